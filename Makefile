@@ -1,0 +1,52 @@
+# The course's commands. `make site` and `make test` are all a fresh machine needs.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: deps site test serve lint typecheck unit browser bench clean lock
+
+# The venv is rebuilt when the lock changes; the stamp records the last install.
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $@
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+deps: $(VENV)/.installed node_modules/.package-lock.json
+
+site: deps
+	$(BIN)/mkdocs build --strict
+
+serve: deps
+	$(BIN)/mkdocs serve
+
+lint: deps
+	$(BIN)/ruff check aci_course hooks tests
+	$(BIN)/ruff format --check aci_course hooks tests
+
+typecheck: deps
+	$(BIN)/mypy
+
+unit: deps
+	$(BIN)/pytest tests --ignore=tests/browser
+
+browser: deps
+	$(BIN)/pytest tests/browser
+
+test: lint typecheck
+	$(BIN)/pytest tests
+
+# Regenerates requirements.lock from pyproject.toml (needs network to PyPI).
+lock: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf site site.partial site.old build

@@ -1,0 +1,10 @@
+"""Plain, typed functions behind the course's MkDocs hooks.
+
+Hooks in ``hooks/`` stay thin: they read MkDocs' objects and call into this
+package, which knows nothing about MkDocs and is tested without a build.
+"""
+
+LANGUAGES: tuple[str, ...] = ("ru", "be", "en")
+"""Course languages, the default (served at the site root) first."""
+
+DEFAULT_LANGUAGE = LANGUAGES[0]

@@ -1,0 +1,40 @@
+"""The one translation table for interface texts (``data/ui.yml``).
+
+Every label the site adds around content (overview headings, catalogue
+filter, fallback notice, quiz buttons...) comes from here, never from a
+literal in a template or in JavaScript.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from aci_course import LANGUAGES
+
+
+@cache
+def table() -> dict[str, dict[str, str]]:
+    """All interface texts: ``{key: {lang: text}}``."""
+    raw: Any = yaml.safe_load(
+        resources.files("aci_course").joinpath("data/ui.yml").read_text(encoding="utf-8")
+    )
+    for key, texts in raw.items():
+        missing = [lang for lang in LANGUAGES if lang not in texts]
+        if missing:  # a programming error in the package, not an author error
+            raise ValueError(f"ui.yml: {key!r} lacks {', '.join(missing)}")
+    return {str(k): {str(lang): str(s) for lang, s in v.items()} for k, v in raw.items()}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text ``key`` in ``lang``, with ``{name}`` placeholders filled in."""
+    text = table()[key][lang]
+    return text.format(**values) if values else text
+
+
+def for_language(lang: str, prefix: str = "") -> dict[str, str]:
+    """Every text (or those under ``prefix``) in ``lang``, e.g. for a template or a script."""
+    return {key: texts[lang] for key, texts in table().items() if key.startswith(prefix)}

@@ -1,0 +1,36 @@
+"""Serve third-party front-end files from npm's ``node_modules`` (never from a CDN).
+
+Material's offline plugin would load the iframe-worker shim from unpkg; mkdocs.yml
+points ``extra.polyfills`` at our copy, which this hook adds to every build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+# site path -> path inside node_modules
+VENDOR_FILES = {
+    "assets/javascripts/vendor/iframe-worker/shim.js": "iframe-worker/shim/index.js",
+}
+
+
+# After i18n (-100) so the file is not taken for a page of some language.
+@event_priority(-150)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add each vendored file to the site, or stop with how to install it."""
+    root = Path(config.config_file_path).parent
+    for dest, source in VENDOR_FILES.items():
+        path = root / "node_modules" / source
+        if not path.is_file():
+            raise PluginError(
+                f"node_modules/{source}: missing - run `npm ci` (or `make site`) "
+                "to install the front-end packages from package-lock.json"
+            )
+        if files.get_file_from_path(dest) is None:
+            files.append(File.generated(config, dest, abs_src_path=str(path)))
+    return files

@@ -1,0 +1,1 @@
+/* Course front-end: see overrides/assets/javascripts/ */
