@@ -1,1 +1,58 @@
-"""Placeholder."""
+"""Languages: the selector leads to the same page, fallbacks say so, search stays local.
+
+- ``on_page_context`` points each language-selector entry at this very page in the
+  other language, and gives the template the page's own language root
+  (``aci_lang_root``), which ``overrides/main.html`` makes the search base.
+- ``on_page_content`` marks a page shown in Russian because its translation is
+  missing: a notice in the reader's language with a link to the original, and
+  ``lang="ru"`` on the borrowed text for screen readers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from aci_course import languages
+
+
+def current_language(config: MkDocsConfig) -> str:
+    """The language being built (not ``theme.language``: i18n rebuilds per language)."""
+    return str(config.plugins["i18n"].current_language)
+
+
+def language_names(config: MkDocsConfig) -> dict[str, str]:
+    """``{locale: name}`` as configured for the i18n plugin."""
+    return {lang.locale: lang.name for lang in config.plugins["i18n"].config.languages}
+
+
+# Below i18n's +50 so it sees the file's language, and before Material's search
+# plugin (0) indexes the HTML, so the notice is there (marked to be left out).
+@event_priority(40)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Wrap a page borrowed from another language and announce it."""
+    reader = current_language(config)
+    source = getattr(page.file, "locale", reader)
+    if source == reader:
+        return html
+    _, neutral = languages.split_url(page.file.url)
+    original = languages.prefix(source) + neutral
+    notice = languages.fallback_notice(reader, source, languages.relative(original, page.url))
+    return f'{notice}<div lang="{source}">\n{html}\n</div>'
+
+
+# After i18n's +50, which resets the selector to the language home pages.
+@event_priority(40)
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
+    """Selector entries for this page; the language root for search."""
+    config.extra["alternate"] = languages.alternates(page.file.url, language_names(config))
+    context["aci_lang_root"] = languages.language_root(
+        context.get("base_url", "."), current_language(config)
+    )
+    return context
