@@ -51,7 +51,9 @@ def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
     """Selector entries for this page; the language root for search."""
-    config.extra["alternate"] = languages.alternates(page.file.url, language_names(config))
+    links = languages.alternates(page.file.url, language_names(config))
+    # i18n sets the attribute, which shadows the mapping key Jinja would read.
+    config.extra["alternate"] = config.extra.alternate = links
     context["aci_lang_root"] = languages.language_root(
         context.get("base_url", "."), current_language(config)
     )

@@ -1,0 +1,45 @@
+"""Translation coverage: which lessons and pages each language has."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from aci_course import DEFAULT_LANGUAGE, LANGUAGES
+from aci_course.modules import Module
+
+
+def rows(modules: Sequence[Module], docs: Path) -> list[list[str]]:
+    """One row per module (and one for site pages): name, then a cell per language."""
+    result = []
+    for module in modules:
+        cells = [module.id]
+        total = len(module.lessons)
+        for lang in LANGUAGES:
+            have = sum(1 for lesson in module.lessons if lang in lesson.sources)
+            missing = [lesson.slug for lesson in module.lessons if lang not in lesson.sources]
+            cell = f"{have}/{total}"
+            cells.append(cell + (f" missing {', '.join(missing)}" if missing else " ok"))
+        result.append(cells)
+    names = sorted(p.name for p in (docs / DEFAULT_LANGUAGE).glob("*.md"))
+    cells = ["site pages (docs/)"]
+    for lang in LANGUAGES:
+        have = [n for n in names if (docs / lang / n).is_file()]
+        missing = [n.removesuffix(".md") for n in names if n not in have]
+        cells.append(f"{len(have)}/{len(names)}"
+                     + (f" missing {', '.join(missing)}" if missing else " ok"))
+    result.append(cells)
+    return result
+
+
+def table(modules: Sequence[Module], docs: Path) -> str:
+    """The coverage table as aligned plain text (module texts are complete once valid)."""
+    header = ["Translation coverage", *LANGUAGES]
+    body = rows(modules, docs)
+    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+             for row in [header, *body]]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    lines.append("Module texts (title, summary, objectives) are complete in every language: "
+                 "module.yml is validated.")
+    return "\n".join(line.rstrip() for line in lines)

@@ -1,0 +1,111 @@
+"""Generated pages: a module's overview, the catalogue, and the navigation.
+
+Everything here is per language and returns plain data or text; the hook turns
+it into MkDocs files. Links in generated HTML are relative to the page, inside
+its own language, so the site works from disk and under any sub-path.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from aci_course.modules import AUDIENCES, TRACKS, Module
+from aci_course.templating import render
+
+SITE_PAGES_ORDER = ("about", "trainers", "offline", "accessibility", "licence")
+"""Site pages in the order the navigation lists them; others follow by name."""
+
+
+def _page(title: str, description: str, body: str) -> str:
+    """Markdown source of a generated page: front matter, heading, HTML body."""
+    meta = f"title: {json.dumps(title, ensure_ascii=False)}\n"
+    meta += f"description: {json.dumps(description, ensure_ascii=False)}\n"
+    return f"---\n{meta}---\n\n# {title}\n\n{body}"
+
+
+def overview_html(module: Module, lang: str, modules: Sequence[Module]) -> str:
+    """The body of ``modules/<id>/index.html`` in ``lang``."""
+    by_id = {m.id: m for m in modules}
+    lessons = []
+    for lesson in module.lessons:
+        shown, _ = lesson.source(lang)
+        lessons.append({
+            "href": f"{lesson.slug}.html",
+            "title": lesson.title(lang),
+            "lang": shown,
+            "translated": shown == lang,
+        })
+    prerequisites = [
+        {"href": f"../{other}/index.html", "title": by_id[other].title[lang]}
+        for other in module.prerequisites
+    ]
+    return render("overview.html", m=module, lang=lang, lessons=lessons,
+                  prerequisites=prerequisites)
+
+
+def overview_page(module: Module, lang: str, modules: Sequence[Module]) -> str:
+    """Markdown source of a module's overview page."""
+    return _page(module.title[lang], module.summary[lang], overview_html(module, lang, modules))
+
+
+def catalogue_html(modules: Sequence[Module], lang: str) -> str:
+    """The body of ``modules/index.html``: modules by track, with an audience filter."""
+    tracks = [
+        {"id": track, "modules": [m for m in modules if m.track == track]}
+        for track in TRACKS
+    ]
+    present = {who for m in modules for who in m.audience}
+    return render(
+        "catalogue.html",
+        lang=lang,
+        tracks=[track for track in tracks if track["modules"]],
+        audiences=[who for who in AUDIENCES if who in present],
+        total=len(modules),
+    )
+
+
+def catalogue_page(modules: Sequence[Module], lang: str) -> str:
+    """Markdown source of the catalogue page."""
+    from aci_course.texts import t
+
+    return _page(t("catalogue.title", lang), t("catalogue.intro", lang),
+                 catalogue_html(modules, lang))
+
+
+def lesson_src(module: Module, lesson_name: str, lang: str) -> str:
+    """Source URI of the lesson file a ``lang`` reader gets (the Russian one if missing)."""
+    lesson = next(item for item in module.lessons if item.name == lesson_name)
+    shown, _ = lesson.source(lang)
+    return f"modules/{module.id}/{shown}/{lesson.name}"
+
+
+def navigation(modules: Sequence[Module], lang: str, site_pages: Sequence[str]) -> list[Any]:
+    """MkDocs ``nav`` for ``lang``: home, the catalogue by track and module, site pages.
+
+    ``site_pages`` are the page names in the default language's ``docs/`` folder
+    (``about.md``...); static-i18n resolves each to the reader's language.
+    """
+    from aci_course.texts import t
+
+    tracks: list[Any] = []
+    for track in TRACKS:
+        entries: list[Any] = [
+            {m.title[lang]: [f"modules/{m.id}/index.md",
+                             *(lesson_src(m, lesson.name, lang) for lesson in m.lessons)]}
+            for m in modules if m.track == track
+        ]
+        if entries:
+            tracks.append({t(f"track.{track}", lang): entries})
+    order = {name: index for index, name in enumerate(SITE_PAGES_ORDER)}
+    rest = sorted(
+        (page for page in site_pages if page != "index.md"),
+        key=lambda page: (order.get(page.removesuffix(".md"), len(order)), page),
+    )
+    nav: list[Any] = []
+    if "index.md" in site_pages:
+        nav.append({t("nav.home", lang): "index.md"})
+    nav.append({t("nav.modules", lang): ["modules/index.md", *tracks]})
+    nav.extend(rest)
+    return nav
