@@ -1,0 +1,121 @@
+"""Strict builds of small fixture courses: pages, languages, fallbacks, bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Project
+
+
+@pytest.fixture
+def course(make_project) -> Project:  # type: ignore[no-untyped-def]
+    project: Project = make_project()
+    project.module("first", {"ru": ["01-a.md", "02-b.md"], "be": ["01-a.md"],
+                             "en": ["01-a.md", "02-b.md"]})
+    project.module("second", {"ru": ["01-x.md"]}, track="life-skills",
+                   prerequisites="[first]")
+    return project
+
+
+def test_lessons_overviews_and_catalogue_in_every_language(course: Project) -> None:
+    result = course.build()
+    assert result.returncode == 0, result.stderr
+    for prefix in ("", "be/", "en/"):
+        for page in ("modules/index.html", "modules/first/index.html",
+                     "modules/first/01-a.html", "modules/first/02-b.html",
+                     "modules/second/index.html", "modules/second/01-x.html"):
+            assert (course.root / "site" / prefix / page).is_file(), prefix + page
+    assert '<html lang="be"' in course.html("be/modules/first/01-a.html")
+    assert "Text be." in course.html("be/modules/first/01-a.html")
+    assert not (course.root / "site.partial").exists()
+
+
+def test_missing_translation_falls_back_with_notice(course: Project) -> None:
+    assert course.build().returncode == 0
+    page = course.html("be/modules/first/02-b.html")
+    assert "Text ru." in page
+    assert '<div lang="ru">' in page
+    assert "aci-fallback" in page
+    assert 'href="../../../modules/first/02-b.html" hreflang="ru"' in page
+    translated = course.html("be/modules/first/01-a.html")
+    assert "aci-fallback" not in translated
+
+
+def test_language_selector_leads_to_same_page(course: Project) -> None:
+    assert course.build().returncode == 0
+    page = course.html("en/modules/first/01-a.html")
+    assert 'href="../../../modules/first/01-a.html" hreflang="ru"' in page
+    assert 'href="../../../be/modules/first/01-a.html" hreflang="be"' in page
+    assert 'href="01-a.html" hreflang="en"' in page
+
+
+def test_navigation_has_tracks_modules_and_lessons(course: Project) -> None:
+    assert course.build().returncode == 0
+    page = course.html("en/modules/first/01-a.html")
+    assert "Inclusive care" in page and "Life skills" in page
+    assert 'href="02-b.html"' in page  # next lesson
+    assert "Module first" in page
+
+
+def test_prerequisite_links_to_its_overview(course: Project) -> None:
+    assert course.build().returncode == 0
+    page = course.html("be/modules/second/index.html")
+    assert '<a href="../first/index.html">Модуль first be</a>' in page
+
+
+def test_coverage_table_is_printed(course: Project) -> None:
+    result = course.build()
+    assert "Translation coverage" in result.stderr
+    assert "first" in result.stderr and "1/2 missing 02-b" in result.stderr
+    assert "second" in result.stderr
+
+
+def test_bad_module_stops_build_and_keeps_previous_site(course: Project) -> None:
+    assert course.build().returncode == 0
+    before = course.html("index.html")
+    course.write("modules/first/module.yml",
+                 (course.root / "modules/first/module.yml").read_text().replace(
+                     "track: inclusive-care", "track: nowhere"))
+    result = course.build()
+    assert result.returncode == 1
+    assert ('modules/first/module.yml:2: unknown track "nowhere" - use one of: '
+            "inclusive-care, life-skills, trainers") in result.stderr
+    assert "Traceback" not in result.stderr
+    assert course.html("index.html") == before
+    assert not (course.root / "site.partial").exists()
+
+
+def test_lesson_names_differing_between_languages_stop_build(course: Project) -> None:
+    course.write("modules/first/en/03-c.md", "# C\n")
+    result = course.build()
+    assert result.returncode == 1
+    assert ('modules/first/en/03-c.md: no Russian lesson has the name "03-c.md"'
+            in result.stderr)
+    assert "Traceback" not in result.stderr
+    assert not (course.root / "site").exists()
+
+
+def test_two_letter_docs_folder_stops_build(course: Project) -> None:
+    course.write("docs/js/app.js", "")
+    result = course.build()
+    assert result.returncode == 1
+    assert "docs/js: a two-letter folder under docs/ is taken for a language" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_strict_warning_keeps_previous_site(course: Project) -> None:
+    assert course.build().returncode == 0
+    before = course.html("be/index.html")
+    course.write("docs/be/index.md", "# Home be\n\n[broken](nowhere.md)\n")
+    result = course.build()
+    assert result.returncode == 1
+    assert "nowhere.md" in result.stderr
+    assert course.html("be/index.html") == before
+    assert not (course.root / "site.partial").exists()
+
+
+def test_missing_docs_page_falls_back_with_notice(course: Project) -> None:
+    course.write("docs/ru/about.md", "# О курсе\n\nТекст.\n")
+    assert course.build().returncode == 0
+    page = course.html("en/about.html")
+    assert "Текст." in page and "aci-fallback" in page
