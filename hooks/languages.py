@@ -18,6 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from aci_course import languages
+from aci_course.texts import t
 
 
 def current_language(config: MkDocsConfig) -> str:
@@ -50,11 +51,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
-    """Selector entries for this page; the language root for search."""
+    """Selector entries for this page; the language root for search; footer version."""
     links = languages.alternates(page.file.url, language_names(config))
     # i18n sets the attribute, which shadows the mapping key Jinja would read.
     config.extra["alternate"] = config.extra.alternate = links
-    context["aci_lang_root"] = languages.language_root(
-        context.get("base_url", "."), current_language(config)
-    )
+    lang = current_language(config)
+    context["aci_lang_root"] = languages.language_root(context.get("base_url", "."), lang)
+    context["aci_version_text"] = t("footer.version", lang, version=config.extra["course_version"])
     return context

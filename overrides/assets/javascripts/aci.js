@@ -1,1 +1,52 @@
-/* Course front-end: see overrides/assets/javascripts/ */
+/*
+ * The course's own behaviour around content (quizzes and text size live in
+ * their own files). Plain JavaScript, no network, nothing stored.
+ *
+ * Catalogue filter: without scripts every module is listed and the filter stays
+ * hidden; with scripts the reader picks a role and the list narrows.
+ */
+(function () {
+  "use strict";
+
+  function setUpCatalogue(catalogue) {
+    if (catalogue.hasAttribute("data-aci-ready")) return;
+    catalogue.setAttribute("data-aci-ready", "");
+    var form = catalogue.querySelector(".aci-filter");
+    if (!form) return;
+    var status = form.querySelector(".aci-filter__status");
+    var template = catalogue.getAttribute("data-shown-template") || "{n} / {total}";
+    var cards = catalogue.querySelectorAll(".aci-card");
+    var tracks = catalogue.querySelectorAll(".aci-track");
+
+    function apply() {
+      var checked = form.querySelector("input[name=aci-audience]:checked");
+      var who = checked ? checked.value : "";
+      var shown = 0;
+      Array.prototype.forEach.call(cards, function (card) {
+        var audience = (card.getAttribute("data-audience") || "").split(" ");
+        var match = !who || audience.indexOf(who) !== -1;
+        card.hidden = !match;
+        if (match) shown += 1;
+      });
+      Array.prototype.forEach.call(tracks, function (track) {
+        track.hidden = !track.querySelector(".aci-card:not([hidden])");
+      });
+      status.textContent = template
+        .replace("{n}", String(shown))
+        .replace("{total}", String(cards.length));
+    }
+
+    form.hidden = false;
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll(".aci-catalogue"), setUpCatalogue);
+  }
+
+  document.addEventListener("DOMContentLoaded", init);
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(init);
+  }
+})();
