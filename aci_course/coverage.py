@@ -24,10 +24,11 @@ def rows(modules: Sequence[Module], docs: Path) -> list[list[str]]:
     names = sorted(p.name for p in (docs / DEFAULT_LANGUAGE).glob("*.md"))
     cells = ["site pages (docs/)"]
     for lang in LANGUAGES:
-        have = [n for n in names if (docs / lang / n).is_file()]
-        missing = [n.removesuffix(".md") for n in names if n not in have]
-        cells.append(f"{len(have)}/{len(names)}"
-                     + (f" missing {', '.join(missing)}" if missing else " ok"))
+        present = [n for n in names if (docs / lang / n).is_file()]
+        missing = [n.removesuffix(".md") for n in names if n not in present]
+        cells.append(
+            f"{len(present)}/{len(names)}" + (f" missing {', '.join(missing)}" if missing else " ok")
+        )
     result.append(cells)
     return result
 
@@ -37,9 +38,13 @@ def table(modules: Sequence[Module], docs: Path) -> str:
     header = ["Translation coverage", *LANGUAGES]
     body = rows(modules, docs)
     widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
-             for row in [header, *body]]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        for row in [header, *body]
+    ]
     lines.insert(1, "  ".join("-" * width for width in widths))
-    lines.append("Module texts (title, summary, objectives) are complete in every language: "
-                 "module.yml is validated.")
+    lines.append(
+        "Module texts (title, summary, objectives) are complete in every language: "
+        "module.yml is validated."
+    )
     return "\n".join(line.rstrip() for line in lines)

@@ -127,8 +127,11 @@ FIELDS: dict[str, _Field] = {
         _text_list, 'objectives: {ru: ["..."], be: ["..."], en: ["..."]}', per_language=True
     ),
     "prerequisites": _Field(
-        lambda v: None if isinstance(v, list) and all(isinstance(i, str) for i in v)
-        else "must be a list of module ids",
+        lambda v: (
+            None
+            if isinstance(v, list) and all(isinstance(i, str) for i in v)
+            else "must be a list of module ids"
+        ),
         "prerequisites: [other-module]",
     ),
 }
@@ -137,39 +140,60 @@ FIELDS: dict[str, _Field] = {
 def _validate_fields(data: Any, display: str) -> MarkedDict:
     """Keys, types and languages of one ``module.yml``."""
     if not isinstance(data, MarkedDict):
-        raise AuthorError(display, getattr(data, "line", 1), "must be a mapping of keys",
-                          "start from the module.yml example in DESIGN.md")
+        raise AuthorError(
+            display,
+            getattr(data, "line", 1),
+            "must be a mapping of keys",
+            "start from the module.yml example in DESIGN.md",
+        )
     for key in data:
         if key not in FIELDS:
-            raise AuthorError(display, data.line_of(key), f'unknown key "{key}"',
-                              f"remove it or use one of: {', '.join(FIELDS)}")
+            raise AuthorError(
+                display,
+                data.line_of(key),
+                f'unknown key "{key}"',
+                f"remove it or use one of: {', '.join(FIELDS)}",
+            )
     for key, field in FIELDS.items():
         if key not in data:
-            raise AuthorError(display, data.line, f'missing key "{key}"',
-                              f"add it, e.g. {field.example}")
+            raise AuthorError(
+                display, data.line, f'missing key "{key}"', f"add it, e.g. {field.example}"
+            )
         value = data[key]
         line = data.line_of(key)
         if field.per_language:
             if not isinstance(value, MarkedDict):
-                raise AuthorError(display, line, f'"{key}" must give each language',
-                                  f"write it as {field.example}")
+                raise AuthorError(
+                    display,
+                    line,
+                    f'"{key}" must give each language',
+                    f"write it as {field.example}",
+                )
             for lang in value:
                 if lang not in LANGUAGES:
-                    raise AuthorError(display, value.line_of(lang),
-                                      f'"{key}" has unknown language "{lang}"',
-                                      f"use only {', '.join(LANGUAGES)}")
+                    raise AuthorError(
+                        display,
+                        value.line_of(lang),
+                        f'"{key}" has unknown language "{lang}"',
+                        f"use only {', '.join(LANGUAGES)}",
+                    )
             for lang in LANGUAGES:
                 if lang not in value:
-                    raise AuthorError(display, line, f'"{key}" lacks {lang}',
-                                      f"add a {lang}: text (every text needs "
-                                      f"{', '.join(LANGUAGES)})")
+                    raise AuthorError(
+                        display,
+                        line,
+                        f'"{key}" lacks {lang}',
+                        f"add a {lang}: text (every text needs {', '.join(LANGUAGES)})",
+                    )
                 if problem := field.check(value[lang]):
-                    raise AuthorError(display, value.line_of(lang),
-                                      f'"{key}" in {lang} {problem}',
-                                      f"write it as {field.example}")
+                    raise AuthorError(
+                        display,
+                        value.line_of(lang),
+                        f'"{key}" in {lang} {problem}',
+                        f"write it as {field.example}",
+                    )
         elif problem := field.check(value):
-            raise AuthorError(display, line, f'"{key}" {problem}',
-                              f"write it as {field.example}")
+            raise AuthorError(display, line, f'"{key}" {problem}', f"write it as {field.example}")
     return data
 
 
@@ -177,28 +201,49 @@ def _check_values(data: MarkedDict, folder: Path, display: str) -> None:
     """Values that must come from a fixed set or match a pattern."""
     line = data.line_of
     if data["id"] != folder.name:
-        raise AuthorError(display, line("id"),
-                          f'"id" is "{data["id"]}" but the folder is "{folder.name}"',
-                          "make the id and the folder name the same")
+        raise AuthorError(
+            display,
+            line("id"),
+            f'"id" is "{data["id"]}" but the folder is "{folder.name}"',
+            "make the id and the folder name the same",
+        )
     if not SLUG.match(data["id"]):
-        raise AuthorError(display, line("id"), f'"id" "{data["id"]}" is not a lowercase slug',
-                          "use lowercase ASCII letters, digits and hyphens, "
-                          "e.g. inclusive-school")
+        raise AuthorError(
+            display,
+            line("id"),
+            f'"id" "{data["id"]}" is not a lowercase slug',
+            "use lowercase ASCII letters, digits and hyphens, e.g. inclusive-school",
+        )
     if data["track"] not in TRACKS:
-        raise AuthorError(display, line("track"), f'unknown track "{data["track"]}"',
-                          f"use one of: {', '.join(TRACKS)}")
+        raise AuthorError(
+            display,
+            line("track"),
+            f'unknown track "{data["track"]}"',
+            f"use one of: {', '.join(TRACKS)}",
+        )
     audience: MarkedList = data["audience"]
     for index, who in enumerate(audience):
         if who not in AUDIENCES:
-            raise AuthorError(display, audience.line_of(index), f'unknown audience "{who}"',
-                              f"use one of: {', '.join(AUDIENCES)}")
+            raise AuthorError(
+                display,
+                audience.line_of(index),
+                f'unknown audience "{who}"',
+                f"use one of: {', '.join(AUDIENCES)}",
+            )
     if not audience:
-        raise AuthorError(display, line("audience"), '"audience" is empty',
-                          f"name at least one of: {', '.join(AUDIENCES)}")
+        raise AuthorError(
+            display,
+            line("audience"),
+            '"audience" is empty',
+            f"name at least one of: {', '.join(AUDIENCES)}",
+        )
     if not VERSION.match(data["version"]):
-        raise AuthorError(display, line("version"),
-                          f'"version" "{data["version"]}" is not MAJOR.MINOR.PATCH',
-                          'write it as version: "1.0.0"')
+        raise AuthorError(
+            display,
+            line("version"),
+            f'"version" "{data["version"]}" is not MAJOR.MINOR.PATCH',
+            'write it as version: "1.0.0"',
+        )
 
 
 def lesson_title(text: str) -> str | None:
@@ -208,23 +253,29 @@ def lesson_title(text: str) -> str | None:
             meta = yaml.safe_load(match.group(1))
         except yaml.YAMLError:
             meta = None
-        if isinstance(meta, dict) and isinstance(meta.get("title"), str):
-            return meta["title"].strip()
-        text = text[match.end():]
+        title = meta.get("title") if isinstance(meta, dict) else None
+        if isinstance(title, str):
+            return title.strip()
+        text = text[match.end() :]
     heading = HEADING.search(text)
     return heading.group(1).strip() if heading else None
 
 
 def _lessons(folder: Path, root: Path) -> tuple[Lesson, ...]:
     """Lessons of a module; names must agree with the Russian ones."""
+
     def rel(path: Path) -> str:
         return path.relative_to(root).as_posix()
 
     source_dir = folder / DEFAULT_LANGUAGE
     names = sorted(p.name for p in source_dir.glob("*.md")) if source_dir.is_dir() else []
     if not names:
-        raise AuthorError(rel(source_dir), None, "has no lessons",
-                          f"add the Russian lessons as {rel(source_dir)}/01-name.md")
+        raise AuthorError(
+            rel(source_dir),
+            None,
+            "has no lessons",
+            f"add the Russian lessons as {rel(source_dir)}/01-name.md",
+        )
     for lang in LANGUAGES:
         lang_dir = folder / lang
         if not lang_dir.is_dir():
@@ -233,24 +284,35 @@ def _lessons(folder: Path, root: Path) -> tuple[Lesson, ...]:
             if path.suffix != ".md":
                 continue
             if not LESSON_NAME.match(path.name):
-                raise AuthorError(rel(path), None, "lesson file name is not NN-slug.md",
-                                  "rename it like 01-first-steps.md (two digits, a hyphen, "
-                                  "lowercase words)")
+                raise AuthorError(
+                    rel(path),
+                    None,
+                    "lesson file name is not NN-slug.md",
+                    "rename it like 01-first-steps.md (two digits, a hyphen, lowercase words)",
+                )
             if path.name not in names:
-                raise AuthorError(rel(path), None,
-                                  f'no Russian lesson has the name "{path.name}"',
-                                  f"lesson names must be the same in every language: rename it "
-                                  f"to one of {', '.join(names)}")
+                raise AuthorError(
+                    rel(path),
+                    None,
+                    f'no Russian lesson has the name "{path.name}"',
+                    f"lesson names must be the same in every language: rename it "
+                    f"to one of {', '.join(names)}",
+                )
     lessons = []
     for name in names:
-        sources = {lang: folder / lang / name for lang in LANGUAGES
-                   if (folder / lang / name).is_file()}
+        sources = {
+            lang: folder / lang / name for lang in LANGUAGES if (folder / lang / name).is_file()
+        }
         titles = {}
         for lang, path in sources.items():
             title = lesson_title(read_text(path, rel(path)))
             if not title:
-                raise AuthorError(rel(path), 1, "lesson has no title",
-                                  'add front matter "title: ..." or a first "# Heading"')
+                raise AuthorError(
+                    rel(path),
+                    1,
+                    "lesson has no title",
+                    'add front matter "title: ..." or a first "# Heading"',
+                )
             titles[lang] = title
         lessons.append(Lesson(name=name, sources=sources, titles=titles))
     return tuple(lessons)
@@ -260,8 +322,12 @@ def load_module(folder: Path, root: Path) -> Module:
     """Read and validate one module folder (``root`` is the project root)."""
     display = (folder / "module.yml").relative_to(root).as_posix()
     if not (folder / "module.yml").is_file():
-        raise AuthorError(display, None, "is missing",
-                          "every folder in modules/ needs a module.yml (see DESIGN.md)")
+        raise AuthorError(
+            display,
+            None,
+            "is missing",
+            "every folder in modules/ needs a module.yml (see DESIGN.md)",
+        )
     data = _validate_fields(load_yaml(folder / "module.yml", display), display)
     _check_values(data, folder, display)
     return Module(
@@ -281,8 +347,10 @@ def load_module(folder: Path, root: Path) -> Module:
         lessons=_lessons(folder, root),
         lines={
             **data.key_lines,
-            **{f"prerequisites.{i}": data["prerequisites"].line_of(i)
-               for i in range(len(data["prerequisites"]))},
+            **{
+                f"prerequisites.{i}": data["prerequisites"].line_of(i)
+                for i in range(len(data["prerequisites"]))
+            },
         },
     )
 
@@ -294,13 +362,19 @@ def _check_prerequisites(modules: Iterable[Module], root: Path) -> None:
         for index, other in enumerate(module.prerequisites):
             line = module.lines[f"prerequisites.{index}"]
             if other == module.id:
-                raise AuthorError(display, line,
-                                  f'module "{module.id}" lists itself as a prerequisite',
-                                  "remove it from prerequisites")
+                raise AuthorError(
+                    display,
+                    line,
+                    f'module "{module.id}" lists itself as a prerequisite',
+                    "remove it from prerequisites",
+                )
             if other not in ids:
-                raise AuthorError(display, line,
-                                  f'unknown prerequisite "{other}"',
-                                  f"use the id of a module in modules/: {', '.join(sorted(ids))}")
+                raise AuthorError(
+                    display,
+                    line,
+                    f'unknown prerequisite "{other}"',
+                    f"use the id of a module in modules/: {', '.join(sorted(ids))}",
+                )
 
 
 def load_modules(root: Path) -> list[Module]:
@@ -308,8 +382,11 @@ def load_modules(root: Path) -> list[Module]:
     base = root / "modules"
     if not base.is_dir():
         return []
-    modules = [load_module(folder, root) for folder in sorted(base.iterdir())
-               if folder.is_dir() and not folder.name.startswith((".", "_"))]
+    modules = [
+        load_module(folder, root)
+        for folder in sorted(base.iterdir())
+        if folder.is_dir() and not folder.name.startswith((".", "_"))
+    ]
     _check_prerequisites(modules, root)
     return sorted(modules, key=lambda m: (TRACKS.index(m.track), m.order, m.id))
 
@@ -324,14 +401,15 @@ def check_docs_layout(docs: Path, root: Path) -> None:
     silently leaves it out of the site, so such a folder is an error here.
     """
     if not docs.is_dir():
-        raise AuthorError(docs.name, None, "is missing",
-                          f"create {docs.name}/{DEFAULT_LANGUAGE}/index.md")
+        raise AuthorError(
+            docs.name, None, "is missing", f"create {docs.name}/{DEFAULT_LANGUAGE}/index.md"
+        )
     for folder in sorted(docs.iterdir()):
         if folder.is_dir() and TWO_LETTERS.match(folder.name) and folder.name not in LANGUAGES:
             raise AuthorError(
-                folder.relative_to(root).as_posix(), None,
-                "a two-letter folder under docs/ is taken for a language and left out of "
-                "the site",
+                folder.relative_to(root).as_posix(),
+                None,
+                "a two-letter folder under docs/ is taken for a language and left out of the site",
                 f"move assets to overrides/ or rename the folder (languages: "
                 f"{', '.join(LANGUAGES)})",
             )

@@ -31,18 +31,21 @@ def overview_html(module: Module, lang: str, modules: Sequence[Module]) -> str:
     lessons = []
     for lesson in module.lessons:
         shown, _ = lesson.source(lang)
-        lessons.append({
-            "href": f"{lesson.slug}.html",
-            "title": lesson.title(lang),
-            "lang": shown,
-            "translated": shown == lang,
-        })
+        lessons.append(
+            {
+                "href": f"{lesson.slug}.html",
+                "title": lesson.title(lang),
+                "lang": shown,
+                "translated": shown == lang,
+            }
+        )
     prerequisites = [
         {"href": f"../{other}/index.html", "title": by_id[other].title[lang]}
         for other in module.prerequisites
     ]
-    return render("overview.html", m=module, lang=lang, lessons=lessons,
-                  prerequisites=prerequisites)
+    return render(
+        "overview.html", m=module, lang=lang, lessons=lessons, prerequisites=prerequisites
+    )
 
 
 def overview_page(module: Module, lang: str, modules: Sequence[Module]) -> str:
@@ -53,8 +56,7 @@ def overview_page(module: Module, lang: str, modules: Sequence[Module]) -> str:
 def catalogue_html(modules: Sequence[Module], lang: str) -> str:
     """The body of ``modules/index.html``: modules by track, with an audience filter."""
     tracks = [
-        {"id": track, "modules": [m for m in modules if m.track == track]}
-        for track in TRACKS
+        {"id": track, "modules": [m for m in modules if m.track == track]} for track in TRACKS
     ]
     present = {who for m in modules for who in m.audience}
     return render(
@@ -70,8 +72,9 @@ def catalogue_page(modules: Sequence[Module], lang: str) -> str:
     """Markdown source of the catalogue page."""
     from aci_course.texts import t
 
-    return _page(t("catalogue.title", lang), t("catalogue.intro", lang),
-                 catalogue_html(modules, lang))
+    return _page(
+        t("catalogue.title", lang), t("catalogue.intro", lang), catalogue_html(modules, lang)
+    )
 
 
 def lesson_src(module: Module, lesson_name: str, lang: str) -> str:
@@ -92,9 +95,14 @@ def navigation(modules: Sequence[Module], lang: str, site_pages: Sequence[str]) 
     tracks: list[Any] = []
     for track in TRACKS:
         entries: list[Any] = [
-            {m.title[lang]: [f"modules/{m.id}/index.md",
-                             *(lesson_src(m, lesson.name, lang) for lesson in m.lessons)]}
-            for m in modules if m.track == track
+            {
+                m.title[lang]: [
+                    f"modules/{m.id}/index.md",
+                    *(lesson_src(m, lesson.name, lang) for lesson in m.lessons),
+                ]
+            }
+            for m in modules
+            if m.track == track
         ]
         if entries:
             tracks.append({t(f"track.{track}", lang): entries})

@@ -75,14 +75,19 @@ def read_text(path: Path, display: str) -> str:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise AuthorError(display, None, f"cannot be read ({error.strerror})",
-                          "check that the file exists and is readable") from None
+        raise AuthorError(
+            display,
+            None,
+            f"cannot be read ({error.strerror})",
+            "check that the file exists and is readable",
+        ) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise AuthorError(display, line, "is not valid UTF-8 text",
-                          "save the file with UTF-8 encoding") from None
+        raise AuthorError(
+            display, line, "is not valid UTF-8 text", "save the file with UTF-8 encoding"
+        ) from None
 
 
 def load_yaml(path: Path, display: str) -> Any:
@@ -92,14 +97,18 @@ def load_yaml(path: Path, display: str) -> Any:
     """
     text = read_text(path, display)
     try:
-        return yaml.load(text, Loader=_MarkedLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_MarkedLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = (error.problem or error.context or "invalid YAML").strip()
-        raise AuthorError(display, line, f"YAML syntax error: {problem}",
-                          "fix the indentation or quoting on this line "
-                          "(values with ':' or '#' need quotes)") from None
+        raise AuthorError(
+            display,
+            line,
+            f"YAML syntax error: {problem}",
+            "fix the indentation or quoting on this line (values with ':' or '#' need quotes)",
+        ) from None
     except yaml.YAMLError as error:
-        raise AuthorError(display, None, f"YAML error: {error}",
-                          "fix the file so that it is valid YAML") from None
+        raise AuthorError(
+            display, None, f"YAML error: {error}", "fix the file so that it is valid YAML"
+        ) from None

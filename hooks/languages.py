@@ -18,12 +18,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from aci_course import languages
+from aci_course.build_context import current_language
 from aci_course.texts import t
-
-
-def current_language(config: MkDocsConfig) -> str:
-    """The language being built (not ``theme.language``: i18n rebuilds per language)."""
-    return str(config.plugins["i18n"].current_language)
 
 
 def language_names(config: MkDocsConfig) -> dict[str, str]:
@@ -54,7 +50,8 @@ def on_page_context(
     """Selector entries for this page; the language root for search; footer version."""
     links = languages.alternates(page.file.url, language_names(config))
     # i18n sets the attribute, which shadows the mapping key Jinja would read.
-    config.extra["alternate"] = config.extra.alternate = links
+    config.extra["alternate"] = links
+    config.extra.alternate = links  # type: ignore[attr-defined]
     lang = current_language(config)
     context["aci_lang_root"] = languages.language_root(context.get("base_url", "."), lang)
     context["aci_version_text"] = t("footer.version", lang, version=config.extra["course_version"])

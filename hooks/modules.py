@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES, coverage, pages
+from aci_course.build_context import current_language, is_final_build, project_root
 from aci_course.errors import AuthorError
 from aci_course.languages import prefix
 from aci_course.modules import Module, check_docs_layout, load_modules
@@ -25,16 +26,6 @@ log = logging.getLogger("mkdocs.plugins.aci.modules")
 
 # The modules of the build in progress; reset by every on_config.
 _modules: list[Module] = []
-
-
-def project_root(config: MkDocsConfig) -> Path:
-    """The folder holding mkdocs.yml, modules/ and quizzes/."""
-    return Path(config.config_file_path).resolve().parent
-
-
-def current_language(config: MkDocsConfig) -> str:
-    """The language being built (static-i18n sets it before each build)."""
-    return str(config.plugins["i18n"].current_language)
 
 
 # After i18n's on_config (-100), which picks the language of this build.
@@ -59,8 +50,13 @@ def _lesson_file(module: Module, lesson_name: str, lang: str, config: MkDocsConf
     lesson = next(item for item in module.lessons if item.name == lesson_name)
     shown, _ = lesson.source(lang)
     src = f"modules/{module.id}/{shown}/{lesson.name}"
-    file = File(src, str(project_root(config)), config.site_dir, config.use_directory_urls,
-                dest_uri=f"{prefix(lang)}modules/{module.id}/{lesson.slug}.html")
+    file = File(
+        src,
+        str(project_root(config)),
+        config.site_dir,
+        config.use_directory_urls,
+        dest_uri=f"{prefix(lang)}modules/{module.id}/{lesson.slug}.html",
+    )
     _tag(file, module.id, shown, lang)
     file.aci_source = src  # type: ignore[attr-defined]
     return file
@@ -74,8 +70,9 @@ def _tag(file: File, module_id: str | None, shown: str, lang: str) -> None:
     file.aci_module = module_id  # type: ignore[attr-defined]
 
 
-def _generated(src: str, dest: str, content: str, config: MkDocsConfig, lang: str,
-               module_id: str | None) -> File:
+def _generated(
+    src: str, dest: str, content: str, config: MkDocsConfig, lang: str, module_id: str | None
+) -> File:
     file = File.generated(config, src, content=content)
     file.dest_uri = dest
     _tag(file, module_id, lang, lang)
@@ -111,13 +108,27 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every lesson, overview, the catalogue and media for this language."""
     lang = current_language(config)
     base = prefix(lang)
-    files.append(_generated("modules/index.md", f"{base}modules/index.html",
-                            pages.catalogue_page(_modules, lang), config, lang, None))
+    files.append(
+        _generated(
+            "modules/index.md",
+            f"{base}modules/index.html",
+            pages.catalogue_page(_modules, lang),
+            config,
+            lang,
+            None,
+        )
+    )
     for module in _modules:
-        files.append(_generated(
-            f"modules/{module.id}/index.md", f"{base}modules/{module.id}/index.html",
-            pages.overview_page(module, lang, _modules), config, lang, module.id,
-        ))
+        files.append(
+            _generated(
+                f"modules/{module.id}/index.md",
+                f"{base}modules/{module.id}/index.html",
+                pages.overview_page(module, lang, _modules),
+                config,
+                lang,
+                module.id,
+            )
+        )
         for lesson in module.lessons:
             files.append(_lesson_file(module, lesson.name, lang, config))
         for media in _media_files(module, lang, config):
@@ -130,7 +141,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     """Print the translation coverage table of the whole site."""
-    if config.plugins["i18n"].building:
+    if not is_final_build(config):
         return
     docs = Path(config.docs_dir)
     for line in coverage.table(_modules, docs).splitlines():

@@ -6,12 +6,12 @@ points ``extra.polyfills`` at our copy, which this hook adds to every build.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+
+from aci_course.build_context import project_root
 
 # site path -> path inside node_modules
 VENDOR_FILES = {
@@ -23,7 +23,7 @@ VENDOR_FILES = {
 @event_priority(-150)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add each vendored file to the site, or stop with how to install it."""
-    root = Path(config.config_file_path).parent
+    root = project_root(config)
     for dest, source in VENDOR_FILES.items():
         path = root / "node_modules" / source
         if not path.is_file():

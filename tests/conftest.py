@@ -24,8 +24,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite golden files under tests/golden/ instead of comparing")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite golden files under tests/golden/ instead of comparing",
+    )
 
 
 @pytest.fixture
@@ -47,13 +50,14 @@ def check_golden(actual: str, expected_path: Path, update: bool) -> None:
 
 def _mkdocs_yml(hooks: list[str], extra: str = "") -> str:
     hook_lines = "\n".join(f"  - {ROOT / 'hooks' / h}" for h in hooks)
-    return textwrap.dedent(f"""\
+    return (
+        textwrap.dedent(f"""\
         site_name: Fixture
         use_directory_urls: false
         strict: true
         theme:
           name: material
-          custom_dir: {ROOT / 'overrides'}
+          custom_dir: {ROOT / "overrides"}
           language: ru
           font: false
           favicon: assets/images/favicon.svg
@@ -81,7 +85,11 @@ def _mkdocs_yml(hooks: list[str], extra: str = "") -> str:
               slugify: !!python/object/apply:pymdownx.slugs.slugify
                 kwds: {{case: lower}}
         hooks:
-        """) + hook_lines + "\n" + extra
+        """)
+        + hook_lines
+        + "\n"
+        + extra
+    )
 
 
 MODULE_YML = """\
@@ -102,8 +110,13 @@ objectives:
 prerequisites: {prerequisites}
 """
 
-DEFAULT_HOOKS = ["safe_build.py", "modules.py", "languages.py", "search_split.py",
-                 "vendor_assets.py"]
+DEFAULT_HOOKS = [
+    "safe_build.py",
+    "modules.py",
+    "languages.py",
+    "search_split.py",
+    "vendor_assets.py",
+]
 
 
 @dataclass
@@ -118,22 +131,37 @@ class Project:
         path.write_text(text, encoding="utf-8")
         return path
 
-    def module(self, module_id: str, lessons: dict[str, list[str]], *, track: str = "inclusive-care",
-               order: int = 1, prerequisites: str = "[]") -> None:
+    def module(
+        self,
+        module_id: str,
+        lessons: dict[str, list[str]],
+        *,
+        track: str = "inclusive-care",
+        order: int = 1,
+        prerequisites: str = "[]",
+    ) -> None:
         """A module whose ``lessons`` maps language -> lesson file names."""
-        self.write(f"modules/{module_id}/module.yml", MODULE_YML.format(
-            id=module_id, track=track, order=order, prerequisites=prerequisites))
+        self.write(
+            f"modules/{module_id}/module.yml",
+            MODULE_YML.format(id=module_id, track=track, order=order, prerequisites=prerequisites),
+        )
         for lang, names in lessons.items():
             for name in names:
-                self.write(f"modules/{module_id}/{lang}/{name}",
-                           f"---\ntitle: {lang} {name}\n---\n\n# {lang} {name}\n\nText {lang}.\n")
+                self.write(
+                    f"modules/{module_id}/{lang}/{name}",
+                    f"---\ntitle: {lang} {name}\n---\n\n# {lang} {name}\n\nText {lang}.\n",
+                )
 
     def build(self, *extra_args: str) -> subprocess.CompletedProcess[str]:
         """``mkdocs build --strict`` of the project; output in ``root/site``."""
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         return subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", *extra_args],
-            cwd=self.root, env=env, capture_output=True, text=True, check=False,
+            cwd=self.root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
         )
 
     def html(self, rel: str) -> str:
@@ -142,7 +170,7 @@ class Project:
 
 @pytest.fixture
 def make_project(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Factory: ``make_project(hooks=[...], extra_yml="")`` -> Project with docs/ and node_modules."""
+    """Factory: ``make_project(hooks=[...], extra_yml="")`` -> a Project with docs/."""
 
     def make(hooks: list[str] | None = None, extra_yml: str = "") -> Project:
         project = Project(tmp_path / "course")

@@ -10,10 +10,10 @@ from tests.conftest import Project
 @pytest.fixture
 def course(make_project) -> Project:  # type: ignore[no-untyped-def]
     project: Project = make_project()
-    project.module("first", {"ru": ["01-a.md", "02-b.md"], "be": ["01-a.md"],
-                             "en": ["01-a.md", "02-b.md"]})
-    project.module("second", {"ru": ["01-x.md"]}, track="life-skills",
-                   prerequisites="[first]")
+    project.module(
+        "first", {"ru": ["01-a.md", "02-b.md"], "be": ["01-a.md"], "en": ["01-a.md", "02-b.md"]}
+    )
+    project.module("second", {"ru": ["01-x.md"]}, track="life-skills", prerequisites="[first]")
     return project
 
 
@@ -21,9 +21,14 @@ def test_lessons_overviews_and_catalogue_in_every_language(course: Project) -> N
     result = course.build()
     assert result.returncode == 0, result.stderr
     for prefix in ("", "be/", "en/"):
-        for page in ("modules/index.html", "modules/first/index.html",
-                     "modules/first/01-a.html", "modules/first/02-b.html",
-                     "modules/second/index.html", "modules/second/01-x.html"):
+        for page in (
+            "modules/index.html",
+            "modules/first/index.html",
+            "modules/first/01-a.html",
+            "modules/first/02-b.html",
+            "modules/second/index.html",
+            "modules/second/01-x.html",
+        ):
             assert (course.root / "site" / prefix / page).is_file(), prefix + page
     assert '<html lang="be"' in course.html("be/modules/first/01-a.html")
     assert "Text be." in course.html("be/modules/first/01-a.html")
@@ -73,13 +78,18 @@ def test_coverage_table_is_printed(course: Project) -> None:
 def test_bad_module_stops_build_and_keeps_previous_site(course: Project) -> None:
     assert course.build().returncode == 0
     before = course.html("index.html")
-    course.write("modules/first/module.yml",
-                 (course.root / "modules/first/module.yml").read_text().replace(
-                     "track: inclusive-care", "track: nowhere"))
+    course.write(
+        "modules/first/module.yml",
+        (course.root / "modules/first/module.yml")
+        .read_text()
+        .replace("track: inclusive-care", "track: nowhere"),
+    )
     result = course.build()
     assert result.returncode == 1
-    assert ('modules/first/module.yml:2: unknown track "nowhere" - use one of: '
-            "inclusive-care, life-skills, trainers") in result.stderr
+    assert (
+        'modules/first/module.yml:2: unknown track "nowhere" - use one of: '
+        "inclusive-care, life-skills, trainers"
+    ) in result.stderr
     assert "Traceback" not in result.stderr
     assert course.html("index.html") == before
     assert not (course.root / "site.partial").exists()
@@ -89,8 +99,7 @@ def test_lesson_names_differing_between_languages_stop_build(course: Project) ->
     course.write("modules/first/en/03-c.md", "# C\n")
     result = course.build()
     assert result.returncode == 1
-    assert ('modules/first/en/03-c.md: no Russian lesson has the name "03-c.md"'
-            in result.stderr)
+    assert 'modules/first/en/03-c.md: no Russian lesson has the name "03-c.md"' in result.stderr
     assert "Traceback" not in result.stderr
     assert not (course.root / "site").exists()
 

@@ -27,9 +27,14 @@ def _course(tmp_path: Path, spec: dict[str, Any]) -> Path:
     for module in spec["modules"]:
         folder = tmp_path / "modules" / module["id"]
         folder.mkdir(parents=True)
-        (folder / "module.yml").write_text(MODULE_YML.format(
-            id=module["id"], track=module.get("track", "inclusive-care"),
-            order=module.get("order", 1), prerequisites=module.get("prerequisites", [])))
+        (folder / "module.yml").write_text(
+            MODULE_YML.format(
+                id=module["id"],
+                track=module.get("track", "inclusive-care"),
+                order=module.get("order", 1),
+                prerequisites=module.get("prerequisites", []),
+            )
+        )
         for lang, names in module["lessons"].items():
             (folder / lang).mkdir()
             for name in names:
@@ -42,8 +47,9 @@ def test_overview(case: Path, tmp_path: Path, update_golden: bool) -> None:
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
     modules = load_modules(_course(tmp_path, spec))
     module = next(m for m in modules if m.id == spec["show"])
-    check_golden(overview_html(module, spec["lang"], modules), case.with_suffix(".html"),
-                 update_golden)
+    check_golden(
+        overview_html(module, spec["lang"], modules), case.with_suffix(".html"), update_golden
+    )
 
 
 @pytest.mark.parametrize("case", _cases("catalogue"), ids=lambda p: p.stem)

@@ -11,12 +11,19 @@ from aci_course.modules import check_docs_layout, lesson_title, load_modules
 from tests.conftest import MODULE_YML
 
 
-def _project(tmp_path: Path, yml: str | None = None, lessons: dict[str, list[str]] | None = None,
-             module_id: str = "demo") -> Path:
+def _project(
+    tmp_path: Path,
+    yml: str | None = None,
+    lessons: dict[str, list[str]] | None = None,
+    module_id: str = "demo",
+) -> Path:
     folder = tmp_path / "modules" / module_id
     folder.mkdir(parents=True)
-    text = yml if yml is not None else MODULE_YML.format(
-        id=module_id, track="inclusive-care", order=1, prerequisites="[]")
+    text = (
+        yml
+        if yml is not None
+        else MODULE_YML.format(id=module_id, track="inclusive-care", order=1, prerequisites="[]")
+    )
     (folder / "module.yml").write_text(text, encoding="utf-8")
     for lang, names in (lessons or {"ru": ["01-a.md"]}).items():
         (folder / lang).mkdir(exist_ok=True)
@@ -68,7 +75,8 @@ MESSAGES = {
     ),
     "missing language": (
         _valid(title='title: {ru: "Т", en: "T"}'),
-        'modules/demo/module.yml:9: "title" lacks be - add a be: text (every text needs ru, be, en)',
+        'modules/demo/module.yml:9: "title" lacks be - '
+        "add a be: text (every text needs ru, be, en)",
     ),
     "unknown language": (
         _valid(summary='summary: {ru: "К", be: "К", en: "S", de: "Z"}'),

@@ -55,7 +55,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, f"site build failed:\n{result.stdout}\n{result.stderr}"
     return out
@@ -68,9 +72,9 @@ class _SubpathHandler(SimpleHTTPRequestHandler):
         parsed = urlsplit(path).path
         if not parsed.startswith(SUBPATH):
             return str(Path(self.directory) / "__outside_subpath__")
-        return super().translate_path("/" + parsed[len(SUBPATH):])
+        return super().translate_path("/" + parsed[len(SUBPATH) :])
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -125,7 +129,8 @@ class Browse:
     def foreign_requests(self) -> list[str]:
         """Requests that left the machine: anything but file:// and 127.0.0.1."""
         return [
-            url for url in self.requests
+            url
+            for url in self.requests
             if not url.startswith(("file://", "data:", "blob:", "about:"))
             and urlsplit(url).hostname != "127.0.0.1"
         ]

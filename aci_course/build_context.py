@@ -1,0 +1,24 @@
+"""What every hook asks of the build in progress (duck-typed MkDocs config)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+def current_language(config: Any) -> str:
+    """The language being built: static-i18n sets it before each of its builds.
+
+    Not ``theme.language``, which only follows it for Material's own texts.
+    """
+    return str(config.plugins["i18n"].current_language)
+
+
+def is_final_build(config: Any) -> bool:
+    """True in the outermost build's ``on_post_build``, once every language is built."""
+    return not config.plugins["i18n"].building
+
+
+def project_root(config: Any) -> Path:
+    """The folder holding mkdocs.yml, modules/ and quizzes/."""
+    return Path(config.config_file_path).resolve().parent
