@@ -6,6 +6,7 @@ from posixpath import relpath
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.templating import render
+from aci_course.texts import t
 
 
 def prefix(lang: str) -> str:
@@ -51,3 +52,16 @@ def fallback_notice(reader_lang: str, source_lang: str, original_href: str) -> s
         source_lang=source_lang,
         href=original_href,
     )
+
+
+def not_found_entries() -> list[dict[str, str]]:
+    """One "page not found" message per language, each linking its language's home."""
+    return [
+        {
+            "lang": lang,
+            "title": t("notfound.title", lang),
+            "home": t("notfound.home", lang),
+            "href": f"{prefix(lang)}index.html",
+        }
+        for lang in LANGUAGES
+    ]

@@ -56,3 +56,14 @@ def on_page_context(
     context["aci_lang_root"] = languages.language_root(context.get("base_url", "."), lang)
     context["aci_version_text"] = t("footer.version", lang, version=config.extra["course_version"])
     return context
+
+
+# After i18n's +50, which adds its own variables to template contexts.
+@event_priority(40)
+def on_template_context(
+    context: dict[str, Any], template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    """The "not found" page speaks every course language, whichever build wrote it last."""
+    if template_name == "404.html":
+        context["aci_not_found"] = languages.not_found_entries()
+    return context

@@ -128,3 +128,31 @@ def test_missing_docs_page_falls_back_with_notice(course: Project) -> None:
     assert course.build().returncode == 0
     page = course.html("en/about.html")
     assert "Текст." in page and "aci-fallback" in page
+
+
+def test_module_media_shared_and_overridden_per_language(course: Project) -> None:
+    (course.root / "modules/first/media/be").mkdir(parents=True)
+    (course.root / "modules/first/media/pic.svg").write_text("<svg>shared</svg>")
+    (course.root / "modules/first/media/be/pic.svg").write_text("<svg>be</svg>")
+    for lang in ("ru", "be", "en"):
+        course.write(f"modules/first/{lang}/01-a.md", "# A\n\n![]( ../media/pic.svg)\n")
+    result = course.build()
+    assert result.returncode == 0, result.stderr
+    assert 'src="media/pic.svg"' in course.html("modules/first/01-a.html")
+    assert 'src="../../../modules/first/media/pic.svg"' in course.html("en/modules/first/01-a.html")
+    assert 'src="../../../modules/first/media/be/pic.svg"' in course.html(
+        "be/modules/first/01-a.html"
+    )
+    assert course.html("modules/first/media/be/pic.svg") == "<svg>be</svg>"
+
+
+def test_not_found_page_speaks_every_language(course: Project) -> None:
+    assert course.build().returncode == 0
+    page = course.html("404.html")
+    for lang, title in (
+        ("ru", "Страница не найдена"),
+        ("be", "Старонка не знойдзена"),
+        ("en", "Page not found"),
+    ):
+        assert f'<section lang="{lang}">' in page
+        assert title in page
