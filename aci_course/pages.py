@@ -14,7 +14,7 @@ from typing import Any
 from aci_course.modules import AUDIENCES, TRACKS, Module
 from aci_course.templating import render
 
-SITE_PAGES_ORDER = ("about", "trainers", "offline", "accessibility", "licence")
+SITE_PAGES_ORDER = ("about", "trainers", "glossary", "offline", "accessibility", "licence")
 """Site pages in the order the navigation lists them; others follow by name."""
 
 
