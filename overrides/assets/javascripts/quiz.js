@@ -1,0 +1,405 @@
+/*
+ * Quizzes: checks answers in the reader's browser, offline.
+ *
+ * Every form[data-quiz] carries what it needs in its own HTML (see
+ * aci_course/templates/quiz/quiz.html): the answer key, the pass mark and the
+ * interface texts of the page's language in <script type="application/json"
+ * data-quiz-data>, and the course version in data-course-version. No text
+ * shown to the reader is written here.
+ *
+ * Results live in localStorage under "aci:<course version>:quiz:<module>/<quiz>"
+ * (reflections under the same key + ":reflection"). When storage is refused,
+ * full or missing, the quiz still works on the open page and says that results
+ * will not be kept.
+ */
+(function () {
+  "use strict";
+
+  var STATE_VERSION = 1;
+
+  /* Same rules as aci_course.quiz.model.normalize_answer. */
+  function normalize(text) {
+    return String(text)
+      .normalize("NFC")
+      .trim()
+      .toLowerCase()
+      .replace(/ё/g, "е")
+      .replace(/[\u2019\u02bc\u2018`\u00b4]/g, "'")
+      .replace(/\s+/g, " ");
+  }
+
+  function format(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  /* localStorage that may be refused (file:// settings, private mode, full disk). */
+  function makeStore() {
+    var storage = null;
+    try {
+      storage = window.localStorage;
+      var probe = "aci:probe";
+      storage.setItem(probe, "1");
+      storage.removeItem(probe);
+    } catch (error) {
+      storage = null;
+    }
+    return {
+      ok: storage !== null,
+      get: function (key) {
+        if (!storage) return null;
+        try {
+          var raw = storage.getItem(key);
+          return raw ? JSON.parse(raw) : null;
+        } catch (error) {
+          return null;
+        }
+      },
+      set: function (key, value) {
+        if (!storage) return false;
+        try {
+          storage.setItem(key, JSON.stringify(value));
+          return true;
+        } catch (error) {
+          return false;
+        }
+      }
+    };
+  }
+
+  function Quiz(form, store) {
+    var data = JSON.parse(form.querySelector("script[data-quiz-data]").textContent);
+    this.form = form;
+    this.store = store;
+    this.key = data.key;
+    this.needed = data.needed;
+    this.total = data.total;
+    this.texts = data.texts;
+    this.id = form.getAttribute("data-quiz");
+    this.storageKey = "aci:" + form.getAttribute("data-course-version") + ":quiz:" + this.id;
+    this.reflectionKey = this.storageKey + ":reflection";
+    this.questions = Array.prototype.slice.call(form.querySelectorAll("[data-question]"));
+    this.submit = form.querySelector("button[type=submit]");
+    this.retry = form.querySelector("[data-quiz-retry]");
+  }
+
+  Quiz.prototype.el = function (selector) {
+    return this.form.querySelector(selector);
+  };
+
+  Quiz.prototype.notKept = function () {
+    this.el("[data-quiz-storage-notice]").hidden = false;
+  };
+
+  Quiz.prototype.save = function (record) {
+    if (!this.store.set(this.storageKey, record)) this.notKept();
+  };
+
+  Quiz.prototype.load = function () {
+    var record = this.store.get(this.storageKey);
+    if (!record || record.v !== STATE_VERSION) {
+      return { v: STATE_VERSION, attempts: 0, best: 0, last: null };
+    }
+    return record;
+  };
+
+  /* --- reading and writing answers ------------------------------------------- */
+
+  Quiz.prototype.controls = function (question) {
+    return Array.prototype.slice.call(question.querySelectorAll("input, select"));
+  };
+
+  Quiz.prototype.readAnswer = function (question) {
+    var type = question.getAttribute("data-question-type");
+    var answer;
+    if (type === "single" || type === "true_false") {
+      var checked = question.querySelector("input:checked");
+      return checked ? checked.value : null;
+    }
+    if (type === "multiple") {
+      return Array.prototype.map.call(question.querySelectorAll("input:checked"), function (input) {
+        return input.value;
+      });
+    }
+    if (type === "ordering" || type === "matching") {
+      answer = {};
+      Array.prototype.forEach.call(question.querySelectorAll("select[data-item]"), function (select) {
+        answer[select.getAttribute("data-item")] = select.value;
+      });
+      return answer;
+    }
+    if (type === "fill") return question.querySelector("input[type=text]").value;
+    return null;
+  };
+
+  Quiz.prototype.writeAnswer = function (question, answer) {
+    var type = question.getAttribute("data-question-type");
+    if (answer === null || answer === undefined) return;
+    if (type === "single" || type === "true_false" || type === "multiple") {
+      var chosen = [].concat(answer);
+      Array.prototype.forEach.call(question.querySelectorAll("input"), function (input) {
+        input.checked = chosen.indexOf(input.value) !== -1;
+      });
+    } else if (type === "ordering" || type === "matching") {
+      Array.prototype.forEach.call(question.querySelectorAll("select[data-item]"), function (select) {
+        var value = answer[select.getAttribute("data-item")];
+        if (typeof value === "string") select.value = value;
+      });
+    } else if (type === "fill") {
+      question.querySelector("input[type=text]").value = String(answer);
+    }
+  };
+
+  /* --- checking -------------------------------------------------------------- */
+
+  /* {correct, answered, marks: [[element, right?]], chosen: [option elements]} */
+  Quiz.prototype.evaluate = function (question, answer) {
+    var key = this.key[question.getAttribute("data-question")];
+    var type = key.type;
+    var marks = [];
+    var result = { correct: false, answered: true, marks: marks };
+    if (type === "single" || type === "true_false" || type === "multiple") {
+      var right = [].concat(key.answer);
+      var chosen = [].concat(answer === null ? [] : answer);
+      chosen.forEach(function (value) {
+        var option = question.querySelector('[data-option="' + value + '"]');
+        if (option) marks.push([option, right.indexOf(value) !== -1]);
+      });
+      result.answered = chosen.length > 0;
+      result.correct =
+        chosen.length === right.length &&
+        right.every(function (value) {
+          return chosen.indexOf(value) !== -1;
+        });
+    } else if (type === "ordering" || type === "matching") {
+      var all = true;
+      var any = false;
+      for (var i = 0; i < key.count; i++) {
+        var expected = type === "ordering" ? String(i + 1) : String(i);
+        var given = answer[String(i)] || "";
+        var row = question.querySelector('[data-row="' + i + '"]');
+        if (given) any = true;
+        if (given !== expected) all = false;
+        if (row && given) marks.push([row, given === expected]);
+      }
+      result.answered = any;
+      result.correct = all;
+    } else if (type === "fill") {
+      var typed = normalize(answer || "");
+      result.answered = typed !== "";
+      result.correct = typed !== "" && key.answers.indexOf(typed) !== -1;
+    }
+    return result;
+  };
+
+  Quiz.prototype.clearFeedback = function () {
+    Array.prototype.forEach.call(
+      this.form.querySelectorAll(
+        "[data-quiz-mark], [data-quiz-option-feedback], [data-quiz-verdict], [data-quiz-explanation]"
+      ),
+      function (element) {
+        element.hidden = true;
+        if (element.hasAttribute("data-quiz-mark") || element.hasAttribute("data-quiz-verdict")) {
+          element.textContent = "";
+          element.removeAttribute("data-verdict");
+        }
+      }
+    );
+    this.questions.forEach(function (question) {
+      question.removeAttribute("data-question-state");
+    });
+  };
+
+  Quiz.prototype.showFeedback = function (question, result) {
+    var texts = this.texts;
+    var spoken = [];
+    result.marks.forEach(function (pair) {
+      var holder = pair[0];
+      var mark = holder.querySelector("[data-quiz-mark]");
+      mark.textContent = pair[1] ? texts["mark-correct"] : texts["mark-wrong"];
+      mark.setAttribute("data-verdict", pair[1] ? "correct" : "wrong");
+      mark.hidden = false;
+      var feedback = holder.querySelector("[data-quiz-option-feedback]");
+      if (feedback) {
+        feedback.hidden = false;
+        spoken.push(feedback.textContent);
+      }
+    });
+    var verdict = question.querySelector("[data-quiz-verdict]");
+    var head = result.correct ? texts.correct : result.answered ? texts.wrong : texts.unanswered;
+    verdict.textContent = [head].concat(spoken).join(" ");
+    verdict.setAttribute("data-verdict", result.correct ? "correct" : "wrong");
+    verdict.hidden = false;
+    var explanation = question.querySelector("[data-quiz-explanation]");
+    if (explanation) explanation.hidden = false;
+    question.setAttribute("data-question-state", result.correct ? "correct" : "wrong");
+  };
+
+  Quiz.prototype.setLocked = function (locked) {
+    var self = this;
+    this.questions.forEach(function (question) {
+      if (question.getAttribute("data-question-type") === "reflection") return;
+      self.controls(question).forEach(function (control) {
+        control.disabled = locked;
+      });
+    });
+    this.submit.hidden = locked;
+    this.retry.hidden = !locked;
+  };
+
+  Quiz.prototype.showSummary = function (record) {
+    var last = record.last;
+    var summary = this.el("[data-quiz-summary]");
+    var stats = this.el("[data-quiz-stats]");
+    if (last) {
+      var values = { score: last.score, total: this.total, needed: this.needed };
+      this.el("[data-quiz-score]").textContent = format(this.texts.score, values);
+      this.el("[data-quiz-outcome]").textContent = format(
+        last.passed ? this.texts.passed : this.texts.failed,
+        values
+      );
+      summary.hidden = false;
+      this.form.setAttribute("data-quiz-state", last.passed ? "passed" : "failed");
+    } else {
+      this.el("[data-quiz-score]").textContent = "";
+      this.el("[data-quiz-outcome]").textContent = "";
+      summary.hidden = true;
+      this.form.removeAttribute("data-quiz-state");
+    }
+    if (record.attempts > 0) {
+      stats.textContent = format(this.texts.stats, {
+        attempts: record.attempts,
+        best: record.best,
+        total: this.total
+      });
+      stats.hidden = false;
+    } else {
+      stats.textContent = "";
+      stats.hidden = true;
+    }
+  };
+
+  /* Shows the checked state of `answers` (from a check or from storage). */
+  Quiz.prototype.display = function (answers) {
+    var self = this;
+    var score = 0;
+    this.clearFeedback();
+    this.questions.forEach(function (question) {
+      var id = question.getAttribute("data-question");
+      if (self.key[id].type === "reflection") return;
+      var result = self.evaluate(question, answers[id] === undefined ? null : answers[id]);
+      if (result.correct) score += 1;
+      self.showFeedback(question, result);
+    });
+    this.setLocked(true);
+    return score;
+  };
+
+  Quiz.prototype.check = function () {
+    var self = this;
+    var answers = {};
+    this.questions.forEach(function (question) {
+      var id = question.getAttribute("data-question");
+      if (self.key[id].type !== "reflection") answers[id] = self.readAnswer(question);
+    });
+    var score = this.display(answers);
+    var record = this.load();
+    record.attempts += 1;
+    record.best = Math.max(record.best, score);
+    record.last = { score: score, passed: score >= this.needed, answers: answers };
+    this.save(record);
+    this.showSummary(record);
+    this.retry.focus();
+  };
+
+  Quiz.prototype.reset = function () {
+    var self = this;
+    this.clearFeedback();
+    this.questions.forEach(function (question) {
+      if (question.getAttribute("data-question-type") === "reflection") return;
+      self.controls(question).forEach(function (control) {
+        if (control.type === "radio" || control.type === "checkbox") control.checked = false;
+        else control.value = "";
+      });
+    });
+    this.setLocked(false);
+    var record = this.load();
+    record.last = null;
+    this.save(record);
+    this.showSummary(record);
+    var first = this.form.querySelector("[data-question] input, [data-question] select");
+    if (first) first.focus();
+  };
+
+  /* --- reflections: saved as they are typed, printable ----------------------- */
+
+  Quiz.prototype.setupReflections = function () {
+    var self = this;
+    var saved = this.store.get(this.reflectionKey) || {};
+    Array.prototype.forEach.call(this.form.querySelectorAll("textarea[data-quiz-reflection]"), function (area) {
+      var question = area.closest("[data-question]");
+      var id = question.getAttribute("data-question");
+      var printed = question.querySelector("[data-quiz-print-text]");
+      if (typeof saved[id] === "string") area.value = saved[id];
+      printed.textContent = area.value;
+      area.addEventListener("input", function () {
+        printed.textContent = area.value;
+        var all = self.store.get(self.reflectionKey) || {};
+        all[id] = area.value;
+        if (!self.store.set(self.reflectionKey, all)) self.notKept();
+      });
+    });
+  };
+
+  Quiz.prototype.start = function () {
+    var self = this;
+    if (!this.store.ok) this.notKept();
+    this.el("[data-quiz-actions]").hidden = false;
+    this.setupReflections();
+    this.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (!self.submit.hidden) self.check();
+    });
+    this.retry.addEventListener("click", function () {
+      self.reset();
+    });
+    var print = this.el("[data-quiz-print]");
+    if (print) {
+      print.addEventListener("click", function () {
+        window.print();
+      });
+    }
+    var record = this.load();
+    if (record.last && record.last.answers) {
+      this.questions.forEach(function (question) {
+        self.writeAnswer(question, record.last.answers[question.getAttribute("data-question")]);
+      });
+      record.last.score = this.display(record.last.answers);
+      record.last.passed = record.last.score >= this.needed;
+    }
+    this.showSummary(record);
+  };
+
+  function startAll() {
+    var store = null;
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-quiz]"), function (form) {
+      if (form.getAttribute("data-quiz-ready") === "true") return;
+      form.setAttribute("data-quiz-ready", "true");
+      store = store || makeStore();
+      new Quiz(form, store).start();
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", startAll);
+  } else {
+    startAll();
+  }
+  /* Material's observable of page loads (instant navigation), if present. */
+  if (typeof window.document$ !== "undefined" && window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(function () {
+      startAll();
+    });
+  }
+})();
