@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,6 +23,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from aci_course.build_context import current_language, is_final_build, project_root
 from aci_course.errors import AuthorError
 from aci_course.quiz.embed import embed_quizzes, fill_slots, find_directives
 from aci_course.quiz.load import load_quizzes
@@ -38,28 +38,13 @@ _used: set[str] = set()  # full ids embedded by some page of any language of thi
 _version: list[str] = [""]  # extra.course_version
 
 
-def project_root(config: MkDocsConfig) -> Path:
-    """The folder holding mkdocs.yml, modules/ and quizzes/."""
-    return Path(config.config_file_path).resolve().parent
-
-
-def _i18n(config: MkDocsConfig) -> Any:
-    """The static-i18n plugin (untyped)."""
-    return config.plugins["i18n"]
-
-
-def building_other_language(config: MkDocsConfig) -> bool:
-    """True during static-i18n's builds of the languages after the first."""
-    return bool(_i18n(config).building)
-
-
 # After i18n's on_config (-100) has chosen this build's language and after the
 # modules hook (-110) has validated modules/, whose folders quiz files must match.
 @event_priority(-120)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate every quiz; forget what the previous build embedded."""
-    if not building_other_language(config):
-        _used.clear()  # a new build of the whole site (also on each `mkdocs serve` reload)
+    if is_final_build(config):  # i18n is not "building": the first language of a whole build
+        _used.clear()  # (also on each `mkdocs serve` reload)
     _slots.clear()
     version = config.extra.get("course_version")
     if not isinstance(version, str | int | float) or isinstance(version, bool) or not version:
@@ -101,7 +86,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not find_directives(markdown):
         return markdown
     display, path = _source(page, config)
-    lang = str(_i18n(config).current_language)
+    lang = current_language(config)
     try:
         embedded = embed_quizzes(
             markdown,
@@ -133,7 +118,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     """Warn about each quiz that no page of any language embeds."""
-    if building_other_language(config):
+    if not is_final_build(config):
         return
     for full_id, quiz in sorted(_quizzes.items()):
         if full_id not in _used:

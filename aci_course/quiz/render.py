@@ -28,8 +28,18 @@ from aci_course.quiz.model import (
 from aci_course.templating import render
 from aci_course.texts import for_language
 
-STORAGE_PREFIX = "aci"
-"""Browser storage keys are ``aci:<course version>:quiz:<module>/<quiz>``."""
+SCRIPT_TEXTS = (
+    "correct",
+    "wrong",
+    "unanswered",
+    "mark-correct",
+    "mark-wrong",
+    "score",
+    "passed",
+    "failed",
+    "stats",
+)
+"""The ``quiz.*`` interface texts quiz.js shows (the others are in the HTML)."""
 
 
 def shuffled(count: int, seed: str) -> list[int]:
@@ -118,7 +128,8 @@ def _question_view(quiz: Quiz, question: Question, number: int, lang: str) -> di
 def render_quiz(quiz: Quiz, lang: str, course_version: str) -> str:
     """Render the ``<form>`` of ``quiz`` in ``lang`` (see DESIGN.md, "Front-end contract")."""
     scored = quiz.scored_questions
-    texts = {key.removeprefix("quiz."): text for key, text in for_language(lang, "quiz.").items()}
+    all_texts = for_language(lang, "quiz.")
+    texts = {name: all_texts[f"quiz.{name}"] for name in SCRIPT_TEXTS}
     data = {
         "key": {q.id: answer_key(q, lang) for q in quiz.questions},
         "needed": quiz.points_needed,

@@ -244,8 +244,8 @@
         control.disabled = locked;
       });
     });
-    this.submit.hidden = locked;
-    this.retry.hidden = !locked;
+    if (this.submit) this.submit.hidden = locked;
+    if (this.retry) this.retry.hidden = !locked;
   };
 
   Quiz.prototype.showSummary = function (record) {
@@ -310,7 +310,7 @@
     record.last = { score: score, passed: score >= this.needed, answers: answers };
     this.save(record);
     this.showSummary(record);
-    this.retry.focus();
+    if (this.retry) this.retry.focus();
   };
 
   Quiz.prototype.reset = function () {
@@ -359,11 +359,13 @@
     this.setupReflections();
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
-      if (!self.submit.hidden) self.check();
+      if (self.submit && !self.submit.hidden) self.check();
     });
-    this.retry.addEventListener("click", function () {
-      self.reset();
-    });
+    if (this.retry) {
+      this.retry.addEventListener("click", function () {
+        self.reset();
+      });
+    }
     var print = this.el("[data-quiz-print]");
     if (print) {
       print.addEventListener("click", function () {

@@ -1,0 +1,60 @@
+"""Golden HTML of every question type: ``tests/golden/<type>/<case>.yml`` -> ``<case>.html``.
+
+Each case is a quiz file of the module ``golden``; its HTML holds every quiz of
+the file in every language. After a deliberate change, regenerate with
+``pytest tests/test_quiz_golden.py --update-golden`` and review the diff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aci_course import LANGUAGES
+from aci_course.quiz.load import parse_quiz_file
+from aci_course.quiz.model import QUESTION_TYPES
+from aci_course.quiz.render import render_quiz
+from aci_course.yamlsource import load_yaml
+
+GOLDEN = Path(__file__).parent / "golden"
+MODULE = "golden"
+VERSION = "test"
+CASES = sorted(path for kind in QUESTION_TYPES for path in (GOLDEN / kind).glob("*.yml"))
+
+
+def rendered(case: Path) -> str:
+    display = case.relative_to(GOLDEN.parent.parent).as_posix()
+    quiz_file = parse_quiz_file(load_yaml(case, display), display, MODULE)
+    parts = []
+    for quiz in quiz_file.quizzes:
+        for lang in LANGUAGES:
+            parts.append(f"<!-- {quiz.full_id} {lang} -->\n{render_quiz(quiz, lang, VERSION)}")
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("kind", QUESTION_TYPES)
+def test_every_type_has_a_case(kind: str) -> None:
+    cases = list((GOLDEN / kind).glob("*.yml"))
+    assert cases, f"add tests/golden/{kind}/<case>.yml"
+    for case in cases:
+        quiz_file = parse_quiz_file(load_yaml(case, case.name), case.name, MODULE)
+        types = {q.type for quiz in quiz_file.quizzes for q in quiz.questions}
+        assert kind in types, f"{case.name} has no {kind} question"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_golden_html(case: Path, update_golden: bool) -> None:
+    expected_path = case.with_suffix(".html")
+    actual = rendered(case)
+    if update_golden:
+        expected_path.write_text(actual, encoding="utf-8")
+        return
+    assert expected_path.exists(), (
+        f"{expected_path.name} is missing: run pytest {Path(__file__).name} --update-golden"
+    )
+    expected = expected_path.read_text(encoding="utf-8")
+    assert actual == expected, (
+        f"{case.parent.name}/{case.stem}: the HTML changed; if on purpose, run "
+        f"pytest {Path(__file__).name} --update-golden and review the diff"
+    )
