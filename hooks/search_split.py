@@ -1,1 +1,77 @@
-"""Placeholder."""
+"""Search stays in the reader's language: one search index per language.
+
+static-i18n builds Russian, then (inside Russian's ``on_post_build``) Belarusian
+and English, and finally rewrites ``search/search_index.json`` with every
+language's entries, dropping translated entries identical to a Russian one (the
+pages shown in Russian because their translation is missing). This hook
+
+- in each inner language build, keeps the index the search plugin has just
+  written for that language alone (nothing dropped yet);
+- once every language is built, writes ``search/``, ``be/search/`` and
+  ``en/search/`` (``search_index.json`` and the offline plugin's
+  ``search_index.js``) with only that language's entries and its search settings
+  (``aci_course.search_split``). Each page already loads the index of its own
+  language root (``overrides/main.html``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from aci_course import DEFAULT_LANGUAGE, LANGUAGES, search_split
+from aci_course.build_context import current_language, is_final_build
+
+log = logging.getLogger("mkdocs.plugins.aci.search")
+
+# Index of each inner (non-default) language build, as the search plugin wrote it.
+_built: dict[str, dict[str, Any]] = {}
+
+
+def _read_index(site_dir: str) -> dict[str, Any] | None:
+    path = Path(site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return None
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+# After the search plugin (0) has written the language's index, and, in the final
+# call, after static-i18n (-100) has merged all languages and the offline plugin
+# (-100, listed after it) has made search_index.js of it, which this overwrites.
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Keep an inner build's index; at the very end, write one index per language."""
+    if "i18n" not in config.plugins:
+        return
+    index = _read_index(config.site_dir)
+    if index is None:  # search plugin disabled
+        return
+    if not is_final_build(config):
+        _built[current_language(config)] = index
+        return
+    try:
+        merged = index
+        if _built:
+            # Russian from the merged index (nothing of it is ever dropped), the
+            # others as their own builds wrote them.
+            russian = [
+                doc
+                for doc in index.get("docs", [])
+                if search_split.language_of(str(doc["location"]))[0] == DEFAULT_LANGUAGE
+            ]
+            merged = search_split.merge_indexes(
+                [{"docs": russian}, *(_built[lang] for lang in LANGUAGES if lang in _built)],
+                base_config=index.get("config", {}),
+            )
+        indexes = search_split.split_index(merged, LANGUAGES, DEFAULT_LANGUAGE)
+        search_split.write_indexes(Path(config.site_dir), indexes, DEFAULT_LANGUAGE)
+        for lang, part in indexes.items():
+            log.debug("search index %s: %d entries", lang, len(part["docs"]))
+    finally:
+        _built.clear()

@@ -1,0 +1,189 @@
+"""Search stays in the reader's language, over file:// and HTTP, with Belarusian folding.
+
+The query words come from the built site itself (its per-language search indexes),
+so the tests follow the content as it changes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aci_course.search_split import LANGUAGE_SEARCH, SEPARATOR
+from tests.browser.conftest import LANG_PREFIX, Browse
+
+LANGS = ("ru", "be", "en")
+APOSTROPHES = "'’ʼ"
+FOLD = str.maketrans({"ё": "е", "ў": "у", "’": "'", "ʼ": "'"})
+
+
+def fold(word: str) -> str:
+    return word.lower().translate(FOLD)
+
+
+def load_index(site: Path, lang: str) -> dict[str, Any]:
+    path = site / LANG_PREFIX[lang] / "search" / "search_index.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def words(index: dict[str, Any]) -> Counter[str]:
+    """Words of an index's titles and texts, lowercased, as the search splits them."""
+    counts: Counter[str] = Counter()
+    for doc in index["docs"]:
+        text = re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc.get('text', '')}")
+        counts.update(w.lower().strip("'’ʼ") for w in re.split(SEPARATOR, text) if w)
+    del counts[""]
+    return counts
+
+
+def pick(counts: Counter[str], ok: Any) -> str:
+    """The most frequent word that satisfies ``ok`` (ties: alphabetical)."""
+    found = sorted((w for w in counts if ok(w)), key=lambda w: (-counts[w], w))
+    if not found:
+        pytest.fail("the built site has no word to search for this test")
+    return found[0]
+
+
+@pytest.fixture(scope="session")
+def site_words(built_site: Path) -> dict[str, Counter[str]]:
+    return {lang: words(load_index(built_site, lang)) for lang in LANGS}
+
+
+def html_lang(page: Path) -> str:
+    match = re.search(r'<html[^>]*\blang="([^"]+)"', page.read_text(encoding="utf-8"))
+    assert match, page
+    return match.group(1)
+
+
+# --- the built index files ----------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_built_index_per_language_holds_only_its_pages(built_site: Path, lang: str) -> None:
+    root = built_site / LANG_PREFIX[lang]
+    index = load_index(built_site, lang)
+    script = (root / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert script.startswith("var __index = ")
+    assert json.loads(script.removeprefix("var __index = ")) == index
+    assert index["config"]["lang"] == list(LANGUAGE_SEARCH[lang]["lang"])
+    assert index["docs"], "empty index"
+    pages = {doc["location"].partition("#")[0] for doc in index["docs"]}
+    assert "index.html" in pages
+    for location in pages:
+        assert not location.startswith(("be/", "en/")), location
+        page = root / location
+        assert page.is_file(), f"{lang} index points at a missing page: {location}"
+        assert html_lang(page) == lang, f"{lang} index holds a {html_lang(page)} page: {location}"
+
+
+def test_built_lunr_languages_are_served(built_site: Path) -> None:
+    lunr = built_site / "assets" / "javascripts" / "lunr" / "min"
+    for settings in LANGUAGE_SEARCH.values():
+        for code in settings["lang"]:
+            if code != "en":
+                assert (lunr / f"lunr.{code}.min.js").is_file(), code
+    if any(len(s["lang"]) > 1 for s in LANGUAGE_SEARCH.values()):
+        assert (lunr / "lunr.multi.min.js").is_file()
+
+
+# --- in the browser -------------------------------------------------------------
+
+
+def search(page: Any, query: str) -> list[str]:
+    """Type ``query`` into Material's search and return the result links (absolute)."""
+    box = page.locator("input.md-search__input")
+    page.keyboard.press("/")  # Material's shortcut: opens search, focuses the box
+    box.wait_for(state="visible")
+    box.press_sequentially(query, delay=30)
+    # Material reads the box on keyup; letters typed outside the US layout come
+    # without key events, so one more key makes it take the whole query.
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    links: list[str] = []
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # until the list stops changing
+        page.wait_for_timeout(300)
+        now = page.eval_on_selector_all(".md-search-result__list a", "as => as.map(a => a.href)")
+        if now and now == links:
+            break
+        links = now
+    return links
+
+
+def marks(page: Any) -> list[str]:
+    """The highlighted words of the results."""
+    texts: list[str] = page.eval_on_selector_all(
+        ".md-search-result mark", "ms => ms.map(m => m.textContent)"
+    )
+    return texts
+
+
+def in_language(href: str, base: str, lang: str) -> bool:
+    href = href.partition("?")[0].partition("#")[0]
+    if lang != "ru":
+        return href.startswith(base + LANG_PREFIX[lang])
+    return href.startswith(base) and not href.startswith((base + "be/", base + "en/"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_results_stay_in_the_pages_language(
+    browse: Browse, site_words: dict[str, Counter[str]], lang: str
+) -> None:
+    own = site_words[lang]
+    others = [site_words[other] for other in LANGS if other != lang]
+    # A word the other languages have too (a year, a name), so a mixed index would show.
+    shared = {w for w in own if len(w) >= 4 and any(w in other for other in others)}
+    query = pick(own, lambda w: w in shared) if shared else pick(own, lambda w: len(w) >= 6)
+    page = browse.goto("index.html", lang)
+    links = search(page, query)
+    assert links, f"no results for {query!r} on the {lang} home page"
+    strays = [href for href in links if not in_language(href, browse.base, lang)]
+    assert strays == [], f"{query!r} on a {lang} page led to other languages: {strays}"
+    # the first result opens, in the language (and highlighting on it runs cleanly)
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_load_state("load")
+    assert in_language(page.url, browse.base, lang), page.url
+    assert page.locator("html").get_attribute("lang") == lang
+    browse.assert_clean()
+
+
+@pytest.mark.parametrize("letter", ["у", "ў"])
+def test_belarusian_u_and_u_short_match(
+    browse: Browse, site_words: dict[str, Counter[str]], letter: str
+) -> None:
+    be = site_words["be"]
+    plain = {fold(w) for w in be if "ў" not in w}
+    # a word written with ў whose у spelling is nowhere in the text, typed either way
+    word = pick(be, lambda w: "ў" in w and len(w) >= 5 and fold(w) not in plain)
+    query = word.replace("ў", letter)
+    page = browse.goto("index.html", "be")
+    links = search(page, query)
+    assert links, f"{query!r} found nothing, though the site has {word!r}"
+    assert all(in_language(href, browse.base, "be") for href in links), links
+    found = [m for m in marks(page) if "ў" in m.lower() and fold(m).startswith(fold(query))]
+    assert found, f"{query!r} did not highlight {word!r}: {marks(page)}"
+    browse.assert_clean()
+
+
+def test_belarusian_apostrophes_match_each_other(
+    browse: Browse, site_words: dict[str, Counter[str]]
+) -> None:
+    be = site_words["be"]
+    word = pick(be, lambda w: any(a in w.strip(APOSTROPHES) for a in APOSTROPHES) and len(w) >= 4)
+    used = {a for w in be for a in APOSTROPHES if a in w}
+    # another apostrophe, one the site never uses if there is one
+    other = min(APOSTROPHES, key=lambda a: (a in word, a in used))
+    query = re.sub(f"[{APOSTROPHES}]", other, word)
+    page = browse.goto("index.html", "be")
+    links = search(page, query)
+    assert links, f"{query!r} found nothing, though the site has {word!r}"
+    assert all(in_language(href, browse.base, "be") for href in links), links
+    assert any(fold(m).startswith(fold(query)) for m in marks(page)), marks(page)
+    browse.assert_clean()

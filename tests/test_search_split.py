@@ -1,0 +1,299 @@
+"""One search index per language: splitting, settings, files, and the worker's folding."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aci_course import search_split
+from aci_course.search_split import (
+    LANGUAGE_SEARCH,
+    SEPARATOR,
+    index_dir,
+    language_of,
+    merge_indexes,
+    split_index,
+    write_indexes,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+OVERRIDES_LUNR = ROOT / "overrides" / "assets" / "javascripts" / "lunr" / "min"
+
+FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}
+
+
+def doc(location: str, title: str, text: str = "") -> dict[str, Any]:
+    return {"location": location, "title": title, "text": text}
+
+
+MERGED: dict[str, Any] = {
+    "config": {
+        "lang": ["ru", "en"],
+        "separator": r"[\s\-]+",
+        "pipeline": ["stopWordFilter"],
+        "fields": FIELDS,
+    },
+    "docs": [
+        doc("index.html", "Главная", "<p>Каждый ребёнок важен. Конвенция 1989 года.</p>"),
+        doc("index.html#дети", "Дети", "<p>Права детей и семья.</p>"),
+        doc("modules/x/01-a.html", "Урок", "<p>Урок о семье.</p>"),
+        doc("be/index.html", "Галоўная", "<p>Сям'я і дзеці ўключаны. Канвенцыя 1989 года.</p>"),
+        doc("be/modules/x/01-a.html", "Урок", "<p>Урок пра сям’ю, аб’ява.</p>"),
+        doc("be/modules/x/01-a.html#ўвод", "Увод", "<p>Уводзіны.</p>"),
+        doc("en/index.html", "Home", "<p>Every child's rights. The 1989 Convention.</p>"),
+        doc("en/modules/x/01-a.html", "Lesson", "<p>A lesson about families.</p>"),
+    ],
+}
+
+
+# --- where entries belong -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("location", "expected"),
+    [
+        ("index.html", ("ru", "index.html")),
+        ("modules/x/01-a.html#h", ("ru", "modules/x/01-a.html#h")),
+        ("be/index.html", ("be", "index.html")),
+        ("be/modules/x/01-a.html#ўвод", ("be", "modules/x/01-a.html#ўвод")),
+        ("en/", ("en", "")),
+        ("de/index.html", ("ru", "de/index.html")),  # not a course language
+        ("ru/index.html", ("ru", "ru/index.html")),  # the default has no prefix
+        ("be", ("ru", "be")),  # a page named "be", not the folder
+    ],
+)
+def test_language_of(location: str, expected: tuple[str, str]) -> None:
+    assert language_of(location) == expected
+
+
+def test_split_keeps_each_language_apart_relative_to_its_root() -> None:
+    parts = split_index(MERGED)
+    assert list(parts) == ["ru", "be", "en"]
+    assert [d["location"] for d in parts["ru"]["docs"]] == [
+        "index.html",
+        "index.html#дети",
+        "modules/x/01-a.html",
+    ]
+    assert [d["location"] for d in parts["be"]["docs"]] == [
+        "index.html",
+        "modules/x/01-a.html",
+        "modules/x/01-a.html#ўвод",
+    ]
+    assert [d["location"] for d in parts["en"]["docs"]] == ["index.html", "modules/x/01-a.html"]
+    # titles and texts are untouched, and nothing is lost or duplicated
+    assert parts["be"]["docs"][0]["text"] == MERGED["docs"][3]["text"]
+    assert sum(len(p["docs"]) for p in parts.values()) == len(MERGED["docs"])
+
+
+def test_split_does_not_change_the_merged_index() -> None:
+    before = json.dumps(MERGED, ensure_ascii=False)
+    split_index(MERGED)
+    assert json.dumps(MERGED, ensure_ascii=False) == before
+
+
+def test_split_gives_every_language_an_index_even_an_empty_one() -> None:
+    parts = split_index({"config": MERGED["config"], "docs": MERGED["docs"][:3]})
+    assert parts["be"]["docs"] == [] and parts["en"]["docs"] == []
+    assert parts["be"]["config"]["lang"] == ["norm", "be"]
+
+
+def test_split_with_other_languages_and_default() -> None:
+    merged = {"config": {}, "docs": [doc("index.html", "en"), doc("ru/index.html", "ru")]}
+    parts = split_index(merged, languages=("en", "ru"), default="en")
+    assert [d["location"] for d in parts["en"]["docs"]] == ["index.html"]
+    assert [d["location"] for d in parts["ru"]["docs"]] == ["index.html"]
+
+
+# --- settings per language ------------------------------------------------------------
+
+
+def test_config_per_language() -> None:
+    parts = split_index(MERGED)
+    ru, be, en = (parts[lang]["config"] for lang in ("ru", "be", "en"))
+    assert ru["lang"] == ["norm", "ru"]
+    assert ru["pipeline"] == ["trimmer", "stopWordFilter", "stemmer"]
+    assert be["lang"] == ["norm", "be"]
+    assert en["lang"] == ["en"]
+    assert "stemmer" not in en["pipeline"]
+    for config in (ru, be, en):
+        assert config["separator"] == SEPARATOR
+        assert config["fields"] == FIELDS  # kept from the merged index
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGE_SEARCH))
+def test_norm_comes_first_and_keeps_its_stemmer_slot(lang: str) -> None:
+    """lunr.norm's normaliser sits in lunr.multiLanguage's stemmer slot (see its header)."""
+    settings = LANGUAGE_SEARCH[lang]
+    if "norm" in settings["lang"]:
+        assert settings["lang"][0] == "norm"
+        assert "stemmer" in settings["pipeline"]
+        assert len(settings["lang"]) > 1  # multiLanguage, which places the normaliser
+
+
+@pytest.mark.parametrize(
+    "lang", sorted({code for s in LANGUAGE_SEARCH.values() for code in s["lang"]})
+)
+def test_every_lunr_language_has_its_script(lang: str) -> None:
+    """Material's worker loads lunr/min/lunr.<lang>.min.js: ours, or Material's own."""
+    if lang == "en":
+        return
+    material = _material_javascripts() / "lunr" / "min" / f"lunr.{lang}.min.js"
+    ours = OVERRIDES_LUNR / f"lunr.{lang}.min.js"
+    assert ours.is_file() or material.is_file()
+
+
+def _separate(text: str) -> list[str]:
+    return [word for word in re.split(SEPARATOR, text) if word]
+
+
+def test_separator_splits_punctuation_but_not_apostrophes() -> None:
+    text = "«Дарога да мэты», сям'я/сям’я (сямʼя); child's end. Версия 1.5 — тест-план"
+    assert _separate(text) == [
+        "Дарога", "да", "мэты", "сям'я", "сям’я", "сямʼя", "child's",
+        "end", "Версия", "1.5", "тест", "план",
+    ]  # fmt: skip
+
+
+def test_separator_survives_materials_highlighter() -> None:
+    """Material splits the separator on "|" and drops lookarounds for page highlighting."""
+    for part in SEPARATOR.split("|"):
+        re.compile(re.sub(r"(\(\?[!=<][^)]+\))", "", part) or "x")
+
+
+# --- files ----------------------------------------------------------------------------
+
+
+def test_write_indexes_json_and_js_in_each_language_root(tmp_path: Path) -> None:
+    parts = split_index(MERGED)
+    written = write_indexes(tmp_path, parts)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == [
+        "be/search/search_index.js",
+        "be/search/search_index.json",
+        "en/search/search_index.js",
+        "en/search/search_index.json",
+        "search/search_index.js",
+        "search/search_index.json",
+    ]
+    for lang in ("ru", "be", "en"):
+        folder = index_dir(tmp_path, lang)
+        data = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+        assert data == parts[lang]
+        script = (folder / "search_index.js").read_text(encoding="utf-8")
+        assert script.startswith("var __index = {")
+        assert json.loads(script.removeprefix("var __index = ")) == parts[lang]
+    # readable UTF-8, as small as the text allows
+    assert "Сям'я" in (tmp_path / "be/search/search_index.json").read_text(encoding="utf-8")
+
+
+def test_dumps_escapes_line_separators_for_old_script_engines() -> None:
+    text = search_split.dumps({"docs": [doc("a.html", "a\u2028b\u2029c")]})
+    assert "\u2028" not in text and "\u2029" not in text
+    assert json.loads(text)["docs"][0]["title"] == "a\u2028b\u2029c"
+
+
+def test_merge_indexes_joins_docs_in_turn() -> None:
+    merged = merge_indexes(
+        [
+            {"config": {"lang": ["ru"]}, "docs": [doc("a.html", "a")]},
+            {"docs": [doc("be/a.html", "b")]},
+        ]
+    )
+    assert merged["config"] == {"lang": ["ru"]}
+    assert [d["location"] for d in merged["docs"]] == ["a.html", "be/a.html"]
+    assert merge_indexes([], base_config={"x": 1}) == {"config": {"x": 1}, "docs": []}
+
+
+# --- the search worker, in Node -------------------------------------------------------
+
+
+def _material_javascripts() -> Path:
+    import material
+
+    return Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+
+
+@pytest.fixture(scope="module")
+def search(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """``search(lang, *queries)`` -> {query: [locations]} from Material's worker in Node."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed (apt-get install nodejs)")
+    assets = tmp_path_factory.mktemp("assets") / "javascripts"
+    shutil.copytree(_material_javascripts() / "workers", assets / "workers")
+    shutil.copytree(_material_javascripts() / "lunr", assets / "lunr")
+    for script in OVERRIDES_LUNR.glob("*.js"):  # as custom_dir does
+        shutil.copy(script, assets / "lunr" / "min" / script.name)
+    root = assets.parent / "site"
+    write_indexes(root, split_index(MERGED))
+
+    def run(lang: str, *queries: str) -> dict[str, list[str]]:
+        result = subprocess.run(
+            [node, str(ROOT / "tests" / "js" / "search_worker.cjs"), str(assets),
+             str(index_dir(root, lang) / "search_index.json"), *queries],
+            capture_output=True, text=True, check=False, timeout=60,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == "", result.stderr  # no lunr warnings either
+        groups = json.loads(result.stdout)
+        return {q: [item["location"] for group in g for item in group] for q, g in groups.items()}
+
+    return run
+
+
+def test_worker_belarusian_folds_u_short_and_apostrophes(search: Any) -> None:
+    found = search("be", "уключаны", "ўключаны", "сям’я", "сямʼя", "сям'ю", "аб'ява", "увод")
+    assert found["уключаны"] == found["ўключаны"] == ["index.html"]
+    assert found["сям’я"] == found["сямʼя"] == ["index.html"]  # written сям'я
+    assert found["сям'ю"] == ["modules/x/01-a.html"]  # written сям’ю
+    assert found["аб'ява"] == ["modules/x/01-a.html"]
+    assert "modules/x/01-a.html#ўвод" in found["увод"]  # a title with ў
+
+
+def test_worker_russian_folds_yo_and_stems(search: Any) -> None:
+    found = search("ru", "ребенок", "ребёнок", "детей", "семьи", "1989")
+    assert found["ребенок"] == found["ребёнок"] == ["index.html"]
+    assert "index.html#дети" in found["детей"]  # stems: дет
+    assert {"index.html#дети", "modules/x/01-a.html"} <= set(found["семьи"])  # семья, семье
+    assert found["1989"] == ["index.html"]
+
+
+def test_worker_finds_only_its_own_language(search: Any) -> None:
+    for lang in ("ru", "be", "en"):
+        assert search(lang, "1989")["1989"] == ["index.html"]
+    assert search("ru", "сям'я", "child")["сям'я"] == []
+    assert search("be", "ребёнок")["ребёнок"] == []
+    assert search("en", "дзеці")["дзеці"] == []
+    assert search("en", "child")["child"] == ["index.html"]  # child's
+
+
+# --- the hook, in a fixture build -----------------------------------------------------
+
+
+def test_build_writes_an_index_per_language(make_project: Any) -> None:
+    project = make_project()
+    # shown in Russian in be/ and en/ (translation missing)
+    project.write("docs/ru/only-ru.md", "# Только по-русски\n\nСлово ёлка.\n")
+    # the same in ru and be: static-i18n's merged index keeps only the Russian entry
+    for lang in ("ru", "be"):
+        project.write(f"docs/{lang}/scorm.md", "# SCORM 1.2\n\nSCORM 1.2.\n")
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    site = project.root / "site"
+    for lang, prefix in (("ru", ""), ("be", "be/"), ("en", "en/")):
+        data = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+        script = (site / prefix / "search/search_index.js").read_text(encoding="utf-8")
+        assert json.loads(script.removeprefix("var __index = ")) == data
+        locations = [d["location"] for d in data["docs"]]
+        assert not any(loc.startswith(("be/", "en/")) for loc in locations), locations
+        assert data["config"]["lang"] == list(LANGUAGE_SEARCH[lang]["lang"])
+        home = next(d for d in data["docs"] if d["location"] == "index.html")
+        assert home["title"] == {"ru": "Home ru", "be": "Home be", "en": "Home en"}[lang]
+        # every page of the language's site can be found from it
+        assert "only-ru.html" in locations
+        assert "scorm.html" in locations
