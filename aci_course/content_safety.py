@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from aci_course import LANGUAGES
 from aci_course.errors import AuthorError
 
 
@@ -86,7 +87,7 @@ _CSS_URL = re.compile(
     r"""(?:url\(|@import)\s*['"]?\s*((?:https?:|ftp:|//|\\\\)[^\s'")]*)""", re.IGNORECASE
 )
 _STYLE_ELEMENT = re.compile(r"<style(?![\w-])[^>]*>(.*?)(?:</style|$)", re.IGNORECASE | re.DOTALL)
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n\n*", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)\n*", re.DOTALL)
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BACKTICKS = re.compile(r"`+")
@@ -348,6 +349,22 @@ def scan_html(page_html: str) -> list[Finding]:
 
 
 # --- what the hook calls -------------------------------------------------------------------
+
+
+def check_not_empty(source: str, display: str) -> None:
+    """Raise an :class:`AuthorError` when a page has no text besides its front matter.
+
+    An empty translation would hide the Russian page that readers otherwise get.
+    """
+    body = FRONT_MATTER.sub("", normalize_newlines(source), count=1)
+    if body.strip():
+        return
+    parts = display.split("/")
+    translated = any(part in LANGUAGES[1:] for part in parts[:-1])
+    fix = "write the page, or delete the file"
+    if translated:
+        fix += " so that readers get the Russian page with a notice"
+    raise AuthorError(display, 1, "is empty", fix)
 
 
 def check_markdown(markdown: str, source: str, display: str) -> None:

@@ -37,8 +37,37 @@ class MarkedList(list[Any]):
         return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
 
 
+MAX_TEXT_BYTES = 1_000_000
+"""Largest lesson, page or YAML file (1 MB): ten times the longest real lesson."""
+
+GENERIC_FIX = "fix the indentation or quoting on this line (values with ':' or '#' need quotes)"
+
+
+class _Problem(yaml.MarkedYAMLError):
+    """A mistake our loader itself detects, with the fix to show."""
+
+    def __init__(self, mark: yaml.Mark, problem: str, fix: str) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+        self.fix = fix
+
+
 class _MarkedLoader(yaml.SafeLoader):
-    """SafeLoader whose containers carry their source lines."""
+    """SafeLoader whose containers carry their source lines.
+
+    Aliases (``*name``) are refused: course files are copied into other courses and
+    read by translators, so every value is written out, and an alias of an alias
+    (a "billion laughs" file) cannot blow up the build.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise _Problem(
+                event.start_mark,
+                f'YAML alias "*{getattr(event, "anchor", "")}" is not allowed in course files',
+                "write the value out in full where it is needed",
+            )
+        return super().compose_node(parent, index)
 
 
 def _construct_mapping(loader: _MarkedLoader, node: yaml.MappingNode) -> MarkedDict:
@@ -51,8 +80,10 @@ def _construct_mapping(loader: _MarkedLoader, node: yaml.MappingNode) -> MarkedD
         if not isinstance(key, str):
             key = str(key)
         if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
+            raise _Problem(
+                key_node.start_mark,
+                f'key "{key}" appears twice (first on line {result.key_lines[key]})',
+                "keep one of them: YAML would silently use only the last",
             )
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
@@ -66,13 +97,36 @@ def _construct_sequence(loader: _MarkedLoader, node: yaml.SequenceNode) -> Marke
     return result
 
 
+def _unknown_tag(loader: _MarkedLoader, suffix: str, node: yaml.Node) -> Any:
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    raise _Problem(
+        node.start_mark,
+        f'YAML tag "{tag}" is not allowed in course files',
+        "remove the tag: course files hold only texts, numbers, true/false, lists and mappings",
+    )
+
+
 _MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_MarkedLoader.add_multi_constructor("", _unknown_tag)
 
 
 def read_text(path: Path, display: str) -> str:
-    """Read an author's file as UTF-8 (a BOM is allowed), or raise an AuthorError."""
+    """Read an author's file as UTF-8 (a BOM is allowed), or raise an AuthorError.
+
+    Line ends are kept as they are: callers count lines by line feeds.
+    """
     try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise AuthorError(
+                display,
+                None,
+                f"is {size / 1_000_000:.1f} MB, more than the {MAX_TEXT_BYTES // 1_000_000} MB "
+                "a course text file may have",
+                "split it into smaller files (several lessons, or one quiz file per module); "
+                "images and other media belong in media/",
+            )
         raw = path.read_bytes()
     except OSError as error:
         raise AuthorError(
@@ -81,6 +135,8 @@ def read_text(path: Path, display: str) -> str:
             f"cannot be read ({error.strerror})",
             "check that the file exists and is readable",
         ) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise AuthorError(display, 1, "is saved as UTF-16 text", "save the file as UTF-8")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -90,23 +146,86 @@ def read_text(path: Path, display: str) -> str:
         ) from None
 
 
+def _explain(error: yaml.MarkedYAMLError) -> tuple[int | None, str, str]:
+    """``(line, problem, fix)`` in an author's words for a YAML error."""
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark is not None else None
+    problem = (error.problem or error.context or "invalid YAML").strip()
+    context = (error.context or "").strip()
+    if isinstance(error, _Problem):
+        return line, problem, error.fix
+    if "'\\t'" in problem:
+        return line, "a tab character", "indent and separate with spaces: YAML does not allow tabs"
+    if context == "while scanning a quoted scalar" and error.context_mark is not None:
+        return (
+            error.context_mark.line + 1,
+            "a quoted text starts here and is never closed",
+            "add the closing quote at the end of the text",
+        )
+    if "another document" in problem:
+        return (
+            line,
+            'a second YAML document starts here ("---")',
+            "remove the --- line: a course file holds one document",
+        )
+    if problem.startswith("found unknown escape character"):
+        escape = problem.rsplit(" ", 1)[-1].strip("'")
+        return (
+            line,
+            f'unknown escape "\\{escape}" in a double-quoted text',
+            "write a backslash as two (\\\\), or put the text in single quotes",
+        )
+    if problem == "mapping values are not allowed here":
+        return (
+            line,
+            'a ": " where YAML does not expect a new key',
+            'put the whole text in quotes (e.g. summary: "Time: 90 minutes"), '
+            "or fix the indentation of this line",
+        )
+    if problem == "could not find expected ':'":
+        return (
+            error.context_mark.line + 1 if error.context_mark is not None else line,
+            'a line that is not "key: value" inside a mapping',
+            'add ": " after the key, or indent a continued text under its key',
+        )
+    if context == "while parsing a flow node":
+        return (
+            line,
+            "this line is inside a [ ] or { } that an earlier line opened and did not close",
+            'close that bracket, or write the list as lines starting with "- " without brackets',
+        )
+    if context.startswith("while parsing a block"):
+        return (
+            line,
+            "the indentation of this line does not match the lines above",
+            "indent keys or list items of one level by the same number of spaces",
+        )
+    return line, f"YAML syntax error: {problem}", GENERIC_FIX
+
+
 def load_yaml(path: Path, display: str) -> Any:
     """Parse ``path`` (named ``display`` in messages) keeping line marks.
 
-    Syntax errors become :class:`AuthorError` with the line YAML reports.
+    Every failure becomes an :class:`AuthorError` with the line and a fix: syntax
+    errors, tabs, unclosed quotes, duplicate keys, aliases, tags, characters YAML
+    refuses and nesting too deep to read.
     """
     text = read_text(path, display)
     try:
         return yaml.load(text, Loader=_MarkedLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = (error.problem or error.context or "invalid YAML").strip()
+        raise AuthorError(display, *_explain(error)) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
         raise AuthorError(
             display,
             line,
-            f"YAML syntax error: {problem}",
-            "fix the indentation or quoting on this line (values with ':' or '#' need quotes)",
+            f"contains a control character YAML does not allow (#x{error.character:04x})",
+            "delete it (it often comes with text pasted from another program)",
+        ) from None
+    except RecursionError:
+        raise AuthorError(
+            display, None, "is nested too deeply to read", "write lists and mappings flatter"
         ) from None
     except yaml.YAMLError as error:
         raise AuthorError(
