@@ -7,6 +7,7 @@ the file in every language. After a deliberate change, regenerate with
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,13 @@ def test_golden_html(case: Path, update_golden: bool) -> None:
         f"{case.parent.name}/{case.stem}: the HTML changed; if on purpose, run "
         f"pytest {Path(__file__).name} --update-golden and review the diff"
     )
+
+
+def test_shuffled_orders_are_the_same_in_every_language() -> None:
+    case = GOLDEN / "matching" / "basic.yml"
+    quiz = parse_quiz_file(load_yaml(case, case.name), case.name, MODULE).quizzes[0]
+    orders = {
+        lang: re.findall(r'<option value="(\d+)">\D', render_quiz(quiz, lang, VERSION))
+        for lang in LANGUAGES
+    }
+    assert orders["ru"] and orders["ru"] == orders["be"] == orders["en"]
