@@ -183,6 +183,7 @@ def assert_checked(form: Any, quiz: Quiz, lang: str, *, right: bool) -> None:
 def test_right_answers_pass(browse: Browse, case: Case, lang: str) -> None:
     form = open_quiz(browse, case, lang)
     assert form.locator("[data-quiz-storage-notice]").is_hidden()
+    assert form.locator(".aci-quiz__print-only:visible, .aci-quiz__blank:visible").count() == 0
     fill_in(form, case.quiz, lang, right=True)
     form.locator("button[type=submit]").click()
     assert_checked(form, case.quiz, lang, right=True)
