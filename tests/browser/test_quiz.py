@@ -433,6 +433,19 @@ def test_without_scripts_questions_are_readable(new_browse: Any, case: Case, lan
         assert question.text.in_(lang) in (legend.text_content() or "")
 
 
+@quiz_cases
+@languages
+def test_no_sideways_scrolling_on_a_phone(new_browse: Any, case: Case, lang: str) -> None:
+    browse = new_browse(viewport={"width": 360, "height": 740}, is_mobile=True)
+    form = open_quiz(browse, case, lang)
+    fill_in(form, case.quiz, lang, right=False)
+    form.locator("button[type=submit]").click()
+    widths = browse.page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], f"the page scrolls sideways: {widths}"
+
+
 # --- search -------------------------------------------------------------------------------
 
 
