@@ -1,0 +1,43 @@
+"""Header display options: text size (three steps) and palette labels in the page's language.
+
+Adds template variables only (:func:`aci_course.a11y.template_context`); the
+markup is in ``overrides/partials/palette.html`` and ``text-size.html``, the
+behaviour in ``overrides/assets/javascripts/a11y.js``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from aci_course import a11y
+from aci_course.build_context import current_language
+
+
+def _context(config: MkDocsConfig) -> dict[str, object]:
+    version = str(config.extra.get("course_version", "dev"))
+    return a11y.template_context(current_language(config), version)
+
+
+# After static-i18n (+50), which prepares the page context of the language being
+# built; this only adds its own keys, so nothing later depends on its order.
+@event_priority(40)
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
+    """Texts and storage key for the header of a page."""
+    context.update(_context(config))
+    return context
+
+
+# The same for pages rendered from a template alone (404.html).
+@event_priority(40)
+def on_template_context(
+    context: dict[str, Any], template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    """Texts and storage key for the header of a template page."""
+    context.update(_context(config))
+    return context
