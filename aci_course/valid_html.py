@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-_EMPTY_TABINDEX = re.compile(r"""(<[A-Za-z][^<>]*?)\s+tabindex=(?:""|'')(?=[\s/>])""")
+# Anchored on "<label" (the only tag Material writes it on), so the scan stays fast.
+_EMPTY_TABINDEX = re.compile(r"""(<label\b[^<>]*?)\s+tabindex=(?:""|'')(?=[\s/>])""")
 
 
 def repair(page_html: str) -> str:

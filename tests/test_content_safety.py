@@ -17,6 +17,8 @@ HOSTILE = [
     ("<svg/onload=alert(1)>\n", 1, 'event handler "onload="'),
     ('<img src="a.png"onerror=alert(1)>\n', 1, 'event handler "onerror="'),
     ('<img alt="a>b" onerror=alert(1)>\n', 1, 'event handler "onerror="'),
+    ('<b title="never closed onclick=steal()>x</b>\n', 1, 'event handler "onclick="'),
+    ("<IMG SRC=//cdn.example.org/x.png>\n", 1, 'remote image "//cdn'),
     ('[link](page.md){ onmouseover="x()" }\n', 1, 'event handler "onmouseover=" in a Markdown'),
     ("[click](javascript:alert(1))\n", 1, '"javascript:" URL in a link'),
     ("[click](JaVa&#x53;cript:alert(1))\n", 1, '"javascript:" URL in a link'),

@@ -1,0 +1,634 @@
+"""Build-time benchmark: our hooks against plain Material + static-i18n, at 50 and 200 modules.
+
+``make bench`` (or ``python bench/run.py``) writes a synthetic course (three
+languages, lessons of realistic length, one quiz with every question type per
+module, about one lesson in ten not yet translated) into a temporary folder, and
+builds it
+
+- "ours": with this repository's mkdocs.yml, hooks and overrides;
+- "plain": the same Markdown with plain Material + static-i18n and no hooks
+  (lessons copied into docs/, overview and catalogue as plain Markdown pages).
+
+It prints one table (build time is the best of ``--repeat`` runs; peak memory is
+the child's maximum resident set size from ``os.wait4``) and, with
+``--readme README.md``, writes it under the README's "Benchmark" heading.
+``--profile`` runs cProfile on one build of ours and prints where the hooks spend it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LANGS = ("ru", "be", "en")
+TRACKS = ("inclusive-care", "life-skills", "trainers")
+LESSONS_PER_MODULE = 4
+UNTRANSLATED_EVERY = 10  # every tenth lesson has no be/ or en/ translation
+
+TARGET_RATIO = 1.15
+TARGET_GROWTH = 4.4
+TARGET_MEDIAN_KB = 60.0
+
+# Letters per language, for words that look like the language (and hyphenate and
+# search like it) without being anyone's text.
+ALPHABET = {
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщыьэюя",
+    "be": "абвгдеёжзійклмнопрстуўфхцчшыьэюя",
+    "en": "abcdefghijklmnopqrstuvwxyz",
+}
+
+
+# --- the synthetic course ----------------------------------------------------------------
+
+
+class Words:
+    """Deterministic pseudo-text per language."""
+
+    def __init__(self, seed: int) -> None:
+        self.random = random.Random(seed)
+
+    def word(self, lang: str) -> str:
+        """One word of 2 to 10 letters."""
+        letters = ALPHABET[lang]
+        return "".join(self.random.choice(letters) for _ in range(self.random.randint(2, 10)))
+
+    def words(self, lang: str, n: int) -> str:
+        """``n`` words."""
+        return " ".join(self.word(lang) for _ in range(n))
+
+    def sentence(self, lang: str) -> str:
+        """A capitalised sentence of 6 to 16 words."""
+        text = self.words(lang, self.random.randint(6, 16))
+        return text[0].upper() + text[1:] + "."
+
+    def paragraph(self, lang: str) -> str:
+        """Three to six sentences."""
+        return " ".join(self.sentence(lang) for _ in range(self.random.randint(3, 6)))
+
+
+def yaml_text(texts: dict[str, str]) -> str:
+    """A per-language text as a YAML flow mapping."""
+    return (
+        "{"
+        + ", ".join(f"{lang}: {json.dumps(texts[lang], ensure_ascii=False)}" for lang in LANGS)
+        + "}"
+    )
+
+
+def lesson_markdown(w: Words, lang: str, title: str, quiz: bool) -> str:
+    """A lesson: front matter, four sections with a list, a table and a note."""
+    parts = [f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n# {title}\n"]
+    for section in range(4):
+        parts.append(f"## {w.words(lang, 3).capitalize()} {section + 1}\n")
+        parts.append(w.paragraph(lang) + "\n")
+        parts.append(w.paragraph(lang) + "\n")
+        if section == 1:
+            parts.append("\n".join(f"- {w.sentence(lang)}" for _ in range(5)) + "\n")
+        if section == 2:
+            rows = ["| " + " | ".join(w.words(lang, 2) for _ in range(3)) + " |" for _ in range(5)]
+            parts.append("\n".join([rows[0], "| --- | --- | --- |", *rows[1:]]) + "\n")
+        if section == 3:
+            parts.append(f'!!! note "{w.words(lang, 2)}"\n    {w.paragraph(lang)}\n')
+    if quiz:
+        parts.append('{{ quiz "check-1" }}\n')
+    return "\n".join(parts)
+
+
+def quiz_yaml(w: Words) -> str:
+    """``quizzes/<id>.yml`` with one quiz holding every question type."""
+
+    def text() -> str:
+        return yaml_text({lang: w.sentence(lang) for lang in LANGS})
+
+    def short() -> str:
+        return yaml_text({lang: w.words(lang, 3) for lang in LANGS})
+
+    lines = ["quizzes:", "  - id: check-1", "    pass_mark: 0.7", "    questions:"]
+    lines += [
+        "      - id: q1",
+        "        type: single",
+        f"        text: {text()}",
+        "        options:",
+    ]
+    for i in range(4):
+        lines.append(f"          - text: {short()}")
+        lines.append(f"            correct: {'true' if i == 1 else 'false'}")
+        lines.append(f"            feedback: {text()}")
+    lines.append(f"        explanation: {text()}")
+    lines += [
+        "      - id: q2",
+        "        type: multiple",
+        f"        text: {text()}",
+        "        options:",
+    ]
+    for i in range(4):
+        lines.append(f"          - text: {short()}")
+        lines.append(f"            correct: {'true' if i in (0, 2) else 'false'}")
+    lines += [
+        "      - id: q3",
+        "        type: true_false",
+        f"        text: {text()}",
+        "        answer: false",
+    ]
+    lines += [
+        "      - id: q4",
+        "        type: ordering",
+        f"        text: {text()}",
+        "        items:",
+    ]
+    lines += [f"          - {short()}" for _ in range(4)]
+    lines += [
+        "      - id: q5",
+        "        type: matching",
+        f"        text: {text()}",
+        "        pairs:",
+    ]
+    lines += [f"          - {{left: {short()}, right: {short()}}}" for _ in range(4)]
+    answers = "{" + ", ".join(f'{lang}: ["{w.word(lang)}"]' for lang in LANGS) + "}"
+    lines += [
+        "      - id: q6",
+        "        type: fill",
+        f"        text: {text()}",
+        f"        answers: {answers}",
+    ]
+    lines += ["      - id: q7", "        type: reflection", f"        text: {text()}"]
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class SyntheticModule:
+    """A module of the synthetic course."""
+
+    id: str
+    track: str
+    order: int
+    title: dict[str, str]
+    summary: dict[str, str]
+    lessons: list[
+        tuple[str, dict[str, str]]
+    ]  # (file name, {lang: markdown}); missing = untranslated
+
+
+def synthetic_modules(count: int, seed: int = 2026) -> list[SyntheticModule]:
+    """``count`` modules spread over the tracks, the same for the same seed."""
+    w = Words(seed)
+    modules = []
+    lesson_number = 0
+    for index in range(count):
+        module_id = f"module-{index + 1:03d}"
+        lessons = []
+        for n in range(LESSONS_PER_MODULE):
+            lesson_number += 1
+            name = f"{n + 1:02d}-{w.random.choice(['basics', 'practice', 'stories', 'review'])}.md"
+            texts = {}
+            for lang in LANGS:
+                if lang != "ru" and lesson_number % UNTRANSLATED_EVERY == 0:
+                    continue
+                title = w.words(lang, 4).capitalize()
+                texts[lang] = lesson_markdown(w, lang, title, quiz=n == LESSONS_PER_MODULE - 1)
+            lessons.append((name, texts))
+        modules.append(
+            SyntheticModule(
+                id=module_id,
+                track=TRACKS[index % len(TRACKS)],
+                order=index // len(TRACKS) + 1,
+                title={lang: w.words(lang, 3).capitalize() for lang in LANGS},
+                summary={lang: w.sentence(lang) for lang in LANGS},
+                lessons=lessons,
+            )
+        )
+    return modules
+
+
+def module_yml(m: SyntheticModule, w: Words) -> str:
+    """A valid ``module.yml`` (DESIGN.md schema)."""
+    objectives = ", ".join(
+        f"{lang}: [{json.dumps(w.sentence(lang), ensure_ascii=False)}, "
+        f"{json.dumps(w.sentence(lang), ensure_ascii=False)}]"
+        for lang in LANGS
+    )
+    return "\n".join(
+        [
+            f"id: {m.id}",
+            f"track: {m.track}",
+            f"order: {m.order}",
+            'version: "1.0.0"',
+            "audience: [teachers, foster-parents]",
+            "duration_minutes: 90",
+            "licence: CC-BY-SA-4.0",
+            'authors: ["Benchmark"]',
+            f"title: {yaml_text(m.title)}",
+            f"summary: {yaml_text(m.summary)}",
+            f"objectives: {{{objectives}}}",
+            "prerequisites: []",
+            "",
+        ]
+    )
+
+
+def write(path: Path, text: str) -> None:
+    """Write UTF-8 text, making folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def ours_project(folder: Path, modules: list[SyntheticModule]) -> Path:
+    """The course as authors keep it, built with this repository's configuration."""
+    w = Words(7)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^(\s+- )hooks/", rf"\g<1>{ROOT.as_posix()}/hooks/", config)
+    config = re.sub(
+        r"(?m)^(\s+custom_dir:\s*)overrides\b", rf"\g<1>{ROOT.as_posix()}/overrides", config
+    )
+    write(folder / "mkdocs.yml", config)
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    (folder / "node_modules").symlink_to(ROOT / "node_modules")
+    for m in modules:
+        write(folder / "modules" / m.id / "module.yml", module_yml(m, w))
+        for name, texts in m.lessons:
+            for lang, text in texts.items():
+                write(folder / "modules" / m.id / lang / name, text)
+        write(folder / "quizzes" / f"{m.id}.yml", quiz_yaml(w))
+    return folder
+
+
+def plain_config() -> str:
+    """The repository's mkdocs.yml without what is ours: hooks, overrides, our CSS and JS.
+
+    Theme, features, palette, plugins and Markdown extensions stay, so the floor
+    renders the same Markdown the same way and differs only by our additions.
+    """
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for block in ("hooks", "extra_css", "extra_javascript"):
+        config = re.sub(rf"(?m)^{block}:\n(?:[ \t].*\n|\n)*", "", config)
+    config = re.sub(r"(?m)^\s+custom_dir:.*\n", "", config)
+    config = re.sub(r"(?m)^\s+favicon:.*\n", "", config)
+    config = re.sub(r"(?m)^([ \t]+)polyfills:\n(?:\1[ \t]+.*\n)*", "", config)
+    return config
+
+
+def plain_project(folder: Path, modules: list[SyntheticModule]) -> Path:
+    """The same Markdown as plain docs/ pages: no hooks, no overrides."""
+    write(folder / "mkdocs.yml", plain_config())
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    for lang in LANGS:
+        catalogue = ["# Modules\n"]
+        for m in modules:
+            base = folder / "docs" / lang / "modules" / m.id
+            lessons = []
+            for name, texts in m.lessons:
+                text = texts.get(lang, texts["ru"])
+                write(base / name, text)
+                title = re.search(r"^# (.+)$", text, re.MULTILINE)
+                lessons.append(f"- [{title.group(1) if title else name}]({name})")
+            write(
+                base / "index.md",
+                f"# {m.title[lang]}\n\n{m.summary[lang]}\n\n" + "\n".join(lessons) + "\n",
+            )
+            catalogue.append(f"- [{m.title[lang]}]({m.id}/index.md): {m.summary[lang]}")
+        write(folder / "docs" / lang / "modules" / "index.md", "\n".join(catalogue) + "\n")
+    return folder
+
+
+# --- measuring ----------------------------------------------------------------------------
+
+
+@dataclass
+class Build:
+    """One build: its wall time, the child's peak memory and the site."""
+
+    seconds: float
+    peak_mb: float
+    site: Path
+
+
+def build(project: Path, site: Path) -> Build:
+    """One strict build in a child process: wall time and the child's peak memory."""
+    shutil.rmtree(site, ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    out = child.stdout.read().decode() if child.stdout else ""
+    err = child.stderr.read().decode() if child.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build of {project} failed:\n{out}\n{err[-3000:]}")
+    return Build(seconds, usage.ru_maxrss / 1024, site)
+
+
+def best_of(project: Path, site: Path, repeat: int) -> Build:
+    """The fastest of ``repeat`` builds (peak memory: the highest)."""
+    runs = [build(project, site) for _ in range(repeat)]
+    best = min(runs, key=lambda b: b.seconds)
+    best.peak_mb = max(b.peak_mb for b in runs)
+    return best
+
+
+@dataclass
+class Sizes:
+    """Sizes of a built site."""
+
+    pages: int
+    median_kb: float
+    largest_kb: float
+    largest: str
+    total_mb: float
+    search_kb: dict[str, float]
+
+
+def sizes(site: Path) -> Sizes:
+    """Page, site and search index sizes."""
+    pages = sorted((p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html"))
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    search = {}
+    for lang in LANGS:
+        folder = site / ("" if lang == "ru" else lang) / "search"
+        files = [folder / "search_index.json"] if (folder / "search_index.json").is_file() else []
+        if files:
+            search[lang] = sum(f.stat().st_size for f in files) / 1024
+    return Sizes(
+        pages=len(pages),
+        median_kb=statistics.median(size for size, _ in pages) / 1024,
+        largest_kb=pages[-1][0] / 1024,
+        largest=pages[-1][1],
+        total_mb=total / 1_000_000,
+        search_kb=search,
+    )
+
+
+def profile_ours(project: Path, site: Path, top: int = 25) -> str:
+    """CProfile of one build of ours, in this process: the hooks' own functions first."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    cwd = Path.cwd()
+    os.chdir(project)
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+        profiler = cProfile.Profile()
+        profiler.enable()
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+        profiler.disable()
+    finally:
+        os.chdir(cwd)
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
+    stats.print_stats(r"/(hooks|aci_course)/", top)
+    return out.getvalue()
+
+
+def hook_costs(project: Path, site: Path) -> tuple[float, dict[str, dict[str, float]]]:
+    """Wall time of one build of ours and the seconds each hook spends, by event.
+
+    Every handler MkDocs registered is wrapped by a timer (in this process, so the
+    times add up with little overhead, unlike a profile).
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    spent: dict[str, dict[str, float]] = {}
+    cwd = Path.cwd()
+    os.chdir(project)
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+        for event, handlers in config.plugins.events.items():
+            for index, handler in enumerate(handlers):
+                origin = str(getattr(handler, "__module__", "") or "")
+                if "/hooks/" not in origin:
+                    continue
+                name = Path(origin).name
+
+                def timed(
+                    *args: object,
+                    _h: object = handler,
+                    _n: str = name,
+                    _e: str = event,
+                    **kwargs: object,
+                ) -> object:
+                    start = time.perf_counter()
+                    try:
+                        return _h(*args, **kwargs)  # type: ignore[operator]
+                    finally:
+                        per_event = spent.setdefault(_n, {})
+                        per_event[_e] = per_event.get(_e, 0.0) + time.perf_counter() - start
+
+                handlers[index] = timed
+        start = time.perf_counter()
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+        total = time.perf_counter() - start
+    finally:
+        os.chdir(cwd)
+    return total, spent
+
+
+def hook_table(total: float, spent: dict[str, dict[str, float]], modules: int) -> str:
+    """Seconds per hook (its costliest events named), largest first."""
+    rows = [
+        f"| hook ({modules} modules, build {total:.1f} s) | seconds | share | costliest events |",
+        "| --- | --- | --- | --- |",
+    ]
+    for name, events in sorted(spent.items(), key=lambda item: -sum(item[1].values())):
+        seconds = sum(events.values())
+        top = sorted(events.items(), key=lambda item: -item[1])[:2]
+        detail = ", ".join(f"{event} {value:.2f} s" for event, value in top)
+        rows.append(f"| {name} | {seconds:.2f} | {seconds / total:.1%} | {detail} |")
+    return "\n".join(rows)
+
+
+# --- report -------------------------------------------------------------------------------
+
+
+def table(results: dict[tuple[str, int], tuple[Build, Sizes]], counts: list[int]) -> str:
+    """The Markdown table of every measure."""
+    small, large = counts[0], counts[-1]
+    rows = [
+        "| measure | " + " | ".join(f"{n} modules" for n in counts) + " | target |",
+        "| --- | " + " | ".join("---" for _ in counts) + " | --- |",
+    ]
+
+    def row(name: str, cells: list[str], target: str) -> None:
+        rows.append(f"| {name} | " + " | ".join(cells) + f" | {target} |")
+
+    row("pages (all languages)", [str(results["ours", n][1].pages) for n in counts], "")
+    row("build time, ours", [f"{results['ours', n][0].seconds:.1f} s" for n in counts], "")
+    row(
+        "build time, plain Material + i18n",
+        [f"{results['plain', n][0].seconds:.1f} s" for n in counts],
+        "",
+    )
+    ratios = [results["ours", n][0].seconds / results["plain", n][0].seconds for n in counts]
+    row("time ratio ours / plain", [f"{r:.2f}" for r in ratios], f"<= {TARGET_RATIO}")
+    growth = results["ours", large][0].seconds / results["ours", small][0].seconds
+    plain_growth = results["plain", large][0].seconds / results["plain", small][0].seconds
+    cells = ["" for _ in counts]
+    cells[-1] = f"{growth:.2f} (plain {plain_growth:.2f})"
+    row(f"growth {small} -> {large} modules, ours", cells, f"<= {TARGET_GROWTH}")
+    row("peak memory, ours", [f"{results['ours', n][0].peak_mb:.0f} MB" for n in counts], "")
+    row("peak memory, plain", [f"{results['plain', n][0].peak_mb:.0f} MB" for n in counts], "")
+    row(
+        "median page, ours",
+        [f"{results['ours', n][1].median_kb:.1f} KB" for n in counts],
+        f"<= {TARGET_MEDIAN_KB:.0f} KB",
+    )
+    row("median page, plain", [f"{results['plain', n][1].median_kb:.1f} KB" for n in counts], "")
+    row(
+        "largest page, ours",
+        [
+            f"{results['ours', n][1].largest_kb:.0f} KB ({results['ours', n][1].largest})"
+            for n in counts
+        ],
+        "",
+    )
+    row("site size, ours", [f"{results['ours', n][1].total_mb:.1f} MB" for n in counts], "")
+    row("site size, plain", [f"{results['plain', n][1].total_mb:.1f} MB" for n in counts], "")
+    for lang in LANGS:
+        row(
+            f"search index {lang}, ours",
+            [f"{results['ours', n][1].search_kb.get(lang, 0):.0f} KB" for n in counts],
+            "",
+        )
+    plain_search = [
+        " + ".join(f"{v:.0f}" for v in results["plain", n][1].search_kb.values()) + " KB"
+        for n in counts
+    ]
+    row("search index, plain (merged)", plain_search, "")
+    return "\n".join(rows)
+
+
+def verdicts(results: dict[tuple[str, int], tuple[Build, Sizes]], counts: list[int]) -> list[str]:
+    """Each target: met or missed."""
+    lines = []
+    for n in counts:
+        ratio = results["ours", n][0].seconds / results["plain", n][0].seconds
+        ok = "met" if ratio <= TARGET_RATIO else "MISSED"
+        lines.append(f"time ratio at {n} modules: {ratio:.2f} ({ok}, target {TARGET_RATIO})")
+        median = results["ours", n][1].median_kb
+        ok = "met" if median <= TARGET_MEDIAN_KB else "MISSED"
+        lines.append(
+            f"median page at {n} modules: {median:.1f} KB ({ok}, target {TARGET_MEDIAN_KB:.0f} KB)"
+        )
+    growth = results["ours", counts[-1]][0].seconds / results["ours", counts[0]][0].seconds
+    ok = "met" if growth <= TARGET_GROWTH else "MISSED"
+    lines.append(f"growth {counts[0]} -> {counts[-1]}: {growth:.2f} ({ok}, target {TARGET_GROWTH})")
+    return lines
+
+
+def write_readme(readme: Path, text: str) -> None:
+    """Replace (or add) the README's "## Benchmark" section."""
+    old = readme.read_text(encoding="utf-8")
+    section = f"## Benchmark\n\n{text.strip()}\n"
+    pattern = re.compile(r"(?ms)^## Benchmark\n.*?(?=^## |\Z)")
+    new = (
+        pattern.sub(lambda _: section + "\n", old, count=1)
+        if pattern.search(old)
+        else (old.rstrip("\n") + "\n\n" + section)
+    )
+    readme.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    """Build, measure, print and (with --readme) record."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--modules", type=int, nargs="+", default=[50, 200])
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="builds per variant (best time counts)"
+    )
+    parser.add_argument("--readme", type=Path, help="write the table into this README")
+    parser.add_argument(
+        "--profile", action="store_true", help="cProfile one build of ours (largest)"
+    )
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument(
+        "--hook-costs", action="store_true", help="time each hook in one more build (largest)"
+    )
+    args = parser.parse_args()
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="aci-bench-"))
+    results: dict[tuple[str, int], tuple[Build, Sizes]] = {}
+    try:
+        for n in args.modules:
+            modules = synthetic_modules(n)
+            for variant, make in (("ours", ours_project), ("plain", plain_project)):
+                project = work / f"{variant}-{n}"
+                shutil.rmtree(project, ignore_errors=True)
+                make(project, modules)
+                done = best_of(project, project / "site", args.repeat)
+                results[variant, n] = (done, sizes(done.site))
+                print(
+                    f"{variant:5} {n:4} modules: {done.seconds:6.1f} s, {done.peak_mb:5.0f} MB",
+                    flush=True,
+                )
+        costs = ""
+        if args.hook_costs:
+            n = args.modules[-1]
+            total, spent = hook_costs(work / f"ours-{n}", work / f"ours-{n}" / "site-hooks")
+            costs = hook_table(total, spent, n)
+        if args.profile:
+            n = args.modules[-1]
+            print(profile_ours(work / f"ours-{n}", work / f"ours-{n}" / "site-profile"))
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+    python = f"Python {sys.version.split()[0]}, {os.cpu_count()} CPU(s)"
+    text = table(results, args.modules)
+    note = (
+        f"Synthetic course: {LESSONS_PER_MODULE} lessons per module in ru/be/en "
+        f"(one lesson in {UNTRANSLATED_EVERY} untranslated), one quiz with all seven question "
+        f"types per module. Best of {args.repeat} build(s) on {python}; "
+        f"measured {time.strftime('%Y-%m-%d')} with `make bench`."
+    )
+    lines = verdicts(results, args.modules)
+    print()
+    print(text)
+    print()
+    print("\n".join(lines))
+    if costs:
+        print()
+        print(costs)
+    if args.readme:
+        parts = [note, text, "\n".join(f"- {line}" for line in lines)]
+        if costs:
+            parts.append("Time spent in each of our hooks (one more build, handlers timed):")
+            parts.append(costs)
+        analysis = Path(__file__).with_name("analysis.md")
+        if analysis.is_file():
+            parts.append(analysis.read_text(encoding="utf-8").strip())
+        write_readme(args.readme, "\n\n".join(parts))
+        print(f"\nwritten to {args.readme} (## Benchmark)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""Blanks between tags are collapsed; code, text areas, scripts and comments keep theirs."""
+
+from __future__ import annotations
+
+import re
+
+from aci_course.compact_html import compact
+
+
+def test_blanks_between_tags_collapse() -> None:
+    html = (
+        '<ul>\n    \n      <li>\n        <a href="x">\n          Title\n        </a>\n'
+        "  </li>\n</ul>"
+    )
+    assert compact(html) == '<ul>\n<li>\n<a href="x">\nTitle\n</a>\n</li>\n</ul>'
+    assert compact("<b>bold</b>    <i>it</i>") == "<b>bold</b> <i>it</i>"
+    assert compact("<p>Two  words</p>") == "<p>Two  words</p>"  # inside text: left alone
+
+
+def test_preformatted_and_opaque_parts_are_kept() -> None:
+    kept = [
+        "<pre><code>  a\n\n    b\n</code></pre>",
+        "<p><code>x    y</code></p>",
+        "<kbd>Ctrl  +  C</kbd>",
+        "<textarea>\n\n  typed\n</textarea>",
+        "<script>\n  var a = '>   <';\n</script>",
+        "<style>\n  a   >   b { }\n</style>",
+        "<!--\n   note   \n-->",
+    ]
+    for part in kept:
+        assert compact(f"<div>\n    {part}\n    </div>") == f"<div>\n{part}\n</div>"
+
+
+def test_visible_text_is_unchanged() -> None:
+    html = (
+        "<nav>\n  <ul>\n    <li>  <a>One</a>\n    </li>\n    <li><a>Two</a>   </li>\n"
+        "  </ul>\n</nav>"
+    )
+
+    def text(h: str) -> str:
+        return " ".join(re.sub(r"<[^>]+>", " ", h).split())
+
+    assert text(compact(html)) == text(html)
+    assert len(compact(html)) < len(html)
