@@ -46,7 +46,7 @@ test: lint typecheck
 # Build time, memory and sizes of a synthetic 50- and 200-module course, ours against
 # plain Material + static-i18n; the table goes into README.md ("Benchmark").
 bench: deps
-	$(BIN)/python bench/run.py --readme README.md
+	$(BIN)/python bench/run.py --repeat 3 --hook-costs --readme README.md
 
 # Regenerates requirements.lock from pyproject.toml (needs network to PyPI).
 lock: $(VENV)/.installed
