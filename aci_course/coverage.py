@@ -27,7 +27,8 @@ def rows(modules: Sequence[Module], docs: Path) -> list[list[str]]:
         present = [n for n in names if (docs / lang / n).is_file()]
         missing = [n.removesuffix(".md") for n in names if n not in present]
         cells.append(
-            f"{len(present)}/{len(names)}" + (f" missing {', '.join(missing)}" if missing else " ok")
+            f"{len(present)}/{len(names)}"
+            + (f" missing {', '.join(missing)}" if missing else " ok")
         )
     result.append(cells)
     return result
