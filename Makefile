@@ -28,8 +28,8 @@ serve: deps
 	$(BIN)/mkdocs serve
 
 lint: deps
-	$(BIN)/ruff check aci_course hooks tests
-	$(BIN)/ruff format --check aci_course hooks tests
+	$(BIN)/ruff check aci_course hooks tests bench
+	$(BIN)/ruff format --check aci_course hooks tests bench
 
 typecheck: deps
 	$(BIN)/mypy
