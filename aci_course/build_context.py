@@ -14,8 +14,12 @@ def current_language(config: Any) -> str:
     return str(config.plugins["i18n"].current_language)
 
 
-def is_final_build(config: Any) -> bool:
-    """True in the outermost build's ``on_post_build``, once every language is built."""
+def is_outer_build(config: Any) -> bool:
+    """True in the outermost (first-language) build, outside static-i18n's language loop.
+
+    In ``on_config`` that is the start of a whole build; in ``on_post_build`` at a
+    priority below i18n's (-100), the end, once every language is built.
+    """
     return not config.plugins["i18n"].building
 
 

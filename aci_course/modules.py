@@ -19,6 +19,9 @@ from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.errors import AuthorError
 from aci_course.yamlsource import MarkedDict, MarkedList, load_yaml, read_text
 
+# libyaml's safe loader where it is installed: lesson front matter is read for every lesson.
+_FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 TRACKS = ("inclusive-care", "life-skills", "trainers")
 AUDIENCES = (
     "teachers",
@@ -250,7 +253,7 @@ def lesson_title(text: str) -> str | None:
     """Title from front matter ``title:``, else the first ``# `` heading."""
     if match := FRONT_MATTER.match(text):
         try:
-            meta = yaml.safe_load(match.group(1))
+            meta = yaml.load(match.group(1), Loader=_FAST_SAFE_LOADER)
         except yaml.YAMLError:
             meta = None
         title = meta.get("title") if isinstance(meta, dict) else None

@@ -27,6 +27,13 @@ def language_names(config: MkDocsConfig) -> dict[str, str]:
     return {lang.locale: lang.name for lang in config.plugins["i18n"].config.languages}
 
 
+def _set_selector(config: MkDocsConfig, links: list[dict[str, str]]) -> None:
+    """Language-selector entries for the template being rendered."""
+    # i18n sets the attribute, which shadows the mapping key Jinja would read.
+    config.extra["alternate"] = links
+    config.extra.alternate = links  # type: ignore[attr-defined]
+
+
 # Below i18n's +50 so it sees the file's language, and before Material's search
 # plugin (0) indexes the HTML, so the notice is there (marked to be left out).
 @event_priority(40)
@@ -48,10 +55,7 @@ def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
     """Selector entries for this page; the language root for search; footer version."""
-    links = languages.alternates(page.file.url, language_names(config))
-    # i18n sets the attribute, which shadows the mapping key Jinja would read.
-    config.extra["alternate"] = links
-    config.extra.alternate = links  # type: ignore[attr-defined]
+    _set_selector(config, languages.alternates(page.file.url, language_names(config)))
     lang = current_language(config)
     context["aci_lang_root"] = languages.language_root(context.get("base_url", "."), lang)
     context["aci_version_text"] = t("footer.version", lang, version=config.extra["course_version"])
@@ -66,4 +70,6 @@ def on_template_context(
     """The "not found" page speaks every course language, whichever build wrote it last."""
     if template_name == "404.html":
         context["aci_not_found"] = languages.not_found_entries()
+        # Not the selector of whichever page was rendered last: each language's home.
+        _set_selector(config, languages.alternates("index.html", language_names(config)))
     return context

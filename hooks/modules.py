@@ -17,14 +17,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES, coverage, pages
-from aci_course.build_context import current_language, is_final_build, project_root
+from aci_course.build_context import current_language, is_outer_build, project_root
 from aci_course.errors import AuthorError
 from aci_course.languages import prefix
 from aci_course.modules import Module, check_docs_layout, load_modules
 
 log = logging.getLogger("mkdocs.plugins.aci.modules")
 
-# The modules of the build in progress; reset by every on_config.
+# The modules of the build in progress: read by the first language build of each
+# `mkdocs build` (or serve reload), shared by the other languages of that build.
 _modules: list[Module] = []
 
 
@@ -34,11 +35,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the modules and build this language's navigation."""
     root = project_root(config)
     lang = current_language(config)
-    try:
-        check_docs_layout(Path(config.docs_dir), root)
-        _modules[:] = load_modules(root)
-    except AuthorError as error:
-        raise PluginError(str(error)) from None
+    if is_outer_build(config):  # not inside i18n's loop: the first language of a build
+        try:
+            check_docs_layout(Path(config.docs_dir), root)
+            _modules[:] = load_modules(root)
+        except AuthorError as error:
+            raise PluginError(str(error)) from None
     docs_default = Path(config.docs_dir) / DEFAULT_LANGUAGE
     site_pages = sorted(p.name for p in docs_default.glob("*.md"))
     config.nav = pages.navigation(_modules, lang, site_pages)
@@ -141,7 +143,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     """Print the translation coverage table of the whole site."""
-    if not is_final_build(config):
+    if not is_outer_build(config):
         return
     docs = Path(config.docs_dir)
     for line in coverage.table(_modules, docs).splitlines():

@@ -23,7 +23,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from aci_course.build_context import current_language, is_final_build, project_root
+from aci_course.build_context import current_language, is_outer_build, project_root
 from aci_course.errors import AuthorError
 from aci_course.quiz.embed import embed_quizzes, fill_slots, find_directives
 from aci_course.quiz.load import load_quizzes
@@ -43,7 +43,7 @@ _version: list[str] = [""]  # extra.course_version
 @event_priority(-120)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate every quiz; forget what the previous build embedded."""
-    if is_final_build(config):  # i18n is not "building": the first language of a whole build
+    if is_outer_build(config):  # i18n is not "building": the first language of a whole build
         _used.clear()  # (also on each `mkdocs serve` reload)
     _slots.clear()
     version = config.extra.get("course_version")
@@ -118,7 +118,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     """Warn about each quiz that no page of any language embeds."""
-    if not is_final_build(config):
+    if not is_outer_build(config):
         return
     for full_id, quiz in sorted(_quizzes.items()):
         if full_id not in _used:

@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from aci_course import safe_build
-from aci_course.build_context import is_final_build
+from aci_course.build_context import is_outer_build
 
 
 @dataclass
@@ -51,7 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-300)
 def on_post_build(config: MkDocsConfig) -> None:
     """Note that the whole build (all languages) got to its end."""
-    if is_final_build(config):
+    if is_outer_build(config):
         _session.complete = True
 
 

@@ -25,7 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES, search_split
-from aci_course.build_context import current_language, is_final_build
+from aci_course.build_context import current_language, is_outer_build
 
 log = logging.getLogger("mkdocs.plugins.aci.search")
 
@@ -52,7 +52,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     index = _read_index(config.site_dir)
     if index is None:  # search plugin disabled
         return
-    if not is_final_build(config):
+    if not is_outer_build(config):
         _built[current_language(config)] = index
         return
     try:

@@ -156,3 +156,10 @@ def test_not_found_page_speaks_every_language(course: Project) -> None:
     ):
         assert f'<section lang="{lang}">' in page
         assert title in page
+
+
+def test_not_found_page_selector_leads_to_language_homes(course: Project) -> None:
+    assert course.build().returncode == 0
+    page = course.html("404.html")
+    for href, lang in (("/index.html", "ru"), ("/be/index.html", "be"), ("/en/index.html", "en")):
+        assert f'href="{href}" hreflang="{lang}" class="md-select__link"' in page
