@@ -11,8 +11,6 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,6 +20,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.sitecheck import repo_site
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -48,21 +48,8 @@ def _missing_browser(reason: str) -> None:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real course, built strictly once per session (or ACI_SITE_DIR, if set)."""
-    if reuse := os.environ.get("ACI_SITE_DIR"):
-        return Path(reuse).resolve()
-    out = tmp_path_factory.mktemp("built") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, f"site build failed:\n{result.stdout}\n{result.stderr}"
-    return out
+    """The real course, built strictly once per test process (or ACI_SITE_DIR, if set)."""
+    return repo_site(tmp_path_factory.mktemp("built") / "site")
 
 
 class _SubpathHandler(SimpleHTTPRequestHandler):
