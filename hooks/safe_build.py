@@ -31,6 +31,8 @@ class _Session:
 _session = _Session()
 
 
+# Order-free: it only resets this hook's own state for the new command.
+@event_priority(0)
 def on_startup(command: str, dirty: bool) -> None:
     """A new command: only ``build`` is redirected."""
     global _session
@@ -55,11 +57,15 @@ def on_post_build(config: MkDocsConfig) -> None:
         _session.complete = True
 
 
+# Order-free: any failure, whoever reports it, marks the build as failed.
+@event_priority(0)
 def on_build_error(error: Exception) -> None:
     """Any failure, including strict mode's: the partial build is thrown away."""
     _session.failed = True
 
 
+# Last: every other plugin has finished with the partial folder.
+@event_priority(-300)
 def on_shutdown() -> None:
     """Swap in the complete build, or discard the unfinished one."""
     if not _session.active or _session.target is None:
