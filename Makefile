@@ -5,26 +5,33 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: deps site test serve lint typecheck unit browser bench clean lock
+.PHONY: deps site-deps site test serve lint typecheck unit browser bench clean lock
 
-# The venv is rebuilt when the lock changes; the stamp records the last install.
-$(VENV)/.installed: requirements.lock pyproject.toml
+# requirements.txt pins what building the site needs; requirements-dev.lock pins the
+# same versions plus the test tools. Each stamp records the last install of its lock.
+$(VENV)/.installed-site: requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $@
+
+$(VENV)/.installed-dev: requirements-dev.lock $(VENV)/.installed-site
+	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
 	@touch $@
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund  # no install scripts: vnu-jar's would download a JDK; Java comes from Debian
 	@touch $@
 
-deps: $(VENV)/.installed node_modules/.package-lock.json
+site-deps: $(VENV)/.installed-site node_modules/.package-lock.json
 
-site: deps
+deps: site-deps $(VENV)/.installed-dev
+
+site: site-deps
 	$(BIN)/mkdocs build --strict
 
-serve: deps
+serve: site-deps
 	$(BIN)/mkdocs serve
 
 lint: deps
@@ -48,10 +55,12 @@ test: lint typecheck
 bench: deps
 	$(BIN)/python bench/run.py --repeat 3 --hook-costs --readme README.md
 
-# Regenerates requirements.lock from pyproject.toml (needs network to PyPI).
-lock: $(VENV)/.installed
+# Regenerates both locks from pyproject.toml (needs network to PyPI); the site lock is
+# constrained by the dev lock so both pin the same versions.
+lock: $(VENV)/.installed-site
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements-dev.lock
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 -c requirements-dev.lock -o requirements.txt
 
 clean:
 	rm -rf site site.partial site.old build
