@@ -1,6 +1,6 @@
 """Header display options: text size (three steps) and palette labels in the page's language.
 
-Adds template variables only (:func:`aci_course.a11y.template_context`); the
+Adds template variables only (:func:`aci_course.quality.a11y.template_context`); the
 markup is in ``overrides/partials/palette.html`` and ``text-size.html``, the
 behaviour in ``overrides/assets/javascripts/a11y.js``.
 """
@@ -13,8 +13,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from aci_course import a11y
-from aci_course.build_context import current_language
+from aci_course.core.build_context import current_language
+from aci_course.quality import a11y
 
 
 def _context(config: MkDocsConfig) -> dict[str, object]:

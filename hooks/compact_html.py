@@ -1,4 +1,4 @@
-"""Smaller pages: blanks between tags collapsed (see :mod:`aci_course.compact_html`).
+"""Smaller pages: blanks between tags collapsed (see :mod:`aci_course.quality.compact_html`).
 
 With 200 modules the median page falls from about 80 KB to under 50 KB.
 """
@@ -9,7 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from aci_course.compact_html import compact
+from aci_course.quality.compact_html import compact
 
 
 # The very last change to a page (after valid_html at -150 and static-i18n at -100):

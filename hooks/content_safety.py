@@ -6,7 +6,7 @@
 - ``on_page_markdown``: no script, event handler, ``javascript:`` URL, embed or
   remote image in the author's Markdown (code spans and fenced blocks are text).
 - ``on_page_content``: the same in the HTML made of it, for what Markdown leaves live
-  inside raw HTML blocks (see :mod:`aci_course.content_safety`).
+  inside raw HTML blocks (see :mod:`aci_course.quality.content_safety`).
 
 Pages our own hooks generate (overviews, catalogue) are not author content and are
 not checked here; their templates autoescape.
@@ -22,9 +22,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from aci_course import content_safety
-from aci_course.errors import AuthorError
-from aci_course.yamlsource import read_text
+from aci_course.core.errors import AuthorError
+from aci_course.core.yamlsource import read_text
+from aci_course.quality import content_safety
 
 # Author's text by source file, read in on_files of the language being built.
 _texts: dict[str, str] = {}

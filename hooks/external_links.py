@@ -1,6 +1,6 @@
 """Links to other hosts open in a new tab, with a visible marker and screen-reader text.
 
-See :mod:`aci_course.external_links`. The text comes from ``data/ui.yml``
+See :mod:`aci_course.quality.external_links`. The text comes from ``data/ui.yml``
 (``link.new-tab``) in the reader's language; on a page borrowed from Russian it
 carries its own ``lang``.
 """
@@ -14,9 +14,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from aci_course import external_links
-from aci_course.build_context import current_language
-from aci_course.texts import t
+from aci_course.core.build_context import current_language
+from aci_course.core.texts import t
+from aci_course.quality import external_links
 
 
 def own_hosts(config: MkDocsConfig) -> frozenset[str]:

@@ -17,9 +17,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from aci_course import languages
-from aci_course.build_context import current_language
-from aci_course.texts import t
+from aci_course.core.build_context import current_language
+from aci_course.core.texts import t
+from aci_course.course import languages
 
 
 def language_names(config: MkDocsConfig) -> dict[str, str]:

@@ -16,11 +16,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from aci_course import DEFAULT_LANGUAGE, LANGUAGES, coverage, pages
-from aci_course.build_context import current_language, is_outer_build, project_root
-from aci_course.errors import AuthorError
-from aci_course.languages import prefix
-from aci_course.modules import Module, check_docs_layout, load_modules
+from aci_course import DEFAULT_LANGUAGE, LANGUAGES
+from aci_course.core.build_context import current_language, is_outer_build, project_root
+from aci_course.core.errors import AuthorError
+from aci_course.course import coverage, pages
+from aci_course.course.languages import prefix
+from aci_course.course.modules import Module, check_docs_layout, load_modules
 
 log = logging.getLogger("mkdocs.plugins.aci.modules")
 

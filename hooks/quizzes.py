@@ -23,12 +23,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from aci_course.build_context import current_language, is_outer_build, project_root
-from aci_course.errors import AuthorError
+from aci_course.core.build_context import current_language, is_outer_build, project_root
+from aci_course.core.errors import AuthorError
+from aci_course.core.yamlsource import read_text
 from aci_course.quiz.embed import embed_quizzes, fill_slots, find_directives
 from aci_course.quiz.load import load_quizzes
 from aci_course.quiz.model import Quiz
-from aci_course.yamlsource import read_text
 
 log = logging.getLogger("mkdocs.plugins.aci.quizzes")
 

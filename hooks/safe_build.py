@@ -14,8 +14,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from aci_course import safe_build
-from aci_course.build_context import is_outer_build
+from aci_course.core import safe_build
+from aci_course.core.build_context import is_outer_build
 
 
 @dataclass

@@ -10,7 +10,7 @@ pages shown in Russian because their translation is missing). This hook
 - once every language is built, writes ``search/``, ``be/search/`` and
   ``en/search/`` (``search_index.json`` and the offline plugin's
   ``search_index.js``) with only that language's entries and its search settings
-  (``aci_course.search_split``). Each page already loads the index of its own
+  (``aci_course.search.split``). Each page already loads the index of its own
   language root (``overrides/main.html``).
 """
 
@@ -24,8 +24,9 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from aci_course import DEFAULT_LANGUAGE, LANGUAGES, search_split
-from aci_course.build_context import current_language, is_outer_build
+from aci_course import DEFAULT_LANGUAGE, LANGUAGES
+from aci_course.core.build_context import current_language, is_outer_build
+from aci_course.search import split as search_split
 
 log = logging.getLogger("mkdocs.plugins.aci.search")
 

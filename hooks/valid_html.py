@@ -1,7 +1,7 @@
 """Pages pass the Nu HTML Checker: repair what Material writes invalidly.
 
-See :mod:`aci_course.valid_html`. What cannot be repaired without changing
-Material's behaviour is filtered, with the reason, in tests/test_html_valid.py.
+See :mod:`aci_course.quality.valid_html`. What cannot be repaired without changing
+Material's behaviour is filtered, with the reason, in tests/quality/test_html_valid.py.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from aci_course.valid_html import repair
+from aci_course.quality.valid_html import repair
 
 
 # After every other handler has changed the page (static-i18n's own on_post_page runs

@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from aci_course.build_context import project_root
+from aci_course.core.build_context import project_root
 
 # site path -> path inside node_modules
 VENDOR_FILES = {

@@ -1,6 +1,6 @@
 """Reading a built site: every link, target and anchor of its HTML pages (stdlib only).
 
-Used by tests/test_links.py on the real course and by the build tests of the
+Used by tests/quality/test_links.py on the real course and by the build tests of the
 external-link hook on fixture courses.
 """
 
@@ -15,8 +15,8 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from aci_course import LANGUAGES
-from aci_course.external_links import MARKER_CLASS, SR_CLASS
-from aci_course.texts import t
+from aci_course.core.texts import t
+from aci_course.quality.external_links import MARKER_CLASS, SR_CLASS
 from tests.repo_config import ROOT
 
 # Attributes that point at another file or place: (tag, attribute).

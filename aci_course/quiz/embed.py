@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from aci_course.errors import AuthorError
+from aci_course.core.errors import AuthorError
 from aci_course.quiz.model import Quiz
 from aci_course.quiz.render import render_quiz
 

@@ -1,7 +1,7 @@
 """Read and validate ``quizzes/<module-id>.yml`` into :mod:`aci_course.quiz.model`.
 
-Every mistake raises :class:`~aci_course.errors.AuthorError` with the file, the
-line (kept by :mod:`aci_course.yamlsource`) and a fix, so the build stops with
+Every mistake raises :class:`~aci_course.core.errors.AuthorError` with the file, the
+line (kept by :mod:`aci_course.core.yamlsource`) and a fix, so the build stops with
 ``quizzes/<file>.yml:LINE: what is wrong - how to fix it``.
 """
 
@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from aci_course import LANGUAGES
-from aci_course.errors import AuthorError
+from aci_course.core.errors import AuthorError
+from aci_course.core.yamlsource import MarkedDict, MarkedList, load_yaml
 from aci_course.quiz.model import (
     QUESTION_CLASSES,
     QUESTION_TYPES,
@@ -32,7 +33,6 @@ from aci_course.quiz.model import (
     TrueFalseQuestion,
     normalize_answer,
 )
-from aci_course.yamlsource import MarkedDict, MarkedList, load_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DEFAULT_PASS_MARK = 0.7

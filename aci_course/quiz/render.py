@@ -14,6 +14,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from aci_course.core.templating import render
+from aci_course.core.texts import for_language
 from aci_course.quiz.model import (
     FillQuestion,
     MatchingQuestion,
@@ -25,8 +27,6 @@ from aci_course.quiz.model import (
     TrueFalseQuestion,
     normalize_answer,
 )
-from aci_course.templating import render
-from aci_course.texts import for_language
 
 SCRIPT_TEXTS = (
     "correct",

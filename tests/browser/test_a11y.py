@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 from aci_course import LANGUAGES
-from aci_course.modules import load_modules
-from aci_course.texts import t
+from aci_course.core.texts import t
+from aci_course.course.modules import load_modules
 from tests.browser.conftest import LANG_PREFIX, ROOT, Browse
 from tests.repo_config import course_version
 

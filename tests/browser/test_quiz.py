@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from aci_course import LANGUAGES
+from aci_course.core.texts import t
 from aci_course.quiz.embed import find_directives
 from aci_course.quiz.load import load_quizzes
 from aci_course.quiz.model import (
@@ -30,7 +31,6 @@ from aci_course.quiz.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
-from aci_course.texts import t
 from tests.browser.conftest import LANG_PREFIX, ROOT, Browse
 
 pytestmark = pytest.mark.browser

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from aci_course.search_split import LANGUAGE_SEARCH, SEPARATOR
+from aci_course.search.split import LANGUAGE_SEARCH, SEPARATOR
 from tests.browser.conftest import LANG_PREFIX, Browse
 
 LANGS = ("ru", "be", "en")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from aci_course.compact_html import compact
+from aci_course.quality.compact_html import compact
 
 
 def test_blanks_between_tags_collapse() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aci_course.errors import AuthorError
+from aci_course.core.errors import AuthorError
 from aci_course.quiz.load import load_quiz_file, load_quizzes
 from aci_course.quiz.model import SingleQuestion
 
@@ -471,6 +471,6 @@ def test_load_quizzes_by_full_id(tmp_path: Path) -> None:
 
 
 def test_the_course_quizzes_are_valid() -> None:
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     for quiz_ in load_quizzes(root).values():
         assert quiz_.questions

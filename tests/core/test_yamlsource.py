@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from aci_course.errors import AuthorError
-from aci_course.yamlsource import MarkedDict, load_yaml, read_text
+from aci_course.core.errors import AuthorError
+from aci_course.core.yamlsource import MarkedDict, load_yaml, read_text
 
 
 def load(tmp_path: Path, data: str | bytes) -> object:

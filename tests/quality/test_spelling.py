@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DICTIONARIES = {"ru": "ru_RU", "be": "be_BY", "en": "en_US"}
 INSTALL_HINT = "apt-get install hunspell hunspell-ru hunspell-be hunspell-en-us"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aci_course.external_links import is_external, mark_external_links
+from aci_course.quality.external_links import is_external, mark_external_links
 from tests.conftest import Project
 from tests.repo_config import repo_hooks
 from tests.sitecheck import external_link_problems, parse_site

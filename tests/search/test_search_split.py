@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from aci_course import search_split
-from aci_course.search_split import (
+from aci_course.search import split as search_split
+from aci_course.search.split import (
     LANGUAGE_SEARCH,
     SEPARATOR,
     index_dir,
@@ -22,7 +22,7 @@ from aci_course.search_split import (
     write_indexes,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 OVERRIDES_LUNR = ROOT / "overrides" / "assets" / "javascripts" / "lunr" / "min"
 
 FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
-from aci_course.modules import Module
+from aci_course.course.modules import Module
 
 
 def rows(modules: Sequence[Module], docs: Path) -> list[list[str]]:

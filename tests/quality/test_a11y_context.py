@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aci_course import LANGUAGES
-from aci_course.a11y import TEXT_SIZE_STEPS, storage_key, template_context
+from aci_course.quality.a11y import TEXT_SIZE_STEPS, storage_key, template_context
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

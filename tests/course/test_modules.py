@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from aci_course.errors import AuthorError
-from aci_course.modules import check_docs_layout, lesson_title, load_modules
+from aci_course.core.errors import AuthorError
+from aci_course.course.modules import check_docs_layout, lesson_title, load_modules
 from tests.conftest import MODULE_YML
 
 

@@ -11,8 +11,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from aci_course.modules import AUDIENCES, TRACKS, Module
-from aci_course.templating import render
+from aci_course.core.templating import render
+from aci_course.course.modules import AUDIENCES, TRACKS, Module
 
 SITE_PAGES_ORDER = ("about", "trainers", "glossary", "offline", "accessibility", "licence")
 """Site pages in the order the navigation lists them; others follow by name."""
@@ -44,7 +44,7 @@ def overview_html(module: Module, lang: str, modules: Sequence[Module]) -> str:
         for other in module.prerequisites
     ]
     return render(
-        "overview.html", m=module, lang=lang, lessons=lessons, prerequisites=prerequisites
+        "course/overview.html", m=module, lang=lang, lessons=lessons, prerequisites=prerequisites
     )
 
 
@@ -60,7 +60,7 @@ def catalogue_html(modules: Sequence[Module], lang: str) -> str:
     ]
     present = {who for m in modules for who in m.audience}
     return render(
-        "catalogue.html",
+        "course/catalogue.html",
         lang=lang,
         tracks=[track for track in tracks if track["modules"]],
         audiences=[who for who in AUDIENCES if who in present],
@@ -70,7 +70,7 @@ def catalogue_html(modules: Sequence[Module], lang: str) -> str:
 
 def catalogue_page(modules: Sequence[Module], lang: str) -> str:
     """Markdown source of the catalogue page."""
-    from aci_course.texts import t
+    from aci_course.core.texts import t
 
     return _page(
         t("catalogue.title", lang), t("catalogue.intro", lang), catalogue_html(modules, lang)
@@ -90,7 +90,7 @@ def navigation(modules: Sequence[Module], lang: str, site_pages: Sequence[str]) 
     ``site_pages`` are the page names in the default language's ``docs/`` folder
     (``about.md``...); static-i18n resolves each to the reader's language.
     """
-    from aci_course.texts import t
+    from aci_course.core.texts import t
 
     tracks: list[Any] = []
     for track in TRACKS:

@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
-from aci_course.errors import AuthorError
-from aci_course.yamlsource import MarkedDict, MarkedList, load_yaml, read_text
+from aci_course.core.errors import AuthorError
+from aci_course.core.yamlsource import MarkedDict, MarkedList, load_yaml, read_text
 
 # libyaml's safe loader where it is installed: lesson front matter is read for every lesson.
 _FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from aci_course import LANGUAGES
-from aci_course.errors import AuthorError
+from aci_course.core.errors import AuthorError
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from posixpath import relpath
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
-from aci_course.templating import render
-from aci_course.texts import t
+from aci_course.core.templating import render
+from aci_course.core.texts import t
 
 
 def prefix(lang: str) -> str:
@@ -47,7 +47,7 @@ def alternates(url: str, names: dict[str, str]) -> list[dict[str, str]]:
 def fallback_notice(reader_lang: str, source_lang: str, original_href: str) -> str:
     """The visible notice on a page shown in ``source_lang`` to a ``reader_lang`` reader."""
     return render(
-        "fallback_notice.html",
+        "course/fallback_notice.html",
         lang=reader_lang,
         source_lang=source_lang,
         href=original_href,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aci_course.errors import AuthorError
+from aci_course.core.errors import AuthorError
 from aci_course.quiz.embed import (
     embed_quizzes,
     fill_slots,

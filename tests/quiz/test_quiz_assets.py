@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from aci_course.texts import table
+from aci_course.core.texts import table
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "quiz.js"
 STYLE = ROOT / "overrides" / "assets" / "stylesheets" / "quiz.css"
 

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 import yaml
 
-from aci_course.modules import load_modules
-from aci_course.pages import catalogue_html, overview_html
+from aci_course.course.modules import load_modules
+from aci_course.course.pages import catalogue_html, overview_html
 from tests.conftest import MODULE_YML, check_golden
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[1] / "golden"
 
 
 def _cases(kind: str) -> list[Path]:

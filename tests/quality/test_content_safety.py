@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from aci_course import content_safety as cs
-from aci_course.errors import AuthorError
+from aci_course.core.errors import AuthorError
+from aci_course.quality import content_safety as cs
 from tests.conftest import Project
 from tests.repo_config import repo_hooks
 

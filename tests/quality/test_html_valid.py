@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from aci_course.valid_html import repair
+from aci_course.quality.valid_html import repair
 from tests.repo_config import ROOT
 from tests.sitecheck import repo_site
 

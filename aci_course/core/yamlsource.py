@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from aci_course.errors import AuthorError
+from aci_course.core.errors import AuthorError
 
 
 class MarkedDict(dict[str, Any]):

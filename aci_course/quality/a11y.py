@@ -8,7 +8,7 @@ language instead of one mixed label.
 
 from __future__ import annotations
 
-from aci_course.texts import for_language
+from aci_course.core.texts import for_language
 
 TEXT_SIZE_STEPS = 3
 """Normal, large, largest (CSS in a11y.css scales Material's root font size)."""

@@ -6,7 +6,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from aci_course.texts import t
+from aci_course.core.texts import t
 
 
 @cache

@@ -2,7 +2,7 @@
 
 Each case is a quiz file of the module ``golden``; its HTML holds every quiz of
 the file in every language. After a deliberate change, regenerate with
-``pytest tests/test_quiz_golden.py --update-golden`` and review the diff.
+``pytest tests/quiz/test_quiz_golden.py --update-golden`` and review the diff.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from aci_course import LANGUAGES
+from aci_course.core.yamlsource import load_yaml
 from aci_course.quiz.load import parse_quiz_file
 from aci_course.quiz.model import QUESTION_TYPES
 from aci_course.quiz.render import render_quiz
-from aci_course.yamlsource import load_yaml
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[1] / "golden"
 MODULE = "golden"
 VERSION = "test"
 CASES = sorted(path for kind in QUESTION_TYPES for path in (GOLDEN / kind).glob("*.yml"))

@@ -1,0 +1,5 @@
+"""The course itself.
+
+Modules and lessons, the generated pages (overview, catalogue), languages and
+fallbacks, translation coverage.
+"""

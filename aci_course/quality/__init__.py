@@ -1,0 +1,1 @@
+"""Quality gates: content safety, external links, valid and compact HTML, accessibility context."""
