@@ -11,6 +11,10 @@
  * (reflections under the same key + ":reflection"). When storage is refused,
  * full or missing, the quiz still works on the open page and says that results
  * will not be kept.
+ *
+ * After each check the form dispatches "aci:quiz-checked" (bubbles) with
+ * detail {quiz, score, total, passed, attempts, best}: progress and SCORM
+ * listen to it on document.
  */
 (function () {
   "use strict";
@@ -310,7 +314,25 @@
     record.last = { score: score, passed: score >= this.needed, answers: answers };
     this.save(record);
     this.showSummary(record);
+    this.announce(record);
     if (this.retry) this.retry.focus();
+  };
+
+  /* Tells other scripts (progress, SCORM) of a checked attempt; they never read the form. */
+  Quiz.prototype.announce = function (record) {
+    this.form.dispatchEvent(
+      new CustomEvent("aci:quiz-checked", {
+        bubbles: true,
+        detail: {
+          quiz: this.id,
+          score: record.last.score,
+          total: this.total,
+          passed: record.last.passed,
+          attempts: record.attempts,
+          best: record.best,
+        },
+      })
+    );
   };
 
   Quiz.prototype.reset = function () {
