@@ -6,6 +6,9 @@
 - ``on_page_content`` marks a page shown in Russian because its translation is
   missing: a notice in the reader's language with a link to the original, and
   ``lang="ru"`` on the borrowed text for screen readers.
+- ``on_post_template`` keeps the root ``404.html`` of the default language's build:
+  MkDocs writes it into the site root in every language build, and the last one
+  (English) would otherwise win, giving the Russian root a ``lang="en"`` page.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from aci_course import DEFAULT_LANGUAGE
 from aci_course.core.build_context import current_language
 from aci_course.core.texts import t
 from aci_course.course import languages
@@ -73,3 +77,17 @@ def on_template_context(
         # Not the selector of whichever page was rendered last: each language's home.
         _set_selector(config, languages.alternates("index.html", language_names(config)))
     return context
+
+
+# Before valid_html and compact_html (-150), which pass an empty page through as it is.
+@event_priority(40)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Only the default language's build writes the root 404 page.
+
+    MkDocs skips a template that renders empty (an info line, not a warning), so
+    the Russian page the first build wrote stays, with ``lang="ru"`` and Material's
+    Russian interface texts; each section inside keeps its own ``lang``.
+    """
+    if template_name == "404.html" and current_language(config) != DEFAULT_LANGUAGE:
+        return ""
+    return output_content

@@ -149,6 +149,8 @@ def test_module_media_shared_and_overridden_per_language(course: Project) -> Non
 def test_not_found_page_speaks_every_language(course: Project) -> None:
     assert course.build().returncode == 0
     page = course.html("404.html")
+    # The root is Russian: a screen reader picks the page's voice from <html lang>.
+    assert '<html lang="ru"' in page
     for lang, title in (
         ("ru", "Страница не найдена"),
         ("be", "Старонка не знойдзена"),

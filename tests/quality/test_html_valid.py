@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -17,28 +15,6 @@ from tests.repo_config import ROOT
 from tests.sitecheck import repo_site
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-@dataclass(frozen=True)
-class Known:
-    """An error of Material's own that we cannot repair without changing its behaviour."""
-
-    message: str  # regular expression on the checker's message
-    source: str  # regular expression on the highlighted source
-    why: str
-
-
-KNOWN = [
-    Known(
-        message=r"^Attribute “autocomplete” is only allowed when the input type is ",
-        source=r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox"',
-        why=(
-            "Material's base.html puts autocomplete=off on its drawer and search toggles "
-            "so that Firefox does not restore them open after a reload or going back; "
-            "removing it would change that behaviour (the attribute is ignored elsewhere)"
-        ),
-    ),
-]
 
 
 def _unavailable(reason: str) -> None:
@@ -76,14 +52,6 @@ def check_html(folder: Path) -> list[dict[str, object]]:
     return messages
 
 
-def is_known(message: dict[str, object]) -> bool:
-    text = str(message.get("message", ""))
-    extract = str(message.get("extract", ""))
-    start = int(str(message.get("hiliteStart", 0)))
-    source = extract[start : start + int(str(message.get("hiliteLength", len(extract))))]
-    return any(re.search(k.message, text) and re.search(k.source, source) for k in KNOWN)
-
-
 def describe(message: dict[str, object], site: Path) -> str:
     url = str(message.get("url", "")).removeprefix("file:")
     where = os.path.relpath(url, site) if url.startswith("/") else url
@@ -93,12 +61,12 @@ def describe(message: dict[str, object], site: Path) -> str:
 def test_every_page_is_valid_html(tmp_path_factory: pytest.TempPathFactory) -> None:
     site = repo_site(tmp_path_factory.mktemp("vnu") / "site")
     messages = check_html(site)
-    errors = [describe(m, site) for m in messages if not is_known(m)]
+    errors = [describe(m, site) for m in messages]
     assert errors == [], f"{len(errors)} HTML errors:\n" + "\n".join(errors[:100])
 
 
 def test_checker_reports_errors(tmp_path: Path) -> None:
-    """The check itself works: a broken page is reported, Material's known one is not."""
+    """The check itself works: a broken page is reported."""
     (tmp_path / "bad.html").write_text(
         '<!doctype html><html lang="en"><head><title>x</title></head><body>'
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
@@ -106,10 +74,9 @@ def test_checker_reports_errors(tmp_path: Path) -> None:
         "</body></html>",
         encoding="utf-8",
     )
-    messages = [m for m in check_html(tmp_path) if not is_known(m)]
-    texts = " | ".join(str(m["message"]) for m in messages)
+    texts = " | ".join(str(m["message"]) for m in check_html(tmp_path))
     assert "Duplicate ID “a”" in texts
-    assert "autocomplete" not in texts
+    assert "“autocomplete” is only allowed" in texts
 
 
 def test_empty_tabindex_is_dropped_and_others_kept() -> None:
@@ -118,3 +85,15 @@ def test_empty_tabindex_is_dropped_and_others_kept() -> None:
     )
     kept = '<label for="n" tabindex="0">x</label><code>tabindex=""</code>'
     assert repair(kept) == kept
+
+
+def test_toggle_autocomplete_is_dropped_and_the_search_box_keeps_its_own() -> None:
+    toggle = (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
+        'autocomplete="off">'
+    )
+    assert repair(toggle) == (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
+    )
+    query = '<input type="text" class="md-search__input" autocomplete="off" required>'
+    assert repair(query) == query

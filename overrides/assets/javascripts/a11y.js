@@ -5,6 +5,10 @@
  * "aci:<course version>:text-size"; when storage is refused (private mode, a
  * locked-down browser, file:// in some browsers) the choice still applies to the
  * open page.
+ *
+ * On narrow screens (a11y.css) only a toggle shows in the header; it opens the
+ * three steps below the header (a disclosure: aria-expanded), and Escape or a
+ * click elsewhere closes them, focus going back to the toggle.
  */
 (function () {
   "use strict";
@@ -44,20 +48,50 @@
     }
   }
 
-  function setUp(group) {
-    var key = group.getAttribute("data-aci-text-size-key");
+  function setUpMenu(menu) {
+    var toggle = menu.querySelector(".aci-text-size-menu__toggle");
+    if (!toggle) {
+      return;
+    }
+    function open(state) {
+      toggle.setAttribute("aria-expanded", state ? "true" : "false");
+      menu.classList.toggle("aci-text-size-menu--open", state);
+    }
+    toggle.addEventListener("click", function () {
+      open(toggle.getAttribute("aria-expanded") !== "true");
+    });
+    menu.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        open(false);
+        toggle.focus();
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (!menu.contains(event.target)) {
+        open(false);
+      }
+    });
+  }
+
+  function setUp(menu) {
+    if (menu.hasAttribute("data-aci-ready")) {
+      return;
+    }
+    menu.setAttribute("data-aci-ready", "");
+    var key = menu.getAttribute("data-aci-text-size-key");
     var stored = read(key);
-    apply(group, stored === "1" || stored === "2" ? stored : "0");
-    group.addEventListener("click", function (event) {
+    apply(menu, stored === "1" || stored === "2" ? stored : "0");
+    menu.addEventListener("click", function (event) {
       var button = event.target.closest("button[" + ATTRIBUTE + "]");
       if (!button) {
         return;
       }
       var step = button.getAttribute(ATTRIBUTE);
-      apply(group, step);
+      apply(menu, step);
       write(key, step);
     });
-    group.hidden = false;
+    setUpMenu(menu);
+    menu.hidden = false;
   }
 
   var groups = document.querySelectorAll("[data-aci-text-size-key]");

@@ -4,6 +4,12 @@
  *
  * Catalogue filter: without scripts every module is listed and the filter stays
  * hidden; with scripts the reader picks a role and the list narrows.
+ *
+ * Menu toggles: browsers restore checkbox state when the reader comes Back
+ * (from the back-forward cache, or by refilling the form), which would show the
+ * drawer or the search open on a page the reader left. Material's
+ * autocomplete="off" prevented that but is invalid on a checkbox, so the build
+ * drops it (aci_course/quality/valid_html.py) and both toggles close here.
  */
 (function () {
   "use strict";
@@ -41,11 +47,22 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
   }
 
+  function closeToggles() {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) {
+        toggle.checked = false;
+        toggle.dispatchEvent(new Event("change"));
+      }
+    });
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll(".aci-catalogue"), setUpCatalogue);
   }
 
   document.addEventListener("DOMContentLoaded", init);
+  window.addEventListener("pageshow", closeToggles);
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
     window.document$.subscribe(init);
   }
