@@ -38,6 +38,8 @@ SCRIPT_TEXTS = (
     "passed",
     "failed",
     "stats",
+    "incomplete",
+    "question-link",
 )
 """The ``quiz.*`` interface texts quiz.js shows (the others are in the HTML)."""
 

@@ -70,7 +70,26 @@ def course_cases() -> list[Case]:
             written = directive.written or ""
             full = written if "/" in written else f"{module}/{written}"
             pages.setdefault(full, page)
-    return [Case(quiz, pages[full]) for full, quiz in sorted(quizzes.items()) if full in pages]
+    cases = [Case(quiz, pages[full]) for full, quiz in sorted(quizzes.items()) if full in pages]
+    return covering(cases)
+
+
+def covering(cases: list[Case]) -> list[Case]:
+    """The fewest embedded quizzes (greedily) that together hold every question type.
+
+    Every test below runs per quiz, language and way of opening the site; trying each
+    question type is what matters, and fifteen modules' quizzes would cost minutes more.
+    """
+    chosen: list[Case] = []
+    missing = set(QUESTION_TYPES)
+    while missing:
+        best = max(cases, key=lambda case: len(missing & {q.type for q in case.quiz.questions}))
+        gained = missing & {q.type for q in best.quiz.questions}
+        if not gained:
+            break
+        chosen.append(best)
+        missing -= gained
+    return sorted(chosen, key=str)
 
 
 CASES = course_cases()
@@ -466,3 +485,60 @@ def test_search_index_has_no_quiz_text(built_site: Path) -> None:
             total = len(case.quiz.scored_questions)
             intro = t("quiz.intro", lang, needed=case.quiz.points_needed, total=total)
             assert intro not in indexed
+
+
+@languages
+def test_blank_questions_are_named_before_checking(browse: Browse, lang: str) -> None:
+    case = max(CASES, key=lambda c: len(c.quiz.scored_questions))
+    quiz = case.quiz
+    scored = quiz.scored_questions
+    assert len(scored) >= 2
+    first, last = scored[0], scored[-1]
+    form = open_quiz(browse, case, lang)
+    page = browse.page
+    for question in quiz.questions:
+        if question not in (first, last):
+            answer(form, question, lang, right=True)
+    form.locator("button[type=submit]").click()
+
+    assert form.get_attribute("data-quiz-state") == "incomplete"
+    notice = form.locator("[data-quiz-incomplete]")
+    assert notice.is_visible()
+    assert page.evaluate("() => document.activeElement.hasAttribute('data-quiz-incomplete')")
+    assert form.locator("[data-quiz-incomplete-text]").text_content() == t(
+        "quiz.incomplete", lang, count=2
+    )
+    numbers = [quiz.questions.index(q) + 1 for q in (first, last)]
+    links = form.locator("[data-quiz-incomplete-list] a")
+    assert links.all_text_contents() == [t("quiz.question-link", lang, number=n) for n in numbers]
+    for question in (first, last):
+        q = form.locator(f'[data-question="{question.id}"]')
+        assert q.get_attribute("data-question-state") == "blank"
+        assert q.locator("[data-quiz-verdict]").is_hidden()
+    assert form.locator("[data-quiz-summary]").is_hidden()
+    key = f"aci:{form.get_attribute('data-course-version')}:quiz:{quiz.full_id}"
+    assert page.evaluate(f"() => localStorage.getItem({key!r})") is None  # no attempt
+
+    links.nth(1).click()  # leads to the question, focus on its first control
+    assert (
+        page.evaluate("() => document.activeElement.closest('[data-question]')?.dataset.question")
+        == last.id
+    )
+    answer(form, last, lang, right=True)
+    form.locator("button[type=submit]").click()
+    assert form.get_attribute("data-quiz-state") == "incomplete"
+    assert form.locator("[data-quiz-incomplete-text]").text_content() == t(
+        "quiz.incomplete", lang, count=1
+    )
+
+    form.locator("[data-quiz-confirm]").click()  # check anyway: the blank one is wrong
+    score = len(scored) - 1
+    assert form.get_attribute("data-quiz-state") == expected_state(quiz, score)
+    assert form.locator("[data-quiz-score]").text_content() == score_text(quiz, lang, score)
+    assert notice.is_hidden()
+    first_q = form.locator(f'[data-question="{first.id}"]')
+    assert first_q.get_attribute("data-question-state") == "wrong"
+    assert form.locator("[data-quiz-stats]").text_content() == t(
+        "quiz.stats", lang, attempts=1, best=score, total=len(scored)
+    )
+    browse.assert_clean()

@@ -300,13 +300,75 @@
     return score;
   };
 
-  Quiz.prototype.check = function () {
+  /* True when nothing (or not everything, for ordering and matching) is answered. */
+  Quiz.prototype.isBlank = function (question, answer) {
+    var type = question.getAttribute("data-question-type");
+    if (type === "multiple") return answer.length === 0;
+    if (type === "ordering" || type === "matching") {
+      return Object.keys(answer).some(function (item) {
+        return answer[item] === "";
+      });
+    }
+    if (type === "fill") return answer.trim() === "";
+    return answer === null;
+  };
+
+  /* Names the blank questions, linked, before anything is scored (no attempt counted). */
+  Quiz.prototype.showIncomplete = function (blank) {
+    var self = this;
+    var box = this.el("[data-quiz-incomplete]");
+    var list = this.el("[data-quiz-incomplete-list]");
+    this.el("[data-quiz-incomplete-text]").textContent = format(this.texts.incomplete, {
+      count: blank.length
+    });
+    list.textContent = "";
+    blank.forEach(function (question) {
+      question.setAttribute("data-question-state", "blank");
+      var link = document.createElement("a");
+      link.href = "#" + question.id;
+      link.textContent = format(self.texts["question-link"], {
+        number: self.questions.indexOf(question) + 1
+      });
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        question.scrollIntoView({ block: "center" });
+        var first = question.querySelector("input, select");
+        if (first) first.focus();
+      });
+      var item = document.createElement("li");
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    box.hidden = false;
+    this.form.setAttribute("data-quiz-state", "incomplete");
+    box.focus();
+  };
+
+  Quiz.prototype.hideIncomplete = function () {
+    var box = this.el("[data-quiz-incomplete]");
+    if (box) box.hidden = true;
+    this.questions.forEach(function (question) {
+      if (question.getAttribute("data-question-state") === "blank") {
+        question.removeAttribute("data-question-state");
+      }
+    });
+  };
+
+  Quiz.prototype.check = function (confirmed) {
     var self = this;
     var answers = {};
+    var blank = [];
     this.questions.forEach(function (question) {
       var id = question.getAttribute("data-question");
-      if (self.key[id].type !== "reflection") answers[id] = self.readAnswer(question);
+      if (self.key[id].type === "reflection") return;
+      answers[id] = self.readAnswer(question);
+      if (self.isBlank(question, answers[id])) blank.push(question);
     });
+    this.hideIncomplete();
+    if (blank.length && !confirmed) {
+      this.showIncomplete(blank);
+      return;
+    }
     var score = this.display(answers);
     var record = this.load();
     record.attempts += 1;
@@ -337,6 +399,7 @@
 
   Quiz.prototype.reset = function () {
     var self = this;
+    this.hideIncomplete();
     this.clearFeedback();
     this.questions.forEach(function (question) {
       if (question.getAttribute("data-question-type") === "reflection") return;
@@ -381,8 +444,14 @@
     this.setupReflections();
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
-      if (self.submit && !self.submit.hidden) self.check();
+      if (self.submit && !self.submit.hidden) self.check(false);
     });
+    var confirm = this.el("[data-quiz-confirm]");
+    if (confirm) {
+      confirm.addEventListener("click", function () {
+        self.check(true);
+      });
+    }
     if (this.retry) {
       this.retry.addEventListener("click", function () {
         self.reset();
