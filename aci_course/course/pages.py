@@ -12,10 +12,31 @@ from collections.abc import Sequence
 from typing import Any
 
 from aci_course.core.templating import render
+from aci_course.core.texts import t, table
 from aci_course.course.modules import AUDIENCES, TRACKS, Module
 
 SITE_PAGES_ORDER = ("about", "trainers", "glossary", "offline", "accessibility", "licence")
 """Site pages in the order the navigation lists them; others follow by name."""
+
+
+def duration_text(minutes: int, lang: str) -> str:
+    """``90`` -> ``"1 h 30 min"``: over an hour, a duration reads as hours and minutes."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return t("overview.minutes", lang, n=minutes)
+    if not rest:
+        return t("overview.hours", lang, h=hours)
+    return t("overview.hours-minutes", lang, h=hours, n=rest)
+
+
+def licence_name(spdx: str, lang: str) -> str:
+    """The licence's name in ``lang`` (``licence.<id>`` of ui.yml), else its SPDX id."""
+    texts = table().get(f"licence.{spdx}")
+    return texts[lang] if texts else spdx
+
+
+FORMATTERS = {"duration": duration_text, "licence_name": licence_name}
+"""Helpers the overview and catalogue templates call with the page's language."""
 
 
 def _page(title: str, description: str, body: str) -> str:
@@ -44,7 +65,13 @@ def overview_html(module: Module, lang: str, modules: Sequence[Module]) -> str:
         for other in module.prerequisites
     ]
     return render(
-        "course/overview.html", m=module, lang=lang, lessons=lessons, prerequisites=prerequisites
+        "course/overview.html",
+        m=module,
+        lang=lang,
+        lessons=lessons,
+        prerequisites=prerequisites,
+        licence_href="../../licence.html",
+        **FORMATTERS,
     )
 
 
@@ -65,6 +92,7 @@ def catalogue_html(modules: Sequence[Module], lang: str) -> str:
         tracks=[track for track in tracks if track["modules"]],
         audiences=[who for who in AUDIENCES if who in present],
         total=len(modules),
+        **FORMATTERS,
     )
 
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from aci_course.course.modules import load_modules
-from aci_course.course.pages import catalogue_html, overview_html
+from aci_course.course.pages import catalogue_html, duration_text, licence_name, overview_html
 from tests.conftest import MODULE_YML, check_golden
 
 GOLDEN = Path(__file__).parents[1] / "golden"
@@ -33,7 +33,7 @@ def _course(tmp_path: Path, spec: dict[str, Any]) -> Path:
                 track=module.get("track", "inclusive-care"),
                 order=module.get("order", 1),
                 prerequisites=module.get("prerequisites", []),
-            )
+            ).replace("duration_minutes: 45", f"duration_minutes: {module.get('duration', 45)}")
         )
         for lang, names in module["lessons"].items():
             (folder / lang).mkdir()
@@ -61,3 +61,25 @@ def test_catalogue(case: Path, tmp_path: Path, update_golden: bool) -> None:
 
 def test_golden_cases_exist() -> None:
     assert _cases("overview") and _cases("catalogue")
+
+
+@pytest.mark.parametrize(
+    ("minutes", "lang", "text"),
+    [
+        (45, "en", "45 min"),
+        (60, "ru", "1 ч"),
+        (90, "be", "1 гадз 30 хв"),
+        (135, "en", "2 h 15 min"),
+        (120, "be", "2 гадз"),
+    ],
+)
+def test_duration_reads_as_hours_and_minutes(minutes: int, lang: str, text: str) -> None:
+    assert duration_text(minutes, lang) == text
+
+
+def test_licence_shows_its_name_in_the_readers_language() -> None:
+    assert licence_name("CC-BY-SA-4.0", "en") == (
+        "CC BY-SA 4.0 (Creative Commons Attribution-ShareAlike 4.0 International)"
+    )
+    assert "З указаннем аўтарства" in licence_name("CC-BY-SA-4.0", "be")
+    assert licence_name("MIT", "ru") == "MIT"  # no name known: the SPDX id as written
