@@ -47,6 +47,10 @@ def test_site_title_reads_in_full_on_a_phone(new_browse: Callable[..., Browse], 
     box = title.bounding_box()
     assert header is not None and box is not None
     assert box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"]
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], f"the header makes the page scroll sideways: {widths}"
     # The three steps live behind one button; the toggle shows in their place.
     assert page.locator(".aci-text-size").is_hidden()
     assert page.locator(".aci-text-size-menu__toggle").is_visible()
