@@ -1,7 +1,8 @@
 """Spelling of the course texts: site pages and lessons, per language.
 
 Each page's prose (front matter, code, quiz lines, link targets, HTML and
-Markdown syntax removed) goes through ``hunspell -l`` with Debian's
+Markdown syntax removed: ``aci_course.quality.content_report.prose``, the same
+words ``make check`` counts) goes through ``hunspell -l`` with Debian's
 dictionary for its language and the project's word list
 ``spelling/<lang>.txt`` (one word a line: field terms and names), passed as
 hunspell's personal dictionary (``-p``). A personal dictionary has no affix
@@ -12,70 +13,21 @@ written in lower case there is also accepted capitalised.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from aci_course.quality.content_report import DICTIONARIES, INSTALL_HINT, prose, run_hunspell
+from aci_course.quality.content_report import site_pages as _site_pages
+
 ROOT = Path(__file__).resolve().parents[2]
-DICTIONARIES = {"ru": "ru_RU", "be": "be_BY", "en": "en_US"}
-INSTALL_HINT = "apt-get install hunspell hunspell-ru hunspell-be hunspell-en-us"
-
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^(---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-QUIZ_LINE = re.compile(r"^\s*\{\{\s*quiz\b.*\}\}\s*$")
-ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*\s*(?:"(.*)")?\s*$')
-TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-REFERENCE_DEFINITION = re.compile(r"^\s*\[[^\]]+\]:\s+\S+.*$")
-INLINE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"<!--.*?-->", re.DOTALL), " "),  # HTML comments
-    (re.compile(r"`[^`]*`"), " "),  # inline code: file names, keys
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep the alt text
-    (re.compile(r"\[\^[^\]]+\]:?"), " "),  # footnote markers
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links: keep the text, drop the target
-    (re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1"),  # reference links
-    (re.compile(r"<https?://[^>]*>"), " "),  # autolinks
-    (re.compile(r"https?://\S+"), " "),  # bare addresses
-    (re.compile(r"</?[A-Za-z][^>]*>"), " "),  # HTML tags
-    (re.compile(r"\{\s*[:.#][^}]*\}"), " "),  # attr_list
-    (re.compile(r"&[A-Za-z]+;|&#\d+;"), " "),  # HTML entities
-    (re.compile(r"^\s*#{1,6}\s+", re.MULTILINE), ""),  # heading markers
-    (re.compile(r"[*|]"), " "),  # emphasis and table pipes
-    (re.compile(r"(?<!\w)_+|_+(?!\w)"), " "),  # underscore emphasis
-]
-
-
-def prose(markdown: str) -> str:
-    """The words a reader sees, without the Markdown around them."""
-    text = FRONT_MATTER.sub("", markdown, count=1)
-    kept: list[str] = []
-    fence: str | None = None
-    for line in text.splitlines():
-        marker = FENCE.match(line)
-        if fence is not None:
-            if marker and marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence):
-                fence = None
-            continue
-        if marker:
-            fence = marker.group(1)
-            continue
-        if QUIZ_LINE.match(line) or TABLE_RULE.match(line) or REFERENCE_DEFINITION.match(line):
-            continue
-        admonition = ADMONITION.match(line)
-        if admonition:
-            line = admonition.group(2) or ""
-        kept.append(line)
-    result = "\n".join(kept)
-    for pattern, replacement in INLINE_PATTERNS:
-        result = pattern.sub(replacement, result)
-    return result
 
 
 def pages(lang: str) -> list[Path]:
     """Site pages and lessons written in ``lang``."""
-    return sorted(ROOT.glob(f"docs/{lang}/*.md")) + sorted(ROOT.glob(f"modules/*/{lang}/*.md"))
+    return _site_pages(ROOT, lang)
 
 
 def _unavailable(reason: str) -> None:
@@ -85,16 +37,8 @@ def _unavailable(reason: str) -> None:
     pytest.skip(message)
 
 
-def _hunspell(dictionary: str, wordlist: Path, text: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["hunspell", "-d", dictionary, "-p", str(wordlist), "-i", "utf-8", "-l"],
-        input=text,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "LC_ALL": "C.UTF-8"},
-        check=False,
-    )
+def _hunspell(lang: str, wordlist: Path, text: str) -> subprocess.CompletedProcess[str]:
+    return run_hunspell(lang, wordlist, text)
 
 
 def test_prose_drops_markup() -> None:
@@ -119,7 +63,7 @@ def test_spelling(lang: str) -> None:
         _unavailable(f"hunspell/{dictionary} not installed")
     wordlist = ROOT / "spelling" / f"{lang}.txt"
     assert wordlist.is_file(), f"{wordlist.relative_to(ROOT)} is missing - create it (may be empty)"
-    probe = _hunspell(dictionary, wordlist, "")
+    probe = _hunspell(lang, wordlist, "")
     if probe.returncode != 0:
         _unavailable(f"hunspell/{dictionary} not installed")
 
@@ -127,7 +71,7 @@ def test_spelling(lang: str) -> None:
     assert files, f"no pages found for {lang}"
     unknown: dict[str, list[str]] = {}
     for path in files:
-        result = _hunspell(dictionary, wordlist, prose(path.read_text(encoding="utf-8")))
+        result = _hunspell(lang, wordlist, prose(path.read_text(encoding="utf-8")))
         assert result.returncode == 0, f"hunspell failed on {path}: {result.stderr}"
         words = sorted(set(result.stdout.split()))
         if words:

@@ -1,0 +1,410 @@
+"""The content report behind ``make check``: is the course complete and well written.
+
+For every lesson it counts the words a reader sees in each language; it lists
+lessons and site pages missing in a language, the question types of each
+module's quizzes, the share of words ``hunspell`` does not know per language
+(Debian's ``ru_RU``, ``be_BY``, ``en_US`` plus ``spelling/<lang>.txt``), and
+Belarusian words written with a letter only Russian has (и, щ, ъ).
+
+It fails (exit status 1) when a lesson has fewer than ``MIN_WORDS`` words
+(worksheets, marked ``kind: worksheet`` in front matter, are exempt: they are
+tables and blanks to write in), a translation is missing, a module's quizzes
+use fewer than ``MIN_QUIZ_TYPES`` types, more than ``MAX_UNKNOWN_SHARE`` of a
+language's words are unknown to the spell checker, or a Belarusian word
+carries a Russian-only letter. ``prose`` is the one definition of "the words a
+reader sees", shared with the spelling test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from aci_course import LANGUAGES
+from aci_course.core.errors import AuthorError
+from aci_course.course.modules import Module, load_modules
+from aci_course.quiz.load import load_quizzes
+
+MIN_WORDS = 500
+MIN_QUIZ_TYPES = 4
+MAX_UNKNOWN_SHARE = 0.02
+WORKSHEET = "worksheet"  # front matter ``kind:`` value that exempts a lesson from MIN_WORDS
+DICTIONARIES = {"ru": "ru_RU", "be": "be_BY", "en": "en_US"}
+INSTALL_HINT = "apt-get install hunspell hunspell-ru hunspell-be hunspell-en-us"
+RUSSIAN_ONLY = frozenset("ищъИЩЪ")
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^(---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+QUIZ_LINE = re.compile(r"^\s*\{\{\s*quiz\b.*\}\}\s*$")
+ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*\s*(?:"(.*)")?\s*$')
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+REFERENCE_DEFINITION = re.compile(r"^\s*\[[^\]]+\]:\s+\S+.*$")
+INLINE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"<!--.*?-->", re.DOTALL), " "),  # HTML comments
+    (re.compile(r"`[^`]*`"), " "),  # inline code: file names, keys
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep the alt text
+    (re.compile(r"\[\^[^\]]+\]:?"), " "),  # footnote markers
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links: keep the text, drop the target
+    (re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1"),  # reference links
+    (re.compile(r"<https?://[^>]*>"), " "),  # autolinks
+    (re.compile(r"https?://\S+"), " "),  # bare addresses
+    (re.compile(r"</?[A-Za-z][^>]*>"), " "),  # HTML tags
+    (re.compile(r"\{\s*[:.#][^}]*\}"), " "),  # attr_list
+    (re.compile(r"&[A-Za-z]+;|&#\d+;"), " "),  # HTML entities
+    (re.compile(r"^\s*#{1,6}\s+", re.MULTILINE), ""),  # heading markers
+    (re.compile(r"[*|]"), " "),  # emphasis and table pipes
+    (re.compile(r"(?<!\w)_+|_+(?!\w)"), " "),  # underscore emphasis
+]
+# A word: letters, possibly joined by an apostrophe or a hyphen (сям'і, well-being).
+WORD = re.compile(r"[^\W\d_]+(?:['\u2019\u02bc-][^\W\d_]+)*")
+
+SpellChecker = Callable[[str, str], list[str]]  # (language, text) -> unknown words, repeats kept
+
+
+def prose(markdown: str) -> str:
+    """The words a reader sees, without the Markdown around them."""
+    text = FRONT_MATTER.sub("", markdown, count=1)
+    kept: list[str] = []
+    fence: str | None = None
+    for line in text.splitlines():
+        marker = FENCE.match(line)
+        if fence is not None:
+            if marker and marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence):
+                fence = None
+            continue
+        if marker:
+            fence = marker.group(1)
+            continue
+        if QUIZ_LINE.match(line) or TABLE_RULE.match(line) or REFERENCE_DEFINITION.match(line):
+            continue
+        admonition = ADMONITION.match(line)
+        if admonition:
+            line = admonition.group(2) or ""
+        kept.append(line)
+    result = "\n".join(kept)
+    for pattern, replacement in INLINE_PATTERNS:
+        result = pattern.sub(replacement, result)
+    return result
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` (numbers and punctuation are not words)."""
+    return WORD.findall(text)
+
+
+def front_matter_kind(markdown: str) -> str | None:
+    """The lesson's ``kind:`` from front matter (``worksheet``), if any."""
+    match = FRONT_MATTER.match(markdown)
+    if not match:
+        return None
+    try:
+        meta = yaml.safe_load(match.group(0).strip().strip("-.").strip() or "{}")
+    except yaml.YAMLError:
+        return None
+    kind = meta.get("kind") if isinstance(meta, dict) else None
+    return kind if isinstance(kind, str) else None
+
+
+def site_pages(root: Path, lang: str) -> list[Path]:
+    """Site pages and lessons written in ``lang`` (what the spelling test checks)."""
+    return sorted(root.glob(f"docs/{lang}/*.md")) + sorted(root.glob(f"modules/*/{lang}/*.md"))
+
+
+class HunspellMissing(RuntimeError):
+    """hunspell or one of its dictionaries is not installed."""
+
+
+def hunspell_command(lang: str, wordlist: Path) -> list[str]:
+    """``hunspell -l`` for ``lang`` with the project's word list as personal dictionary."""
+    return ["hunspell", "-d", DICTIONARIES[lang], "-p", str(wordlist), "-i", "utf-8", "-l"]
+
+
+def run_hunspell(lang: str, wordlist: Path, text: str) -> subprocess.CompletedProcess[str]:
+    """Run hunspell over ``text``; C.UTF-8 so its output does not depend on the locale."""
+    return subprocess.run(
+        hunspell_command(lang, wordlist),
+        input=text,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
+        check=False,
+    )
+
+
+def hunspell_checker(root: Path) -> SpellChecker:
+    """A spell checker backed by hunspell and ``root/spelling/<lang>.txt``."""
+    if shutil.which("hunspell") is None:
+        raise HunspellMissing(f"hunspell is not installed - {INSTALL_HINT}")
+
+    def check(lang: str, text: str) -> list[str]:
+        result = run_hunspell(lang, root / "spelling" / f"{lang}.txt", text)
+        if result.returncode != 0:
+            raise HunspellMissing(
+                f"hunspell -d {DICTIONARIES[lang]} failed ({result.stderr.strip()}) - "
+                f"{INSTALL_HINT}"
+            )
+        return result.stdout.split()
+
+    return check
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason the check fails, worded like an author error: where, what, how to fix."""
+
+    path: str
+    line: int | None
+    what: str
+    fix: str
+
+    def __str__(self) -> str:
+        return str(AuthorError(self.path, self.line, self.what, self.fix))
+
+
+@dataclass(frozen=True)
+class LessonRow:
+    """Word counts of one lesson in each language (None: not written in that language)."""
+
+    module: str
+    name: str
+    worksheet: bool
+    words: dict[str, int | None]
+
+
+@dataclass(frozen=True)
+class SpellingRow:
+    """Words of one language's pages, and how many of them hunspell does not know."""
+
+    lang: str
+    words: int
+    unknown: int
+    examples: tuple[str, ...]
+
+    @property
+    def share(self) -> float:
+        """Unknown words as a fraction of all words."""
+        return self.unknown / self.words if self.words else 0.0
+
+
+@dataclass
+class Report:
+    """Everything ``make check`` prints; ``problems`` empty means it passes."""
+
+    lessons: list[LessonRow] = field(default_factory=list)
+    quiz_types: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    spelling: list[SpellingRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _rel(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _first_line(text: str, word: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if word in line:
+            return number
+    return None
+
+
+def _lesson_rows(modules: Sequence[Module], root: Path, report: Report) -> None:
+    for module in modules:
+        for lesson in module.lessons:
+            counts: dict[str, int | None] = {}
+            for lang in LANGUAGES:
+                path = lesson.sources.get(lang)
+                if path is None:
+                    counts[lang] = None
+                    ru = _rel(lesson.sources[LANGUAGES[0]], root)
+                    report.problems.append(
+                        Problem(
+                            ru,
+                            None,
+                            f"no {lang} translation",
+                            f"write modules/{module.id}/{lang}/{lesson.name}",
+                        )
+                    )
+                    continue
+                text = path.read_text(encoding="utf-8")
+                counts[lang] = len(words(prose(text)))
+            # A lesson is a worksheet when any language marks it so (the files are one lesson).
+            lesson_worksheet = any(
+                front_matter_kind(p.read_text(encoding="utf-8")) == WORKSHEET
+                for p in lesson.sources.values()
+            )
+            report.lessons.append(LessonRow(module.id, lesson.name, lesson_worksheet, counts))
+            if lesson_worksheet:
+                continue
+            for lang, count in counts.items():
+                if count is not None and count < MIN_WORDS:
+                    report.problems.append(
+                        Problem(
+                            _rel(lesson.sources[lang], root),
+                            None,
+                            f"{count} words, fewer than {MIN_WORDS}",
+                            "write more, or mark a printable worksheet "
+                            f'with "kind: {WORKSHEET}" in front matter',
+                        )
+                    )
+
+
+def _page_translations(root: Path, report: Report) -> None:
+    base = root / "docs" / LANGUAGES[0]
+    for page in sorted(base.glob("*.md")):
+        for lang in LANGUAGES[1:]:
+            if not (root / "docs" / lang / page.name).is_file():
+                report.problems.append(
+                    Problem(
+                        _rel(page, root),
+                        None,
+                        f"no {lang} translation",
+                        f"write docs/{lang}/{page.name}",
+                    )
+                )
+
+
+def _quiz_types(modules: Sequence[Module], root: Path, report: Report) -> None:
+    quizzes = load_quizzes(root)
+    for module in modules:
+        own = [quiz for quiz in quizzes.values() if quiz.module == module.id]
+        types = sorted({question.type for quiz in own for question in quiz.questions})
+        report.quiz_types[module.id] = tuple(types)
+        if len(types) < MIN_QUIZ_TYPES:
+            report.problems.append(
+                Problem(
+                    f"quizzes/{module.id}.yml",
+                    None,
+                    f"the quizzes of {module.id} use {len(types)} question type(s), "
+                    f"fewer than {MIN_QUIZ_TYPES}",
+                    "add questions of other types (single, multiple, true_false, ordering, "
+                    "matching, fill, reflection)",
+                )
+            )
+
+
+def _spelling(root: Path, spell: SpellChecker, report: Report) -> None:
+    for lang in LANGUAGES:
+        texts = [prose(path.read_text(encoding="utf-8")) for path in site_pages(root, lang)]
+        total = sum(len(words(text)) for text in texts)
+        # One hunspell run per language: loading a dictionary costs more than checking.
+        unknown = spell(lang, "\n".join(texts))
+        examples = tuple(sorted(set(unknown))[:10])
+        row = SpellingRow(lang, total, len(unknown), examples)
+        report.spelling.append(row)
+        if row.share > MAX_UNKNOWN_SHARE:
+            report.problems.append(
+                Problem(
+                    f"spelling/{lang}.txt",
+                    None,
+                    f"{row.unknown} of {row.words} {lang} words ({row.share:.1%}) are unknown to "
+                    f"hunspell {DICTIONARIES[lang]}, more than {MAX_UNKNOWN_SHARE:.0%}",
+                    "fix the spelling (pytest tests/quality/test_spelling.py lists the words), "
+                    "or add real terms and names to the word list",
+                )
+            )
+
+
+def _belarusian_letters(root: Path, report: Report) -> None:
+    for path in site_pages(root, "be"):
+        source = path.read_text(encoding="utf-8")
+        seen: set[str] = set()
+        for word in words(prose(source)):
+            if word in seen or not RUSSIAN_ONLY.intersection(word):
+                continue
+            seen.add(word)
+            letters = "".join(sorted(RUSSIAN_ONLY.intersection(word)))
+            report.problems.append(
+                Problem(
+                    _rel(path, root),
+                    _first_line(source, word),
+                    f'Belarusian word "{word}" has the Russian-only letter(s) {letters}',
+                    "write it with Belarusian letters (і for и, шч for щ, an apostrophe for ъ)",
+                )
+            )
+
+
+def build_report(root: Path, spell: SpellChecker) -> Report:
+    """Check the course under ``root``; author mistakes in its files raise AuthorError."""
+    report = Report()
+    modules = load_modules(root)
+    _lesson_rows(modules, root, report)
+    _page_translations(root, report)
+    _quiz_types(modules, root, report)
+    _spelling(root, spell, report)
+    _belarusian_letters(root, report)
+    return report
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def format_report(report: Report) -> str:
+    """The report as Markdown tables, then the problems (or a line saying it passes)."""
+    out = ["## Words per lesson", ""]
+    lesson_rows = [
+        [
+            row.module,
+            row.name + (f" ({WORKSHEET})" if row.worksheet else ""),
+            *("-" if row.words[lang] is None else str(row.words[lang]) for lang in LANGUAGES),
+        ]
+        for row in report.lessons
+    ]
+    out += _table(["module", "lesson", *LANGUAGES], lesson_rows)
+    out += ["", "## Quiz question types per module", ""]
+    out += _table(
+        ["module", "types", "which"],
+        [[m, str(len(t)), ", ".join(t) or "-"] for m, t in report.quiz_types.items()],
+    )
+    out += ["", "## Spelling (hunspell + spelling/<lang>.txt)", ""]
+    out += _table(
+        ["language", "words", "unknown", "share", "examples"],
+        [
+            [r.lang, str(r.words), str(r.unknown), f"{r.share:.2%}", ", ".join(r.examples)]
+            for r in report.spelling
+        ],
+    )
+    out.append("")
+    if report.problems:
+        out.append(f"## {len(report.problems)} problem(s)")
+        out.append("")
+        out += [str(problem) for problem in report.problems]
+        out.append("")
+        out.append("make check: FAILED")
+    else:
+        out.append("make check: passed")
+    return "\n".join(out) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m aci_course.quality.content_report [--root DIR]``: print, 0 if it passes."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project root")
+    args = parser.parse_args(argv)
+    root: Path = args.root.resolve()
+    try:
+        report = build_report(root, hunspell_checker(root))
+    except AuthorError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except HunspellMissing as error:
+        print(f"make check: {error}", file=sys.stderr)
+        return 2
+    sys.stdout.write(format_report(report))
+    return 1 if report.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
