@@ -88,6 +88,11 @@ def test_mark_pass_certificate_export_forget_import(
     assert certificate.locator("img").count() == 0
     assert first["title"] in (certificate.text_content() or "")
     assert t("progress.certificate-honest", "ru") in (certificate.text_content() or "")
+    if browse.base.startswith("file:"):  # printed to PDF: the certificate alone, one A4 page
+        page.emulate_media(media="print")
+        pdf = page.pdf(format="A4")
+        assert re.findall(rb"/Count (\d+)", pdf) == [b"1"]
+        page.emulate_media(media="screen")
 
     # Export, forget, import: the same state again.
     with page.expect_download() as download:
