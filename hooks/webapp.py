@@ -19,7 +19,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from aci_course import LANGUAGES
 from aci_course.core.build_context import current_language, is_outer_build, project_root
 from aci_course.course.languages import prefix
 from aci_course.progress import webapp
@@ -52,15 +51,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write each language's service worker over the finished site."""
     if not is_outer_build(config):
         return
-    site = Path(config.site_dir)
     version = str(config.extra.get("course_version", "dev"))
     try:
-        entries = webapp.precache_entries(project_root(config), site)
+        webapp.write_service_workers(project_root(config), Path(config.site_dir), version)
     except webapp.WebAppError as error:
         raise PluginError(str(error)) from None
-    for lang in LANGUAGES:
-        target = site / prefix(lang) / "sw.js"
-        if target.parent.is_dir():
-            target.write_text(
-                webapp.service_worker(lang, version, entries.get(lang, [])), encoding="utf-8"
-            )

@@ -134,3 +134,12 @@ def service_worker(lang: str, version: str, entries: Sequence[Mapping[str, Any]]
         entries=relative,
         workbox_dir=f"{up}{VENDOR_DIR}/",
     )
+
+
+def write_service_workers(root: Path, site: Path, version: str) -> None:
+    """Write ``sw.js`` into each language root of the finished ``site``."""
+    entries = precache_entries(root, site)
+    for lang in LANGUAGES:
+        target = site / prefix(lang) / "sw.js"
+        if target.parent.is_dir():
+            target.write_text(service_worker(lang, version, entries.get(lang, [])), "utf-8")
