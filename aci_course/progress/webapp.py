@@ -102,7 +102,7 @@ def precache_entries(root: Path, site: Path, node: str | None = None) -> dict[st
             "to install the front-end packages from package-lock.json"
         )
     result = subprocess.run(
-        [node, str(PRECACHE_SCRIPT), str(root), str(site)],
+        [node, str(PRECACHE_SCRIPT), str(root.resolve()), str(site.resolve())],
         input=json.dumps({lang: globs(lang) for lang in LANGUAGES}),
         capture_output=True,
         text=True,
