@@ -31,7 +31,7 @@ def wait_controlled(page: Any) -> None:
 
 
 def test_a_lesson_opens_with_the_network_off(new_browse: Any, http_base: str) -> None:
-    browse = new_browse(base=http_base)
+    browse = new_browse(base=http_base, service_workers="allow")
     page = browse.goto("index.html")
     assert page.locator('link[rel="manifest"]').get_attribute("href", timeout=5000)
     wait_controlled(page)
@@ -70,7 +70,7 @@ def test_a_rebuilt_lesson_is_never_served_stale(
     new_browse: Any, copied_site: tuple[Path, str]
 ) -> None:
     site, base = copied_site
-    browse = new_browse(base=base)
+    browse = new_browse(base=base, service_workers="allow")
     page = browse.goto(LESSON)
     wait_controlled(page)
     page.reload()  # now served by the worker, from its cache
