@@ -129,6 +129,9 @@ class Browse:
 
 
 def _new_browse(chromium: Any, base: str, **context_args: Any) -> Browse:
+    # The offline web app's worker would precache the whole language in the background
+    # of every HTTP test; only tests/browser/test_webapp.py lets it run.
+    context_args.setdefault("service_workers", "block")
     context = chromium.new_context(**context_args)
     page = context.new_page()
     browse = Browse(page=page, base=base)

@@ -1,0 +1,145 @@
+"""The installable web app: a manifest per language and a service worker per language.
+
+Served over HTTPS (or from localhost) the course installs on a phone and opens
+with no network. Each language root (``site/``, ``site/be/``, ``site/en/``) gets
+``manifest.webmanifest`` and ``sw.js``; a page registers its own language's
+worker (overrides/assets/javascripts/webapp.js), which precaches that language's
+pages, the shared assets and media, and fetches anything else (the other
+languages) on demand, keeping a copy. Workbox's ``getManifest`` lists the files
+with a revision each, so a rebuilt page is fetched again; caches are named after
+the course version and a new version deletes the old ones. Over ``file://``
+nothing is registered.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from aci_course import DEFAULT_LANGUAGE, LANGUAGES
+from aci_course.core.templating import render
+from aci_course.course.languages import prefix
+
+PRECACHE_SCRIPT = Path(__file__).with_name("precache.cjs")
+VENDOR_DIR = "assets/javascripts/vendor/workbox"
+WORKBOX_MODULES = ("core", "precaching", "routing", "strategies")
+
+ASSET_GLOBS = ("assets/**/*.{js,css,svg,png,ico,woff2,json}",)
+MEDIA_GLOBS = ("modules/*/media/**/*",)
+
+
+class WebAppError(Exception):
+    """Node or workbox-build is missing or failed: the message says how to fix it."""
+
+
+def vendor_files() -> dict[str, str]:
+    """Site path -> path inside ``node_modules`` of the Workbox runtime the workers load."""
+    files = {f"{VENDOR_DIR}/workbox-sw.js": "workbox-sw/build/workbox-sw.js"}
+    for name in WORKBOX_MODULES:
+        files[f"{VENDOR_DIR}/workbox-{name}.prod.js"] = (
+            f"workbox-{name}/build/workbox-{name}.prod.js"
+        )
+    return files
+
+
+def manifest(lang: str, name: str, description: str) -> str:
+    """``manifest.webmanifest`` of a language root."""
+    up = "../" if prefix(lang) else ""
+    data = {
+        "name": name,
+        "short_name": name,
+        "description": description,
+        "lang": lang,
+        "start_url": "index.html",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#3f51b5",
+        "icons": [
+            {
+                "src": f"{up}assets/images/favicon.svg",
+                "sizes": "any",
+                "type": "image/svg+xml",
+                "purpose": "any",
+            }
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def globs(lang: str) -> dict[str, list[str]]:
+    """What the worker of ``lang`` precaches: its pages, search index, assets and media."""
+    others = [other for other in LANGUAGES if other != lang]
+    ignores = [
+        "**/*.map",
+        "404.html",
+        "**/sw.js",
+        *(f"assets/javascripts/progress-data.{other}.js" for other in others),
+    ]
+    if lang == DEFAULT_LANGUAGE:
+        pages = ["*.html", "modules/**/*.html", "search/*.json"]
+        ignores += [f"{prefix(other)}**" for other in others]
+    else:
+        pages = [f"{prefix(lang)}**/*.{{html,json}}"]
+    return {"globPatterns": [*pages, *ASSET_GLOBS, *MEDIA_GLOBS], "globIgnores": ignores}
+
+
+def precache_entries(root: Path, site: Path, node: str | None = None) -> dict[str, Any]:
+    """``{lang: [{url, revision}]}`` from workbox-build, urls relative to the site root."""
+    node = node or shutil.which("node")
+    if node is None:
+        raise WebAppError(
+            "node: not found - run `make deps` (or install Node.js) to build the "
+            "offline web app's service worker"
+        )
+    if not (root / "node_modules" / "workbox-build").is_dir():
+        raise WebAppError(
+            "node_modules/workbox-build: missing - run `npm ci` (or `make site`) "
+            "to install the front-end packages from package-lock.json"
+        )
+    result = subprocess.run(
+        [node, str(PRECACHE_SCRIPT), str(root.resolve()), str(site.resolve())],
+        input=json.dumps({lang: globs(lang) for lang in LANGUAGES}),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    if result.returncode != 0:
+        raise WebAppError(f"workbox-build failed: {result.stderr.strip()}")
+    return dict(json.loads(result.stdout))
+
+
+def service_worker(lang: str, version: str, entries: Sequence[Mapping[str, Any]]) -> str:
+    """``sw.js`` of ``lang``: urls made relative to the worker's own folder."""
+    base = prefix(lang)
+    up = "../" if base else ""
+    relative = []
+    for entry in entries:
+        url = str(entry["url"])
+        relative.append(
+            {
+                "url": url[len(base) :] if base and url.startswith(base) else up + url,
+                "revision": entry.get("revision"),
+            }
+        )
+    return render(
+        "progress/sw.js",
+        lang=lang,
+        version=version,
+        entries=relative,
+        workbox_dir=f"{up}{VENDOR_DIR}/",
+    )
+
+
+def write_service_workers(root: Path, site: Path, version: str) -> None:
+    """Write ``sw.js`` into each language root of the finished ``site``."""
+    entries = precache_entries(root, site)
+    for lang in LANGUAGES:
+        target = site / prefix(lang) / "sw.js"
+        if target.parent.is_dir():
+            target.write_text(service_worker(lang, version, entries.get(lang, [])), "utf-8")

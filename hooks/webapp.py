@@ -1,0 +1,58 @@
+"""Installable web app: a manifest and a Workbox service worker per language.
+
+- ``on_files`` adds ``manifest.webmanifest`` to each language root and the Workbox
+  runtime (from ``node_modules``, never a CDN) to the assets;
+- ``on_post_build``, once all languages are built, asks workbox-build (through
+  ``node`` from PATH, as the Makefile sets it) for the files to precache and writes
+  ``sw.js`` into each language root.
+
+Over ``file://`` nothing registers (webapp.js checks), so the USB-stick course is
+unchanged. Logic: ``aci_course/progress/webapp.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from aci_course.core.build_context import current_language, is_outer_build, project_root
+from aci_course.course.languages import prefix
+from aci_course.progress import webapp
+
+
+# After i18n's on_files (-100), which would take these for files of the default language.
+@event_priority(-150)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the manifest of the language being built and the Workbox runtime."""
+    lang = current_language(config)
+    text = webapp.manifest(lang, str(config.site_name), str(config.site_description or ""))
+    files.append(File.generated(config, f"{prefix(lang)}manifest.webmanifest", content=text))
+    root = project_root(config)
+    for dest, source in webapp.vendor_files().items():
+        path = root / "node_modules" / source
+        if not path.is_file():
+            raise PluginError(
+                f"node_modules/{source}: missing - run `npm ci` (or `make site`) "
+                "to install the front-end packages from package-lock.json"
+            )
+        if files.get_file_from_path(dest) is None:
+            files.append(File.generated(config, dest, abs_src_path=str(path)))
+    return files
+
+
+# Once, after i18n's on_post_build (-100) has built the other languages, before
+# safe_build (-300) moves the finished site into place.
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write each language's service worker over the finished site."""
+    if not is_outer_build(config):
+        return
+    version = str(config.extra.get("course_version", "dev"))
+    try:
+        webapp.write_service_workers(project_root(config), Path(config.site_dir), version)
+    except webapp.WebAppError as error:
+        raise PluginError(str(error)) from None

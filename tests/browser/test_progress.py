@@ -1,0 +1,296 @@
+"""Learner progress in Chromium, from disk (file://) and over HTTP.
+
+One walk per scheme covers marking, reload, the states on the progress page,
+catalogue and overview, passing a module's quizzes, the certificate, export,
+forget, import and broken files; smaller tests cover refused storage, garbage,
+an older course version and the trainer's group report. The course map comes
+from the built site, so the tests follow the content as it grows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aci_course.core.texts import t
+from tests.browser.conftest import Browse
+from tests.browser.test_quiz import CASES, REFUSE_STORAGE, fill_in
+
+pytestmark = pytest.mark.browser
+
+NO_PRINT = "window.print = function () {};"  # headless print would only wait
+HOSTILE = '<img src=x onerror="document.title=1">'
+
+
+def course_map(site: Path, lang: str = "ru") -> dict[str, Any]:
+    text = (site / "assets" / "javascripts" / f"progress-data.{lang}.js").read_text("utf-8")
+    line = text.splitlines()[1]
+    return dict(json.loads(line.split(" = ", 1)[1].rstrip(";")))
+
+
+def states(page: Any) -> dict[str, str]:
+    return {
+        element.get_attribute("data-progress-module"): element.get_attribute("data-state")
+        for element in page.locator("[data-progress-module]").all()
+    }
+
+
+def test_mark_pass_certificate_export_forget_import(
+    browse: Browse, built_site: Path, tmp_path: Path
+) -> None:
+    course = course_map(built_site)
+    first = next(
+        m for m in course["modules"] if m["quizzes"] and any(not x["quizzes"] for x in m["lessons"])
+    )
+    cases = [c for c in CASES if c.quiz.module == first["id"]]
+    plain = [lesson for lesson in first["lessons"] if not lesson["quizzes"]]
+    browse.page.context.add_init_script(NO_PRINT)
+    page = browse.goto(plain[0]["href"])
+    button = page.locator("[data-lesson-done]")
+    assert button.get_attribute("aria-pressed") == "false"
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    page.reload()
+    assert page.locator("[data-lesson-done]").get_attribute("aria-pressed") == "true"
+
+    page = browse.goto("progress.html")
+    assert states(page)[first["id"]] == "in-progress"
+    assert set(states(page).values()) <= {"in-progress", "not-started"}
+    link = page.locator("[data-progress-continue-link]")
+    assert link.get_attribute("href") == plain[0]["href"]
+    assert page.locator("[data-certificate-ready]").is_hidden()
+    page = browse.goto("modules/index.html")
+    assert states(page)[first["id"]] == "in-progress"
+
+    # The other lessons without a quiz are marked; passing the module's quizzes marks
+    # the lessons that embed them and completes the module.
+    for lesson in plain[1:]:
+        browse.goto(lesson["href"]).locator("[data-lesson-done]").click()
+    for case in cases:
+        page = browse.goto(case.page)
+        form = page.locator(f'form[data-quiz="{case.quiz.full_id}"]')
+        fill_in(form, case.quiz, "ru", right=True)
+        form.locator("button[type=submit]").click()
+        assert form.get_attribute("data-quiz-state") == "passed"
+    assert page.locator("[data-lesson-done]").get_attribute("aria-pressed") == "true"
+    case = cases[0]
+    page = browse.goto(f"modules/{first['id']}/index.html")
+    assert states(page) == {first["id"]: "completed"}
+    page = browse.goto("progress.html")
+    assert states(page)[first["id"]] == "completed"
+    result = page.locator(f'[data-progress-quiz="{case.quiz.full_id}"]').text_content() or ""
+    assert "1" in result and t("progress.quiz-passed", "ru") in result
+
+    # Certificate: the name stays text.
+    page.locator("[data-certificate-name]").fill(HOSTILE)
+    page.locator("[data-certificate-print]").click()
+    certificate = page.locator("[data-certificate]")
+    assert certificate.locator("[data-certificate-learner]").text_content() == HOSTILE
+    assert certificate.locator("img").count() == 0
+    assert first["title"] in (certificate.text_content() or "")
+    assert t("progress.certificate-honest", "ru") in (certificate.text_content() or "")
+    if browse.base.startswith("file:"):  # printed to PDF: the certificate alone, one A4 page
+        page.emulate_media(media="print")
+        pdf = page.pdf(format="A4")
+        assert re.findall(rb"/Count (\d+)", pdf) == [b"1"]
+        page.emulate_media(media="screen")
+
+    # Export, forget, import: the same state again.
+    with page.expect_download() as download:
+        page.locator("[data-progress-export]").click()
+    exported = tmp_path / "progress.json"
+    download.value.save_as(exported)
+    data = json.loads(exported.read_text("utf-8"))
+    assert data["format"] == "aci-course-progress" and data["formatVersion"] == 1
+    assert data["lessons"][plain[0]["id"]]["done"] is True
+    assert data["quizzes"][case.quiz.full_id]["passed"] is True
+    assert data["name"] == HOSTILE
+
+    page.locator("[data-progress-forget]").click()
+    page.locator("[data-progress-forget-confirm]").click()
+    assert set(states(page).values()) == {"not-started"}
+    page.reload()
+    assert set(states(page).values()) == {"not-started"}
+
+    message = page.locator("[data-progress-message]")
+    for name, text, problem in [
+        ("broken.json", "{not json", "bad"),
+        ("other.json", json.dumps({**data, "course": "another-course"}), "foreign"),
+        ("newer.json", json.dumps({**data, "formatVersion": 99}), "newer"),
+    ]:
+        page.locator("[data-progress-import]").set_input_files(
+            files=[{"name": name, "mimeType": "application/json", "buffer": text.encode()}]
+        )
+        page.wait_for_function(
+            "text => document.querySelector('[data-progress-message]').textContent === text",
+            arg=t(f"progress.import-{problem}", "ru"),
+        )
+        assert page.locator("[data-progress-preview]").is_hidden()
+    assert set(states(page).values()) == {"not-started"}
+
+    page.locator("[data-progress-import]").set_input_files(str(exported))
+    preview = page.locator("[data-progress-preview]")
+    preview.wait_for(state="visible")
+    assert preview.locator("li").count() >= 2
+    page.locator("[data-progress-import-confirm]").click()
+    assert message.text_content() == t("progress.imported", "ru")
+    assert states(page)[first["id"]] == "completed"
+    page.reload()
+    assert states(page)[first["id"]] == "completed"
+    assert page.locator("[data-certificate-name]").input_value() == HOSTILE
+    browse.assert_clean()
+
+
+def test_refused_garbage_and_older_storage(new_browse: Any, built_site: Path) -> None:
+    course = course_map(built_site)
+    first = course["modules"][0]
+    lesson = first["lessons"][0]
+    version = course["version"]
+
+    refused = new_browse()
+    refused.page.context.add_init_script(REFUSE_STORAGE)
+    page = refused.goto(lesson["href"])
+    assert page.locator("[data-lesson-done] + [data-progress-storage-notice]").is_visible()
+    page.locator("[data-lesson-done]").click()  # works for the open page
+    assert page.locator("[data-lesson-done]").get_attribute("aria-pressed") == "true"
+    page = refused.goto("progress.html")
+    notice = page.locator("[data-progress-storage-notice]").first
+    assert notice.text_content() == t("progress.no-storage", "ru")
+    assert notice.is_visible()
+    refused.assert_clean()
+
+    other = new_browse()
+    page = other.goto("index.html")
+    old = {
+        "v": 1,
+        "learner": "old-device",
+        "saved": "2025-05-01T10:00:00.000Z",
+        "lessons": {
+            lesson["id"]: {"done": True, "at": "2025-05-01T10:00:00.000Z"},
+            f"{first['id']}/99-gone": {"done": True, "at": "2025-05-01T10:00:00.000Z"},
+        },
+        "quizzes": {},
+        "last": None,
+    }
+    page.evaluate("key => localStorage.setItem(key, '{{{ garbage')", f"aci:{version}:progress")
+    page = other.goto("progress.html")  # garbage: a fresh start, no error
+    assert set(states(page).values()) == {"not-started"}
+    assert page.locator("[data-progress-storage-notice]").first.is_hidden()
+    page.evaluate(
+        "([key, old]) => { localStorage.removeItem(key); "
+        "localStorage.setItem('aci:2025.1:progress', JSON.stringify(old)); }",
+        [f"aci:{version}:progress", old],
+    )
+    page = other.goto("progress.html")  # nothing under this version: the older one carries over
+    assert states(page)[first["id"]] == "in-progress"
+    kept = page.evaluate(f"() => JSON.parse(localStorage.getItem('aci:{version}:progress'))")
+    assert list(kept["lessons"]) == [lesson["id"]]
+    other.assert_clean()
+
+
+def _file(learner: str, name: str, lessons: list[str], quizzes: dict[str, Any]) -> bytes:
+    record = {
+        "format": "aci-course-progress",
+        "formatVersion": 1,
+        "course": "all-children-included",
+        "courseVersion": "2026.1",
+        "language": "ru",
+        "exportedAt": "2026-11-20T10:00:00.000Z",
+        "learner": learner,
+        "name": name,
+        "lessons": {lesson: {"done": True, "at": "2026-11-20T09:00:00.000Z"} for lesson in lessons},
+        "quizzes": quizzes,
+        "last": None,
+    }
+    return json.dumps(record).encode()
+
+
+def _quiz(attempts: int, best: int, total: int, first: int, missed: list[str]) -> dict[str, Any]:
+    at = "2026-11-20T09:30:00.000Z"
+    return {
+        "attempts": attempts,
+        "best": best,
+        "total": total,
+        "passed": False,  # recomputed from the pass mark
+        "at": at,
+        "first": {"score": first, "total": total, "missed": missed, "at": at},
+        "last": {"score": best, "total": total, "missed": [], "at": at},
+    }
+
+
+def test_group_report_from_three_files(new_browse: Any, built_site: Path, tmp_path: Path) -> None:
+    course = course_map(built_site)
+    one, two = [m for m in course["modules"] if m["quizzes"]][:2]
+    q1 = one["quizzes"][0]
+    n1 = q1["total"]
+    eve_lessons = [lesson["id"] for lesson in two["lessons"]]
+    eve_quizzes = {
+        q["id"]: _quiz(1, q["total"], q["total"], q["total"], []) for q in two["quizzes"]
+    }
+    files = [
+        ("anna.json", _file("a", "Anna", [], {q1["id"]: _quiz(2, n1, n1, n1 // 2, ["q1", "q2"])})),
+        ("boris.json", _file("b", "Boris", [], {q1["id"]: _quiz(1, n1 // 2, n1, n1 // 2, ["q1"])})),
+        ("eve.json", _file("c", HOSTILE, eve_lessons, eve_quizzes)),
+        ("anna-again.json", _file("a", "Anna", [], {})),
+        ("broken.json", b"{"),
+    ]
+    browse = new_browse()
+    page = browse.goto("group-report.html")
+    page.locator("[data-report-files]").set_input_files(
+        files=[{"name": n, "mimeType": "application/json", "buffer": b} for n, b in files]
+    )
+    page.locator("[data-report-results]").wait_for(state="visible")
+    skipped = page.locator("[data-report-skipped-list] li").all_text_contents()
+    assert skipped == [
+        t("report.skip-duplicate", "ru", name="anna-again.json"),
+        t("report.skip-bad", "ru", name="broken.json"),
+    ]
+    assert page.locator("[data-report-page] img").count() == 0
+    with page.expect_download() as download:
+        page.locator("[data-report-csv]").click()
+    saved = tmp_path / "report.csv"
+    download.value.save_as(saved)
+
+    def mean(*values: float) -> str:
+        value = round(10 * sum(values) / len(values)) / 10
+        return str(int(value)) if value == int(value) else str(value)
+
+    half = round(1000 * (n1 // 2) / n1) / 10
+    rows = [
+        [
+            "quiz",
+            "title",
+            "participants",
+            "passed",
+            "passed_percent",
+            "first_attempt_mean_percent",
+            "best_attempt_mean_percent",
+        ]
+    ]
+    for module in course["modules"]:
+        for q in module["quizzes"]:
+            if q is q1:
+                rows.append(
+                    [q1["id"], q1["title"], "2", "1", "50", mean(half, half), mean(100, half)]
+                )
+            elif module is two:
+                rows.append([q["id"], q["title"], "1", "1", "100", "100", "100"])
+            else:
+                rows.append([q["id"], q["title"], "0", "0", "0", "0", "0"])
+    expected = io.StringIO()
+    csv.writer(expected, lineterminator="\r\n").writerows(rows)
+    assert saved.read_bytes().decode("utf-8-sig") == expected.getvalue()
+    missed = page.locator("[data-report-missed] li").all_text_contents()
+    assert missed[0] == t("report.missed-item", "ru", quiz=q1["title"], question="q1", n=2, total=2)
+    shares = page.locator("[data-report-modules] li").all_text_contents()
+    assert shares[course["modules"].index(two)] == t(
+        "report.module-share", "ru", title=two["title"], done=1, total=3, percent=f"{33.3} %"
+    )
+    assert re.search(r"3", page.locator("[data-report-status]").text_content() or "")
+    browse.assert_clean()
