@@ -74,8 +74,13 @@ def prose(markdown: str) -> str:
 
 
 def pages(lang: str) -> list[Path]:
-    """Site pages and lessons written in ``lang``."""
-    return sorted(ROOT.glob(f"docs/{lang}/*.md")) + sorted(ROOT.glob(f"modules/*/{lang}/*.md"))
+    """Site pages, lessons and facilitator material (session plans, trainer pages) in ``lang``."""
+    return (
+        sorted(ROOT.glob(f"docs/{lang}/*.md"))
+        + sorted(ROOT.glob(f"modules/*/{lang}/*.md"))
+        + sorted(ROOT.glob(f"modules/*/facilitator/{lang}/*.md"))
+        + sorted(ROOT.glob(f"facilitator/{lang}/*.md"))
+    )
 
 
 def _unavailable(reason: str) -> None:
