@@ -14,7 +14,7 @@
  * between file pages has no usable origin); when the browser blocks it, a
  * message says so and the presentation goes on without it.
  *
- * Texts come from the button's data-present-* attributes (data/ui.yml), never from here.
+ * Texts come from the button's data-present-text-* attributes (data/ui.yml), never from here.
  */
 (function () {
   "use strict";
@@ -23,7 +23,7 @@
   var BACK = ["ArrowLeft", "PageUp"];
 
   function text(button, name) {
-    return button.getAttribute("data-present-" + name) || "";
+    return button.getAttribute("data-present-text-" + name) || "";
   }
 
   function element(tag, className, content) {
@@ -78,7 +78,7 @@
     if (lang) dialog.setAttribute("lang", lang.getAttribute("lang"));
     var helpId = "aci-present-help";
     var slide = element("div", "aci-present__slide md-typeset");
-    slide.setAttribute("tabindex", "-1");
+    slide.setAttribute("tabindex", "0"); /* scrollable: reachable by keyboard */
     slide.setAttribute("data-present-slide", "");
     slide.setAttribute("aria-describedby", helpId);
     var bar = element("div", "aci-present__bar");
@@ -94,11 +94,11 @@
     var exit = element("button", "", text(b, "exit"));
     exit.type = "button";
     exit.setAttribute("data-present-exit", "");
-    var live = element("p", "md-visually-hidden");
+    var live = element("p", "aci-sr-only");
     live.setAttribute("aria-live", "polite");
     live.setAttribute("aria-atomic", "true");
     live.setAttribute("data-present-announce", "");
-    var help = element("p", "md-visually-hidden", text(b, "help"));
+    var help = element("p", "aci-sr-only", text(b, "help"));
     help.id = helpId;
     var status = element("p", "aci-present__status");
     status.setAttribute("role", "status");
@@ -164,8 +164,9 @@
     this.active = true;
     this.onKey = this.key.bind(this);
     document.addEventListener("keydown", this.onKey, true);
-    if (this.facilitator && document.querySelector("[data-facilitator]")) this.openNotes();
+    this.index = undefined;
     this.go(0, true);
+    if (this.facilitator && document.querySelector("[data-facilitator]")) this.openNotes();
   };
 
   Presenter.prototype.stop = function () {
@@ -262,10 +263,11 @@
     }
     this.status.textContent = "";
     this.notesWindow = win;
+    /* A fresh standards-mode document (about:blank has no doctype). */
+    doc.open();
+    doc.write("<!DOCTYPE html><html><head></head><body></body></html>");
+    doc.close();
     doc.documentElement.setAttribute("lang", document.documentElement.getAttribute("lang") || "");
-    doc.title = text(this.button, "notes-title");
-    doc.head.textContent = "";
-    doc.body.textContent = "";
     var meta = doc.createElement("meta");
     meta.setAttribute("charset", "utf-8");
     doc.head.appendChild(meta);
@@ -283,12 +285,19 @@
     main.setAttribute("data-present-notes-window", "");
     main.style.padding = "1rem 1.5rem";
     doc.body.appendChild(main);
+    /* A clicker's keys reach whichever window has the focus: both drive the screen. */
+    doc.addEventListener("keydown", this.onKey, true);
     this.updateNotes();
+    try {
+      window.focus();
+    } catch (error) {
+      /* the room's screen keeps working from the notes window's keys */
+    }
   };
 
   Presenter.prototype.updateNotes = function () {
     var win = this.notesWindow;
-    if (!win || win.closed) return;
+    if (!win || win.closed || this.index === undefined) return;
     var doc = win.document;
     var main = doc.querySelector("[data-present-notes-window]");
     if (!main) return;
