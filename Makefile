@@ -35,6 +35,11 @@ site: site-deps
 facilitator: site-deps
 	$(BIN)/mkdocs build --strict -f mkdocs-facilitator.yml
 
+# A4 handbooks per module and language into dist/pdf/<lang>/ (Chromium prints them;
+# Playwright comes with the dev tools).
+pdf: deps
+	$(BIN)/python -m aci_course.export.pdf --out dist/pdf
+
 serve: site-deps
 	$(BIN)/mkdocs serve
 
@@ -67,4 +72,4 @@ lock: $(VENV)/.installed-site
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 -c requirements-dev.lock -o requirements.txt
 
 clean:
-	rm -rf site site.partial site.old site-facilitator site-facilitator.partial site-facilitator.old build
+	rm -rf site site.partial site.old site-facilitator site-facilitator.partial site-facilitator.old build dist/pdf
