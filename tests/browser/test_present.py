@@ -179,3 +179,17 @@ def test_axe_and_vnu_on_present_mode_and_the_facilitator_edition(
 
 def test_facilitator_site_is_built(facilitator_base: str) -> None:
     assert Path(facilitator_base.removeprefix("file://")).is_dir()
+
+
+def test_a_page_prints_without_navigation_and_with_link_targets(
+    new_browse: Callable[..., Browse],
+) -> None:
+    browse = new_browse()
+    page = browse.goto(f"modules/{FIRST.id}/index.html", "en")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-header").is_visible()
+    link = page.locator("article a[href$='.html']:not(.md-button)").first
+    after = link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert after == f'" (" "{link.get_attribute("href")}" ")"' or link.get_attribute("href") in after
+    browse.assert_clean()
