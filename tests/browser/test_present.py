@@ -191,5 +191,7 @@ def test_a_page_prints_without_navigation_and_with_link_targets(
     assert not page.locator(".md-header").is_visible()
     link = page.locator("article a[href$='.html']:not(.md-button)").first
     after = link.evaluate("a => getComputedStyle(a, '::after').content")
-    assert after == f'" (" "{link.get_attribute("href")}" ")"' or link.get_attribute("href") in after
+    assert (
+        after == f'" (" "{link.get_attribute("href")}" ")"' or link.get_attribute("href") in after
+    )
     browse.assert_clean()
