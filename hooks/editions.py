@@ -205,7 +205,7 @@ def on_page_context(
     lang = current_language(config)
     _banner(context, lang)
     if _is_lesson(page):
-        context["aci_present_html"] = edition.present_button_html(lang)
+        context["aci_present_html"] = edition.present_button_html(lang, _facilitator())
     return context
 
 

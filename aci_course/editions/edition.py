@@ -67,6 +67,6 @@ def banner_html(lang: str) -> str:
     return render("editions/banner.html", lang=lang)
 
 
-def present_button_html(lang: str) -> str:
+def present_button_html(lang: str, facilitator: bool = False) -> str:
     """The button that starts present mode on a lesson."""
-    return render("editions/present_button.html", lang=lang)
+    return render("editions/present_button.html", lang=lang, facilitator=facilitator)

@@ -88,6 +88,10 @@ def test_the_learner_edition_holds_no_facilitator_sentence(
     pages = [content for name, content in files.items() if name.endswith((".html", ".json"))]
     assert not any("data-facilitator" in content for content in pages)
     assert "session-plan" not in files["sitemap.xml"]
+    # Nor the interface texts that only trainers need.
+    for key in ("present.notes", "present.notes-blocked", "editions.banner-title"):
+        for lang in LANGUAGES:
+            assert not any(t(key, lang) in content for content in files.values()), key
 
 
 def test_the_facilitator_edition_holds_all_of_them(sites: tuple[Path, Path, Path]) -> None:
