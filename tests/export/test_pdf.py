@@ -2,7 +2,8 @@
 
 One module of the course copy with trainer notes (``tests.sitecheck``): the
 participant handbook in every language, the facilitator guide and the training kit
-in one, to keep the test quick (each document is one Chromium print).
+in one, to keep the test quick (each document is one Chromium print). Like the browser
+tests, a missing Chromium or poppler fails with CI=true and skips loudly elsewhere.
 """
 
 from __future__ import annotations
@@ -19,19 +20,20 @@ from aci_course.core.texts import t
 from aci_course.course.modules import load_modules
 from aci_course.export.pdf import all_documents, course_version, print_pdfs
 from aci_course.quiz.load import load_quizzes
-from tests.browser.conftest import CHROMIUM
+from tests.browser.conftest import CHROMIUM, _missing_browser
 from tests.sitecheck import NOTES, edition_sites
 
 
 def _need(tool: str) -> None:
     if shutil.which(tool) is None:
-        pytest.fail(f"{tool} not found - apt-get install poppler-utils")
+        _missing_browser(f"{tool} not found - apt-get install poppler-utils")
 
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     if not Path(CHROMIUM).is_file():
-        pytest.fail(f"{CHROMIUM} not found - apt-get install chromium")
+        _missing_browser(f"{CHROMIUM} not found - apt-get install chromium")
+    _need("pdftotext")
     root, _, _ = edition_sites(tmp_path_factory.mktemp("editions") / "course")
     module = load_modules(root)[0]
     docs = [
