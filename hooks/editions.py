@@ -90,9 +90,13 @@ def _extend_nav(config: MkDocsConfig, lang: str) -> None:
         entries: list[Any] = [
             _module_page_src(module.id, name, lang) for name in _ordered(_state.pages[module.id])
         ]
-        if module.id in _state.quizzes:
-            entries.append(f"modules/{module.id}/answer-key.md")
         edition.insert_after(nav, f"modules/{module.id}/index.md", entries)
+        if module.id in _state.quizzes and module.lessons:
+            # After the last lesson, where the quizzes have been met.
+            last = module.lessons[-1]
+            shown, _ = last.source(lang)
+            anchor = f"modules/{module.id}/{shown}/{last.name}"
+            edition.insert_after(nav, anchor, [f"modules/{module.id}/answer-key.md"])
     if _state.trainer:
         nav.append(
             {
