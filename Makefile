@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: deps site-deps site test serve lint typecheck unit browser bench clean lock check
+.PHONY: deps site-deps site facilitator pdf test serve lint typecheck unit browser bench clean lock check
 
 # requirements.txt pins what building the site needs; requirements-dev.lock pins the
 # same versions plus the test tools. Each stamp records the last install of its lock.
@@ -30,6 +30,15 @@ deps: site-deps $(VENV)/.installed-dev
 
 site: site-deps
 	$(BIN)/mkdocs build --strict
+
+# The facilitator edition (session plans, trainer notes, answer keys) into site-facilitator/.
+facilitator: site-deps
+	$(BIN)/mkdocs build --strict -f mkdocs-facilitator.yml
+
+# A4 handbooks per module and language into dist/pdf/<lang>/ (Chromium prints them;
+# Playwright comes with the dev tools).
+pdf: deps
+	$(BIN)/python -m aci_course.export.pdf --out dist/pdf
 
 serve: site-deps
 	$(BIN)/mkdocs serve
@@ -70,4 +79,4 @@ lock: $(VENV)/.installed-site
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 -c requirements-dev.lock -o requirements.txt
 
 clean:
-	rm -rf site site.partial site.old build
+	rm -rf site site.partial site.old site-facilitator site-facilitator.partial site-facilitator.old build dist/pdf

@@ -255,3 +255,89 @@ def build_repo_site(out: Path) -> Path:
     )
     assert result.returncode == 0, f"site build failed:\n{result.stdout}\n{result.stderr}"
     return out
+
+
+# --- Both editions of a copy of the course, with trainer notes in a lesson ---------
+
+# Notes added to the first lesson of the first module (the real lessons have none yet):
+# one in the first section and one in the second, so that present mode's notes window
+# has something to follow.
+NOTES = {
+    "ru": (
+        "Заметка тренера: спросите группу, кто уже читал Конвенцию, прежде чем показывать экран.",
+        "Вторая заметка тренера: здесь остановитесь и ответьте на вопросы из зала.",
+    ),
+    "be": (
+        "Нататка трэнера: спытайце групу, хто ўжо чытаў Канвенцыю, перш чым паказваць экран.",
+        "Другая нататка трэнера: тут спыніцеся і адкажыце на пытанні з залы.",
+    ),
+    "en": (
+        "Trainer note: ask who has read the Convention before you show this screen.",
+        "Second trainer note: stop here and take questions from the room.",
+    ),
+}
+COPIED = ("mkdocs.yml", "mkdocs-facilitator.yml", "docs", "modules", "quizzes", "facilitator")
+LINKED = ("hooks", "overrides", "node_modules")
+_editions: list[tuple[Path, Path, Path]] = []
+
+
+def _with_notes(markdown: str, notes: tuple[str, str]) -> str:
+    """Each note right after the first and the second ``##`` heading."""
+    lines = markdown.splitlines()
+    out: list[str] = []
+    seen = 0
+    for line in lines:
+        out.append(line)
+        if line.startswith("## ") and seen < len(notes):
+            out += ["", '!!! facilitator "Note"', f"    {notes[seen]}", ""]
+            seen += 1
+    return "\n".join(out) + "\n"
+
+
+def course_with_notes(root: Path) -> Path:
+    """A copy of the course in ``root`` with notes in a lesson and one plan missing in be."""
+    import shutil
+
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        else:
+            shutil.copy2(source, root / name)
+    for name in LINKED:
+        (root / name).symlink_to(ROOT / name)
+    modules = sorted(p for p in (root / "modules").iterdir() if p.is_dir())
+    first = modules[0]
+    for lang, notes in NOTES.items():
+        lesson = sorted((first / lang).glob("*.md"))[0]
+        lesson.write_text(_with_notes(lesson.read_text("utf-8"), notes), "utf-8")
+    (modules[-1] / "facilitator" / "be" / "session-plan.md").unlink()
+    return root
+
+
+def _build(root: Path, *args: str) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+
+
+def edition_sites(out: Path) -> tuple[Path, Path, Path]:
+    """``(course copy, learner site, facilitator site)``, built once per test process.
+
+    Both are built to their configured ``site_dir`` (``site/``, ``site-facilitator/``),
+    through the safe-build swap, as ``make site`` and ``make facilitator`` do.
+    """
+    if not _editions:
+        out.mkdir(parents=True, exist_ok=True)
+        root = course_with_notes(out)
+        _build(root)
+        _build(root, "-f", "mkdocs-facilitator.yml")
+        _editions.append((root, root / "site", root / "site-facilitator"))
+    return _editions[0]

@@ -115,8 +115,17 @@ def front_matter_kind(markdown: str) -> str | None:
 
 
 def site_pages(root: Path, lang: str) -> list[Path]:
-    """Site pages and lessons written in ``lang`` (what the spelling test checks)."""
-    return sorted(root.glob(f"docs/{lang}/*.md")) + sorted(root.glob(f"modules/*/{lang}/*.md"))
+    """Everything written in ``lang`` that a reader or a trainer reads (spell-checked).
+
+    Site pages, lessons, and the facilitator material: session plans and other files
+    beside each module, and the trainers' pages of the facilitator edition.
+    """
+    return (
+        sorted(root.glob(f"docs/{lang}/*.md"))
+        + sorted(root.glob(f"modules/*/{lang}/*.md"))
+        + sorted(root.glob(f"modules/*/facilitator/{lang}/*.md"))
+        + sorted(root.glob(f"facilitator/{lang}/*.md"))
+    )
 
 
 class HunspellMissing(RuntimeError):

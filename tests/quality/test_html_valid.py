@@ -12,7 +12,7 @@ import pytest
 
 from aci_course.quality.valid_html import repair
 from tests.repo_config import ROOT
-from tests.sitecheck import repo_site
+from tests.sitecheck import edition_sites, repo_site
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -97,3 +97,19 @@ def test_toggle_autocomplete_is_dropped_and_the_search_box_keeps_its_own() -> No
     )
     query = '<input type="text" class="md-search__input" autocomplete="off" required>'
     assert repair(query) == query
+
+
+def test_facilitator_pages_are_valid_html(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """What only the facilitator edition has: plans, answer keys, trainer pages, notes."""
+    _, _, site = edition_sites(tmp_path_factory.mktemp("editions") / "course")
+    chosen = tmp_path_factory.mktemp("vnu-facilitator")
+    patterns = ("**/session-plan.html", "**/answer-key.html", "**/facilitator/*.html", "index.html")
+    pages = {page for pattern in patterns for page in site.glob(pattern)}
+    pages |= {sorted((site / "modules").glob("*/0*.html"))[0]}  # a lesson with trainer notes
+    for page in pages:
+        target = chosen / page.relative_to(site)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(page, target)
+    errors = [describe(m, chosen) for m in check_html(chosen)]
+    assert len(pages) > 15
+    assert errors == [], "\n".join(errors)

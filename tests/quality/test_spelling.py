@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def pages(lang: str) -> list[Path]:
-    """Site pages and lessons written in ``lang``."""
+    """Site pages, lessons and facilitator material written in ``lang``."""
     return _site_pages(ROOT, lang)
 
 

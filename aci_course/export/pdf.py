@@ -1,0 +1,383 @@
+"""Print-ready A4 PDFs per module and language: ``dist/pdf/<lang>/<module>-<kind>.pdf``.
+
+Three documents per module:
+
+- ``participant-handbook``: the lessons (worksheets are lessons) with trainer notes
+  removed and each quiz as questions with empty boxes, no answers;
+- ``facilitator-guide``: the session plan, the lessons with the trainer notes, and the
+  answer key with explanations;
+- ``training-kit``: an attendance sheet, the module's quizzes as a test to give before
+  and after the training, a separate answer sheet, and an evaluation form.
+
+Each has a cover (course, module, course version, licence), a table of contents and
+page numbers. The HTML comes from Jinja templates (``templates/export/``); Chromium
+prints it (Playwright's ``page.pdf``), the same Debian Chromium the browser tests use,
+so no second rendering engine and no extra system libraries are needed. Lessons are
+rendered with the site's Markdown extensions; a language without a translation of a
+lesson or plan uses the Russian one, marked as such.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import markdown
+from markupsafe import Markup
+
+from aci_course import LANGUAGES
+from aci_course.core.errors import AuthorError
+from aci_course.core.templating import render
+from aci_course.core.texts import t
+from aci_course.core.yamlsource import read_text
+from aci_course.course.modules import Module, load_modules
+from aci_course.editions import answer_key, blocks
+from aci_course.editions import session_plan as plans
+from aci_course.quiz.embed import DIRECTIVE
+from aci_course.quiz.model import (
+    FillQuestion,
+    MatchingQuestion,
+    MultipleQuestion,
+    OrderingQuestion,
+    Quiz,
+    ReflectionQuestion,
+    SingleQuestion,
+    TrueFalseQuestion,
+)
+from aci_course.quiz.render import shuffled
+
+KINDS = ("participant-handbook", "facilitator-guide", "training-kit")
+EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "footnotes",
+    "md_in_html",
+    "tables",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.tasklist",
+]
+FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n.*?\r?\n---[ \t]*\r?\n", re.DOTALL)
+IMAGE_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")(?P<src>[^":#?]+)(")')
+PLACEHOLDER = "ACIQUIZSLOT{}END"
+CHROMIUM = os.environ.get("ACI_CHROMIUM", "/usr/bin/chromium")
+ATTENDANCE_ROWS = 18
+
+
+@dataclass(frozen=True)
+class Document:
+    """One PDF to write: its place and its HTML."""
+
+    module: str
+    lang: str
+    kind: str
+    html: str
+
+    @property
+    def name(self) -> str:
+        """``<lang>/<module>-<kind>.pdf``, under the output folder."""
+        return f"{self.lang}/{self.module}-{self.kind}.pdf"
+
+
+# --- pieces --------------------------------------------------------------------------
+
+
+def course_version(root: Path) -> str:
+    """``extra.course_version`` of ``mkdocs.yml`` (read as text: it holds Python tags)."""
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    found = re.search(r"^\s+course_version:\s*[\"']?([^\"'\n]+)[\"']?\s*$", text, re.MULTILINE)
+    return found.group(1).strip() if found else "dev"
+
+
+def markdown_html(text: str, image_dir: Path) -> str:
+    """Markdown (front matter removed) as HTML, images pointing at their files."""
+    body = FRONT_MATTER.sub("", text, count=1)
+    html = markdown.markdown(body, extensions=EXTENSIONS)
+    return IMAGE_SRC.sub(
+        lambda m: m.group(1) + (image_dir / m.group("src")).resolve().as_uri() + m.group(3), html
+    )
+
+
+def print_quiz(quiz: Quiz, lang: str) -> dict[str, Any]:
+    """A quiz as the printed questions show it (shuffles as on the site), no answers."""
+    questions: list[dict[str, Any]] = []
+    for number, question in enumerate(quiz.questions, start=1):
+        seed = f"{quiz.full_id}/{question.id}"
+        view: dict[str, Any] = {
+            "number": number,
+            "type": question.type,
+            "text": question.text.in_(lang),
+            "choices": [],
+            "left": [],
+            "right": [],
+        }
+        if isinstance(question, SingleQuestion | MultipleQuestion):
+            view["choices"] = [option.text.in_(lang) for option in question.options]
+        elif isinstance(question, TrueFalseQuestion):
+            view["choices"] = [t("quiz.true", lang), t("quiz.false", lang)]
+        elif isinstance(question, OrderingQuestion):
+            view["choices"] = [
+                question.items[i].in_(lang) for i in shuffled(len(question.items), seed)
+            ]
+        elif isinstance(question, MatchingQuestion):
+            view["left"] = [pair.left.in_(lang) for pair in question.pairs]
+            view["right"] = [
+                question.pairs[j].right.in_(lang) for j in shuffled(len(question.pairs), seed)
+            ]
+        elif isinstance(question, FillQuestion | ReflectionQuestion):
+            pass
+        questions.append(view)
+    return {"id": quiz.full_id, "questions": questions}
+
+
+def print_quiz_html(quiz: Quiz, lang: str) -> str:
+    """The printed quiz: questions with empty boxes and lines to write on."""
+    return render("export/quiz.html", lang=lang, quiz=print_quiz(quiz, lang))
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a document: a TOC entry and its HTML."""
+
+    id: str
+    title: str
+    html: str
+    borrowed: str | None = None  # the language shown when the reader's is missing
+
+
+def _quiz_slots(
+    text: str, module_id: str, display: str, quizzes: dict[str, Quiz], lang: str
+) -> tuple[str, list[str]]:
+    """Each ``{{ quiz "id" }}`` line replaced by a placeholder, and the printed quizzes."""
+    printed: list[str] = []
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        found = DIRECTIVE.match(line)
+        if not found:
+            continue
+        ref = found.group("id")
+        quiz = quizzes.get(ref if "/" in ref else f"{module_id}/{ref}")
+        if quiz is None:  # the site build names it first; this is for `make pdf` alone
+            raise AuthorError(display, number + 1, f'unknown quiz "{ref}"', "see quizzes/README.md")
+        lines[number] = "\n" + PLACEHOLDER.format(len(printed)) + "\n"
+        printed.append(print_quiz_html(quiz, lang))
+    return "\n".join(lines) + "\n", printed
+
+
+def lesson_sections(
+    module: Module, lang: str, quizzes: dict[str, Quiz], keep_notes: bool
+) -> list[Section]:
+    """Every lesson of the module in ``lang`` (else Russian), its quiz lines printed."""
+    sections: list[Section] = []
+    for number, lesson in enumerate(module.lessons, start=1):
+        shown, path = lesson.source(lang)
+        display = f"modules/{module.id}/{shown}/{lesson.name}"
+        text = read_text(path, display)
+        if not keep_notes:
+            text = blocks.strip_blocks(text)
+        text, printed = _quiz_slots(text, module.id, display, quizzes, lang)
+        html = markdown_html(text, path.parent)
+        for index, quiz_html in enumerate(printed):
+            html = html.replace(f"<p>{PLACEHOLDER.format(index)}</p>", quiz_html)
+        if keep_notes:
+            html = blocks.mark_blocks(html)
+        sections.append(
+            Section(
+                id=f"lesson-{number}",
+                title=lesson.title(lang),
+                html=html,
+                borrowed=shown if shown != lang else None,
+            )
+        )
+    return sections
+
+
+def plan_section(module: Module, lang: str, root: Path) -> Section | None:
+    """The module's session plan in ``lang`` (else Russian), if it has one."""
+    found = plans.load_plans(module, root)
+    if not found:
+        return None
+    shown = plans.shown_language(found, lang)
+    plan = found[shown]
+    html = markdown_html(read_text(plan.path, plan.source), plan.path.parent)
+    return Section(
+        id="session-plan",
+        title=plan.title,
+        html=html,
+        borrowed=shown if shown != lang else None,
+    )
+
+
+# --- documents -----------------------------------------------------------------------
+
+
+def _document(
+    module: Module, lang: str, kind: str, sections: Sequence[Section], version: str
+) -> Document:
+    html = render(
+        "export/document.html",
+        lang=lang,
+        kind=kind,
+        module=module,
+        title=module.title[lang],
+        summary=module.summary[lang],
+        version=version,
+        sections=[
+            {"id": s.id, "title": s.title, "html": Markup(s.html), "borrowed": s.borrowed}
+            for s in sections
+        ],
+    )
+    return Document(module=module.id, lang=lang, kind=kind, html=html)
+
+
+def documents(
+    module: Module, lang: str, root: Path, quizzes: dict[str, Quiz], version: str
+) -> list[Document]:
+    """The three documents of one module in one language."""
+    own = [quiz for quiz in quizzes.values() if quiz.module == module.id]
+    handbook = lesson_sections(module, lang, quizzes, keep_notes=False)
+    guide: list[Section] = []
+    plan = plan_section(module, lang, root)
+    if plan is not None:
+        guide.append(plan)
+    guide += lesson_sections(module, lang, quizzes, keep_notes=True)
+    if own:
+        guide.append(
+            Section(
+                id="answer-key",
+                title=t("editions.answer-key", lang),
+                html=answer_key.answer_key_html(own, lang, heading_level=2),
+            )
+        )
+    kit = [
+        Section(
+            id="attendance",
+            title=t("export.attendance", lang),
+            html=render("export/attendance.html", lang=lang, rows=range(1, ATTENDANCE_ROWS + 1)),
+        )
+    ]
+    if own:
+        kit.append(
+            Section(
+                id="test",
+                title=t("export.test", lang),
+                html=render(
+                    "export/test.html",
+                    lang=lang,
+                    quizzes=[Markup(print_quiz_html(quiz, lang)) for quiz in own],
+                ),
+            )
+        )
+        kit.append(
+            Section(
+                id="answer-sheet",
+                title=t("export.answer-sheet", lang),
+                html=answer_key.answer_key_html(own, lang, heading_level=2),
+            )
+        )
+    kit.append(
+        Section(
+            id="evaluation",
+            title=t("export.evaluation", lang),
+            html=render("export/evaluation.html", lang=lang),
+        )
+    )
+    return [
+        _document(module, lang, "participant-handbook", handbook, version),
+        _document(module, lang, "facilitator-guide", guide, version),
+        _document(module, lang, "training-kit", kit, version),
+    ]
+
+
+def all_documents(
+    root: Path, module_ids: Iterable[str] = (), langs: Iterable[str] = LANGUAGES
+) -> list[Document]:
+    """Every document of the chosen modules (all when none is named) and languages."""
+    from aci_course.quiz.load import load_quizzes
+
+    chosen = set(module_ids)
+    modules = [m for m in load_modules(root) if not chosen or m.id in chosen]
+    quizzes = load_quizzes(root)
+    version = course_version(root)
+    return [
+        document
+        for module in modules
+        for lang in langs
+        for document in documents(module, lang, root, quizzes, version)
+    ]
+
+
+# --- printing --------------------------------------------------------------------------
+
+
+def print_pdfs(docs: Sequence[Document], out: Path) -> list[Path]:
+    """Print each document to ``out/<lang>/<module>-<kind>.pdf`` with Chromium (A4)."""
+    from playwright.sync_api import sync_playwright
+
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        launch: dict[str, Any] = {"args": ["--no-sandbox", "--disable-gpu"]}
+        if Path(CHROMIUM).is_file():
+            launch["executable_path"] = CHROMIUM
+        browser = pw.chromium.launch(**launch)
+        # Nothing but the document's own files: the print is made offline, like the site.
+        context = browser.new_context()
+        context.route(
+            re.compile(r"^(https?|wss?):"),
+            lambda route: route.abort(),
+        )
+        page = context.new_page()
+        for doc in docs:
+            source = Path(tmp) / f"{doc.lang}-{doc.module}-{doc.kind}.html"
+            source.write_text(doc.html, encoding="utf-8")
+            target = out / doc.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            page.goto(source.as_uri())
+            page.wait_for_load_state("load")
+            page.pdf(
+                path=str(target),
+                format="A4",
+                print_background=True,
+                prefer_css_page_size=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=render("export/footer.html", lang=doc.lang),
+                margin={"top": "18mm", "bottom": "20mm", "left": "18mm", "right": "18mm"},
+                outline=True,
+                tagged=True,
+            )
+            written.append(target)
+        browser.close()
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m aci_course.export.pdf [--module ID] [--lang ru] [--out dist/pdf]``."""
+    parser = argparse.ArgumentParser(prog="aci-course pdf", description=__doc__.split("\n")[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd())
+    parser.add_argument("--out", type=Path, default=Path("dist/pdf"))
+    parser.add_argument("--module", action="append", default=[], help="module id (repeatable)")
+    parser.add_argument("--lang", action="append", choices=LANGUAGES, help="language (repeatable)")
+    args = parser.parse_args(argv)
+    try:
+        docs = all_documents(args.root.resolve(), args.module, args.lang or LANGUAGES)
+    except AuthorError as error:
+        print(f"ERROR: {error}", file=sys.stderr)
+        return 1
+    for path in print_pdfs(docs, args.out):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
