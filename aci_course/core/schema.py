@@ -1,0 +1,376 @@
+"""The schema layer: each kind of author file described once, as typed pydantic models.
+
+A model says what a file may hold (keys, types, allowed values, cross-field rules in
+validators) and how messages speak of its mistakes; :func:`validate` checks a document
+loaded by :func:`aci_course.core.yamlsource.load_yaml` and turns the first pydantic
+error into ``path:line: what is wrong - how to fix it``: the error's location (``loc``,
+e.g. ``("quizzes", 0, "questions", 1, "text", "be")``) is walked through the models
+and the marked YAML at the same time, so the line is the one of the bad value, and
+the words come from the models. The same models give the JSON Schemas in
+``schemas/`` that authors' editors use (``python -m aci_course.schema_export``).
+
+Adding a file kind (say ``profiles/<name>.yml``):
+
+1. Write its models in the capability's package (``aci_course/<capability>/``), each a
+   subclass of :class:`AuthorModel` (or of a base of your own that sets default
+   ``messages`` for the kind, as :class:`aci_course.quiz.model.QuizModel` does). Give every
+   field a ``Field(description=...)``: editors show it. Use :data:`Items` for lists (a
+   tuple at run time), :data:`Slug`, and ``Literal[...]`` for fixed choices.
+2. Say how messages name an object: ``called`` (``'quiz "{id}"'``, or ``"{parent}"`` for a
+   part such as a text, the default) and ``called_by_number`` (``"quiz {n} of {parent}"``,
+   used while its ``id`` is missing or not a slug).
+3. Messages are looked up for each error, most specific first: the :class:`Words` of the
+   field (``Annotated[type, Words(say={...})]``; Words on an item type count for its
+   items), then ``messages`` of the model and its bases. Keys are the pydantic error
+   type (``"string_type"``, ``"too_short"``...), or ``"none"`` (the value is empty),
+   ``"empty"`` (an empty list), then the category: ``"extra"`` (unknown key),
+   ``"missing"``, ``"not_mapping"`` (the object itself is no mapping) or ``"invalid"``.
+   A :class:`Say` holds ``problem`` and ``fix`` templates and the line to show
+   (``at``, see :class:`Say`). Templates may use ``{where}`` (the object, as named in
+   2.), ``{key}`` (the key at fault), ``{name}`` (``Words(name=...)`` or the
+   key the object sits under), ``{value}``, ``{n}``, ``{keys}`` (the allowed keys),
+   ``{languages}``, ``{data[...]}`` (the object's mapping), the pydantic error's own
+   context (``{min_length}``, ``{actual_length}``...) and any ``Words(var=...)`` of the
+   field the object sits under and of the field at fault.
+4. Rules across fields go in ``@model_validator(mode="after")`` (or field validators) that
+   ``raise problem(template, fix, at=..., **values)``; ``at`` and tuple values are paths
+   relative to the object (``("options", 2)``) and become line numbers.
+5. Fields the loader fills in (a line, the module id) are ``SkipJsonSchema[...]`` with a
+   default, set by :meth:`AuthorModel.derive`; authors cannot write them.
+6. Load with ``validate(TheModel, load_yaml(path, display), display, **context)``, add
+   the kind to :data:`aci_course.schema_export.KINDS`, run ``make schemas``, and test
+   each message by its exact text.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Annotated, Any, ClassVar, TypeVar, Union, get_args, get_origin
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    model_validator,
+)
+from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import ErrorDetails, PydanticCustomError
+
+from aci_course import LANGUAGES
+from aci_course.core.errors import AuthorError
+from aci_course.core.yamlsource import MarkedDict, MarkedList
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG = re.compile(SLUG_PATTERN)
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+"""A lowercase ASCII slug: ``inclusive-school``, ``check-1``."""
+
+_Item = TypeVar("_Item")
+
+
+def _as_tuple(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+Items = Annotated[tuple[_Item, ...], BeforeValidator(_as_tuple)]
+"""A YAML list, kept as an (immutable) tuple."""
+
+
+@dataclass(frozen=True)
+class Say:
+    """One message: ``problem`` and ``fix`` templates and the line to show.
+
+    ``at``: ``""`` the line of the value at fault (of the key, for unknown and missing
+    keys: a missing key falls back to its mapping); ``"mapping"`` the first line of
+    the object; ``"owner"`` the line of the key the object sits under; ``"field"`` the
+    line of the object's key at fault; any other key name: the line of that key of
+    the object (e.g. ``"id"``).
+    """
+
+    problem: str
+    fix: str
+    at: str = ""
+
+
+@dataclass(frozen=True, init=False)
+class Words:
+    """How messages speak of a field: ``Annotated[type, Words(say={...}, var="...")]``."""
+
+    say: Mapping[str, Say] = field(default_factory=dict)
+    vars: Mapping[str, str] = field(default_factory=dict)
+
+    def __init__(self, say: Mapping[str, Say] | None = None, **values: str) -> None:
+        object.__setattr__(self, "say", dict(say or {}))
+        object.__setattr__(self, "vars", values)
+
+
+def problem(template: str, fix: str, at: str | tuple[str | int, ...] = "", **values: Any) -> Exception:
+    """An author's mistake found by a validator (templates as in :class:`Say`).
+
+    ``at`` and tuple ``values`` are paths relative to the object being validated;
+    they become line numbers (``"also on line {first}"`` with ``first=("questions", 0)``).
+    """
+    return PydanticCustomError(
+        "author", "{say_problem}", {"say_problem": template, "say_fix": fix, "at": at, **values}
+    )
+
+
+class AuthorModel(BaseModel):
+    """Base of every model of an author file: strict, closed, immutable."""
+
+    # Strict: YAML already gives typed values, so "90" is no number and 1 no text.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    messages: ClassVar[Mapping[str, Say]] = {}
+    called: ClassVar[str] = "{parent}"
+    called_by_number: ClassVar[str] = ""
+
+    @classmethod
+    def derive(cls, data: MarkedDict, context: Any) -> dict[str, Any]:
+        """Values of the loader's own fields (``SkipJsonSchema``) for ``data``."""
+        return {}
+
+    @classmethod
+    def derived_fields(cls) -> frozenset[str]:
+        """Fields the loader fills in: not in the schema, never written by authors."""
+        return frozenset(
+            name
+            for name, info in cls.model_fields.items()
+            if any(isinstance(m, SkipJsonSchema) for m in info.metadata)
+        )
+
+    @classmethod
+    def author_keys(cls) -> list[str]:
+        """The keys an author may write, in the order of the model."""
+        derived = cls.derived_fields()
+        return [name for name in cls.model_fields if name not in derived]
+
+    @classmethod
+    def naming(cls, data: Any, parent: str, n: int | None) -> str:
+        """How messages name an object with ``data``, the ``n``-th in its list."""
+        ident = data.get("id") if isinstance(data, dict) else None
+        if cls.called_by_number and not (isinstance(ident, str) and SLUG.match(ident)):
+            return cls.called_by_number.format(n=n, parent=parent)
+        return cls.called.format(id=ident, n=n, parent=parent)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _fill_derived(
+        cls, data: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo
+    ) -> Any:
+        derived = cls.derived_fields()
+        if derived and isinstance(data, MarkedDict):
+            for key in data:
+                if key in derived:
+                    raise PydanticCustomError("extra_key", "unknown key {key}", {"key": key})
+            data = {**data, **cls.derive(data, info.context)}
+        return handler(data)
+
+
+_Model = TypeVar("_Model", bound=AuthorModel)
+
+
+def validate(model: type[_Model], data: Any, display: str, **context: Any) -> _Model:
+    """``data`` (from :func:`load_yaml`) as a ``model``, or the first mistake as AuthorError.
+
+    ``display`` (the file as messages name it) and ``context`` reach the validators and
+    :meth:`AuthorModel.derive` as the validation context.
+    """
+    try:
+        return model.model_validate(data, context={"display": display, **context})
+    except ValidationError as error:
+        found = [_explain(model, data, detail) for detail in error.errors(include_url=False)]
+        _, line, text, fix = min(found, key=lambda spot: spot[0])
+        raise AuthorError(display, line, text, fix) from None
+
+
+# --- from a pydantic error to the author's line and words ----------------------------------
+
+
+@dataclass
+class _Frame:
+    """An object on the way down an error's location."""
+
+    model: type[AuthorModel]
+    data: Any
+    where: str
+    n: int | None
+    name: str  # the key it sits under
+    line: int  # of that key (or list item)
+    words: list[Words]  # of the field it sits under
+
+
+def _unwrap(tp: Any) -> tuple[Any, list[Words]]:
+    """The type under ``Annotated`` and ``X | None``, and the Words on the way."""
+    found: list[Words] = []
+    while True:
+        if get_origin(tp) is Annotated:
+            tp, *meta = get_args(tp)
+            found += [m for m in meta if isinstance(m, Words)]
+        elif get_origin(tp) in (Union, types.UnionType) and type(None) in get_args(tp):
+            rest = [arg for arg in get_args(tp) if arg is not type(None)]
+            tp = rest[0] if len(rest) == 1 else Union[tuple(rest)]  # noqa: UP007
+        else:
+            return tp, found
+
+
+def _tag(member: Any) -> Any:
+    """The ``type`` a member of a tagged union stands for."""
+    info = getattr(member, "model_fields", {}).get("type")
+    return info.default if info is not None else None
+
+
+def _line_at(data: Any, path: tuple[Any, ...], line: int) -> int:
+    for key in path:
+        if isinstance(data, MarkedDict):
+            line, data = data.line_of(key), data.get(key)
+        elif isinstance(data, MarkedList) and isinstance(key, int):
+            line, data = data.line_of(key), data[key] if 0 <= key < len(data) else None
+        else:
+            break
+    return line
+
+
+def _explain(root: type[AuthorModel], data: Any, error: ErrorDetails) -> tuple[Any, int, str, str]:
+    """``(order, line, problem, fix)`` of one pydantic error.
+
+    ``order`` ranks errors as an author reads a file: depth first, and in one object
+    unknown keys before missing ones, before wrong values, before rules across fields.
+    """
+    kind, loc, ctx = error["type"], list(error["loc"]), dict(error.get("ctx") or {})
+    if kind == "extra_key":  # a loader's own field written by the author
+        kind, loc = "extra_forbidden", [*loc, ctx.pop("key")]
+    tp: Any = root
+    value, line, n, name = data, getattr(data, "line", 1), None, ""
+    frame: _Frame | None = None
+    words: list[Words] = []  # of the field at fault and its items, outermost first
+    key: Any = None  # the frame's key at fault
+    order: list[tuple[int, int]] = []
+    i = 0
+    while True:
+        tp, found = _unwrap(tp)
+        words += found
+        if isinstance(tp, type) and issubclass(tp, AuthorModel):
+            where = tp.naming(value, frame.where if frame else "", n)
+            frame = _Frame(tp, value, where, n, name, line, words)
+            words, key = [], None
+            if i == len(loc):
+                break
+            key, i = loc[i], i + 1
+            fields = list(tp.model_fields)
+            last = i == len(loc)
+            rank = (
+                0 if last and kind == "extra_forbidden" else 1 if last and kind == "missing" else 2
+            )
+            order.append((rank, fields.index(key) if key in fields else 0))
+            if isinstance(value, MarkedDict):
+                line = value.line_of(key)
+            value = value.get(key) if isinstance(value, dict) else None
+            if key not in tp.model_fields:
+                break
+            info = tp.model_fields[key]
+            tp, name = info.annotation, str(key)
+            words += [m for m in info.metadata if isinstance(m, Words)]
+            if last and kind == "missing":
+                tp, found = _unwrap(tp)
+                words += found
+                break
+            continue
+        origin = get_origin(tp)
+        if origin in (tuple, list, dict) and i < len(loc):
+            step, i = loc[i], i + 1
+            order.append((2, step if isinstance(step, int) else 0))
+            line = _line_at(value, (step,), line)
+            value = (
+                value.get(step)
+                if isinstance(value, dict)
+                else value[step]
+                if isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value)
+                else None
+            )
+            if isinstance(step, int):
+                n = step + 1
+            tp = get_args(tp)[-1 if origin is dict else 0]
+            continue
+        if origin in (Union, types.UnionType):
+            members = get_args(tp)
+            chosen = [m for m in members if i < len(loc) and _tag(m) == loc[i]]
+            i += bool(chosen)  # the tag pydantic puts in the location
+            tp = chosen[0] if chosen else members[0]  # the union itself speaks as its members
+            continue
+        break
+    assert frame is not None  # the root is a model
+    if kind == "author":
+        category = "custom"
+        if key is None:
+            order.append((3, 0))
+    elif kind in ("extra_forbidden", "missing"):
+        category = "extra" if kind == "extra_forbidden" else "missing"
+    elif key is None and (
+        kind in ("model_type", "model_attributes_type")
+        or (kind == "union_tag_not_found" and not isinstance(value, dict))
+    ):
+        category = "not_mapping"
+    else:
+        category = "invalid"
+    kinds = ["not_mapping"] if category == "not_mapping" else [kind, category]
+    if kind == "too_short" and ctx.get("actual_length") == 0:
+        kinds.insert(0, "empty")
+    if error["input"] is None and kind.endswith("_type"):
+        kinds.insert(0, "none")
+    say = (
+        Say(ctx.pop("say_problem"), ctx.pop("say_fix"))
+        if category == "custom"
+        else _find_say(frame.model, [*frame.words, *words] if key is None else words, kinds)
+    )
+    values: dict[str, Any] = {
+        "value": error["input"],
+        "languages": ", ".join(LANGUAGES),
+        **{k: v for w in frame.words for k, v in w.vars.items()},
+        **{k: v for w in words for k, v in w.vars.items()},
+    }
+    values.setdefault("name", frame.name)
+    at = ctx.pop("at", "") or say.at
+    data_here = frame.data if isinstance(frame.data, MarkedDict) else None
+    for k, v in ctx.items():
+        values[k] = _line_at(data_here, v, frame.line) if isinstance(v, tuple) else v
+    values.update(
+        where=frame.where,
+        key=frame.name if key is None else key,
+        n=frame.n,
+        keys=", ".join(frame.model.author_keys()),
+        data=frame.data,
+    )
+    if isinstance(at, tuple):
+        line = _line_at(data_here, at, frame.line)
+    elif at == "owner":
+        line = frame.line
+    elif at == "mapping":
+        line = getattr(frame.data, "line", frame.line)
+    elif at:
+        line = data_here.line_of(key if at == "field" else at) if data_here else frame.line
+    return (
+        tuple(order),
+        line,
+        say.problem.format_map(values),
+        say.fix.format_map(values),
+    )
+
+
+def _find_say(model: type[AuthorModel], words: list[Words], kinds: list[str]) -> Say:
+    """The most specific message: of the innermost Words, else of the model, else its bases."""
+    said = [w.say for w in reversed(words)] + [
+        getattr(cls, "__dict__", {}).get("messages", {}) for cls in model.__mro__
+    ]
+    for messages in said:
+        for kind in kinds:
+            if kind in messages:
+                return messages[kind]
+    return Say("{key}: {value!r} is not valid here", "see the schema in schemas/")
