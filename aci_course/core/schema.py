@@ -111,7 +111,9 @@ class Words:
         object.__setattr__(self, "vars", values)
 
 
-def problem(template: str, fix: str, at: str | tuple[str | int, ...] = "", **values: Any) -> Exception:
+def problem(
+    template: str, fix: str, at: str | tuple[str | int, ...] = "", **values: Any
+) -> Exception:
     """An author's mistake found by a validator (templates as in :class:`Say`).
 
     ``at`` and tuple ``values`` are paths relative to the object being validated;

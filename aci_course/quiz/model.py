@@ -131,7 +131,9 @@ class Pair(QuizModel):
 
 def _needs(key: str, example: str) -> Words:
     """Words of a key that a question type requires."""
-    return Words(say={"missing": Say(f'{{where}} (type {{data[type]}}) has no "{key}"', example, at="type")})
+    return Words(
+        say={"missing": Say(f'{{where}} (type {{data[type]}}) has no "{key}"', example, at="type")}
+    )
 
 
 class Question(QuizModel):
