@@ -15,15 +15,17 @@ Adding a file kind (say ``profiles/<name>.yml``):
    subclass of :class:`AuthorModel` (or of a base of your own that sets default
    ``messages`` for the kind, as :class:`aci_course.quiz.model.QuizModel` does). Give every
    field a ``Field(description=...)``: editors show it. Use :data:`Items` for lists (a
-   tuple at run time), :data:`Slug`, and ``Literal[...]`` for fixed choices.
+   tuple at run time; :class:`AtLeast` for a minimum), :data:`Slug`, ``Literal[...]`` for
+   fixed choices, and :data:`NotNull` for optional keys.
 2. Say how messages name an object: ``called`` (``'quiz "{id}"'``, or ``"{parent}"`` for a
    part such as a text, the default) and ``called_by_number`` (``"quiz {n} of {parent}"``,
    used while its ``id`` is missing or not a slug).
 3. Messages are looked up for each error, most specific first: the :class:`Words` of the
    field (``Annotated[type, Words(say={...})]``; Words on an item type count for its
    items), then ``messages`` of the model and its bases. Keys are the pydantic error
-   type (``"string_type"``, ``"too_short"``...), or ``"none"`` (the value is empty),
-   ``"empty"`` (an empty list), then the category: ``"extra"`` (unknown key),
+   type (``"string_type"``, ``"too_short"``...), or ``"none"`` (a key without value),
+   ``"empty"`` (an empty list), ``"none_object"`` (an empty file), then the category:
+   ``"extra"`` (unknown key),
    ``"missing"``, ``"not_mapping"`` (the object itself is no mapping) or ``"invalid"``.
    A :class:`Say` holds ``problem`` and ``fix`` templates and the line to show
    (``at``, see :class:`Say`). Templates may use ``{where}`` (the object, as named in
@@ -54,14 +56,16 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     StringConstraints,
     ValidationError,
     ValidationInfo,
     ValidatorFunctionWrapHandler,
     model_validator,
 )
-from pydantic.json_schema import SkipJsonSchema
-from pydantic_core import ErrorDetails, PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue, SkipJsonSchema
+from pydantic_core import ErrorDetails, PydanticCustomError, PydanticKnownError, core_schema
 
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
@@ -83,6 +87,61 @@ Items = Annotated[tuple[_Item, ...], BeforeValidator(_as_tuple)]
 """A YAML list, kept as an (immutable) tuple."""
 
 
+def _refuse_null(value: Any) -> Any:
+    if value is None:
+        raise PydanticCustomError("null", "the key has no value")
+    return value
+
+
+class _NotNull:
+    """``Annotated[X | None, NotNull] = None``: an optional key, left out or given a value."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_before_validator_function(_refuse_null, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        kept = [s for s in json_schema.pop("anyOf", []) if s.get("type") != "null"]
+        json_schema.update(kept[0] if len(kept) == 1 else {"anyOf": kept} if kept else {})
+        return json_schema
+
+
+NotNull = _NotNull()
+
+
+@dataclass(frozen=True)
+class AtLeast:
+    """``Annotated[Items[X], AtLeast(2)]``: a list of at least ``count`` items.
+
+    Counted before the items are checked, so that a list that is too short is
+    reported as such rather than by a mistake in one of its few items.
+    """
+
+    count: int
+
+    def _check(self, value: Any) -> Any:
+        if isinstance(value, list | tuple) and len(value) < self.count:
+            raise PydanticKnownError(
+                "too_short",
+                {"field_type": "List", "min_length": self.count, "actual_length": len(value)},
+            )
+        return value
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_before_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {**handler(schema), "minItems": self.count}
+
+
 @dataclass(frozen=True)
 class Say:
     """One message: ``problem`` and ``fix`` templates and the line to show.
@@ -97,6 +156,10 @@ class Say:
     problem: str
     fix: str
     at: str = ""
+
+    def error(self, **values: Any) -> Exception:
+        """The message as a validator's error (see :func:`problem`)."""
+        return problem(self.problem, self.fix, self.at, **values)
 
 
 @dataclass(frozen=True, init=False)
@@ -133,6 +196,7 @@ class AuthorModel(BaseModel):
     messages: ClassVar[Mapping[str, Say]] = {}
     called: ClassVar[str] = "{parent}"
     called_by_number: ClassVar[str] = ""
+    checked_first: ClassVar[tuple[str, ...]] = ()  # keys whose mistakes are reported first
 
     @classmethod
     def derive(cls, data: MarkedDict, context: Any) -> dict[str, Any]:
@@ -145,7 +209,8 @@ class AuthorModel(BaseModel):
         return frozenset(
             name
             for name, info in cls.model_fields.items()
-            if any(isinstance(m, SkipJsonSchema) for m in info.metadata)
+            # by name: to type checkers SkipJsonSchema is an alias, not a class
+            if any(type(m).__name__ == SkipJsonSchema.__name__ for m in info.metadata)
         )
 
     @classmethod
@@ -216,11 +281,16 @@ def _unwrap(tp: Any) -> tuple[Any, list[Words]]:
         if get_origin(tp) is Annotated:
             tp, *meta = get_args(tp)
             found += [m for m in meta if isinstance(m, Words)]
-        elif get_origin(tp) in (Union, types.UnionType) and type(None) in get_args(tp):
-            rest = [arg for arg in get_args(tp) if arg is not type(None)]
+        elif get_origin(tp) in (Union, types.UnionType) and any(map(_is_none, get_args(tp))):
+            rest = [arg for arg in get_args(tp) if not _is_none(arg)]
             tp = rest[0] if len(rest) == 1 else Union[tuple(rest)]  # noqa: UP007
         else:
             return tp, found
+
+
+def _is_none(tp: Any) -> bool:
+    """``None``, or ``SkipJsonSchema[None]`` (an optional key that the schema does not offer)."""
+    return tp is type(None) or (get_origin(tp) is Annotated and get_args(tp)[0] is type(None))
 
 
 def _tag(member: Any) -> Any:
@@ -269,7 +339,13 @@ def _explain(root: type[AuthorModel], data: Any, error: ErrorDetails) -> tuple[A
             fields = list(tp.model_fields)
             last = i == len(loc)
             rank = (
-                0 if last and kind == "extra_forbidden" else 1 if last and kind == "missing" else 2
+                -1
+                if key in tp.checked_first
+                else 0
+                if last and kind == "extra_forbidden"
+                else 1
+                if last and kind == "missing"
+                else 2
             )
             order.append((rank, fields.index(key) if key in fields else 0))
             if isinstance(value, MarkedDict):
@@ -316,21 +392,27 @@ def _explain(root: type[AuthorModel], data: Any, error: ErrorDetails) -> tuple[A
     elif kind in ("extra_forbidden", "missing"):
         category = "extra" if kind == "extra_forbidden" else "missing"
     elif key is None and (
-        kind in ("model_type", "model_attributes_type")
+        kind in ("model_type", "model_attributes_type", "null")
         or (kind == "union_tag_not_found" and not isinstance(value, dict))
     ):
         category = "not_mapping"
     else:
         category = "invalid"
-    kinds = ["not_mapping"] if category == "not_mapping" else [kind, category]
-    if kind == "too_short" and ctx.get("actual_length") == 0:
-        kinds.insert(0, "empty")
-    if error["input"] is None and kind.endswith("_type"):
-        kinds.insert(0, "none")
+    given = error["input"]
+    if category == "not_mapping":
+        kinds = ["none_object", "not_mapping"] if given is None else ["not_mapping"]
+    elif kind == "literal_error" and not (isinstance(given, str) and given.strip()):
+        kinds = [category]  # no text at all: a wrong type rather than an unknown choice
+    else:
+        kinds = [kind, category]
+        if kind == "too_short" and ctx.get("actual_length") == 0:
+            kinds.insert(0, "empty")
+        if given is None and (kind.endswith("_type") or kind == "null"):
+            kinds.insert(0, "none")
     say = (
         Say(ctx.pop("say_problem"), ctx.pop("say_fix"))
         if category == "custom"
-        else _find_say(frame.model, [*frame.words, *words] if key is None else words, kinds)
+        else _find_say(frame.model, words, kinds)
     )
     values: dict[str, Any] = {
         "value": error["input"],
@@ -368,7 +450,7 @@ def _explain(root: type[AuthorModel], data: Any, error: ErrorDetails) -> tuple[A
 
 def _find_say(model: type[AuthorModel], words: list[Words], kinds: list[str]) -> Say:
     """The most specific message: of the innermost Words, else of the model, else its bases."""
-    said = [w.say for w in reversed(words)] + [
+    said: list[Mapping[str, Say]] = [w.say for w in reversed(words)] + [
         getattr(cls, "__dict__", {}).get("messages", {}) for cls in model.__mro__
     ]
     for messages in said:

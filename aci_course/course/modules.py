@@ -19,7 +19,7 @@ from pydantic.json_schema import SkipJsonSchema
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.core.errors import AuthorError
-from aci_course.core.schema import AuthorModel, Items, Say, Slug, Words, problem, validate
+from aci_course.core.schema import AtLeast, AuthorModel, Items, Say, Slug, Words, problem, validate
 from aci_course.core.yamlsource import load_yaml, read_text
 
 # libyaml's safe loader where it is installed: lesson front matter is read for every lesson.
@@ -98,6 +98,14 @@ class Localized(AuthorModel, Generic[_Value]):
         return value
 
 
+class LocalText(Localized[Text]):
+    """A text in every course language."""
+
+
+class LocalTexts(Localized[Items[Text]]):
+    """A list of texts in every course language."""
+
+
 _TEXTS = '{ru: "...", be: "...", en: "..."}'  # in examples
 
 
@@ -164,7 +172,7 @@ class ModuleFile(AuthorModel):
                 ),
             ]
         ],
-        Field(min_length=1),
+        AtLeast(1),
         _words(
             "audience: [teachers, foster-parents]",
             "must be a list of texts",
@@ -182,14 +190,14 @@ class ModuleFile(AuthorModel):
     authors: Annotated[Items[Text], _words('authors: ["Name"]', "must be a list of texts")] = Field(
         description="Who wrote the module."
     )
-    title: Annotated[Localized[Text], _words("title: " + _TEXTS, "must be non-empty text")] = Field(
+    title: Annotated[LocalText, _words("title: " + _TEXTS, "must be non-empty text")] = Field(
         description="The module's title in every language."
     )
-    summary: Annotated[Localized[Text], _words("summary: " + _TEXTS, "must be non-empty text")] = (
-        Field(description="One or two sentences for the catalogue, in every language.")
+    summary: Annotated[LocalText, _words("summary: " + _TEXTS, "must be non-empty text")] = Field(
+        description="One or two sentences for the catalogue, in every language."
     )
     objectives: Annotated[
-        Localized[Items[Text]],
+        LocalTexts,
         _words('objectives: {ru: ["..."], be: ["..."], en: ["..."]}', "must be a list of texts"),
     ] = Field(description='"After this module you can ...": a list per language.')
     prerequisites: Annotated[

@@ -13,11 +13,21 @@ import re
 import unicodedata
 from typing import Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import BeforeValidator, Field, StringConstraints, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from aci_course import LANGUAGES
-from aci_course.core.schema import AuthorModel, Items, Say, Slug, Words, problem
+from aci_course.core.schema import (
+    SLUG,
+    AtLeast,
+    AuthorModel,
+    Items,
+    NotNull,
+    Say,
+    Slug,
+    Words,
+    problem,
+)
 from aci_course.core.yamlsource import MarkedDict
 
 QUESTION_TYPES: tuple[str, ...] = (
@@ -107,7 +117,9 @@ class Option(QuizModel):
             }
         ),
     ] = Field(False, description="true on a right option; leave it out on the others.")
-    feedback: Text | None = Field(None, description="Shown after checking, if this was chosen.")
+    feedback: Annotated[Text | None, NotNull] = Field(
+        None, description="Shown after checking, if this was chosen."
+    )
 
 
 class Pair(QuizModel):
@@ -136,8 +148,35 @@ def _needs(key: str, example: str) -> Words:
     )
 
 
+_QUESTION_ID = {
+    "missing": Say('{where} has no "id"', "add one, e.g. id: q{n}", at="mapping"),
+    "invalid": Say(
+        'id "{value}" of {where} is not a lowercase slug',
+        "use lowercase ASCII letters, digits and hyphens, e.g. id: q{n}",
+        at="id",
+    ),
+}
+
+
+def _id_first(data: Any) -> Any:
+    """A question's id is checked before its type, as authors read it."""
+    if isinstance(data, dict):
+        if "id" not in data:
+            raise _QUESTION_ID["missing"].error()
+        if not (isinstance(data["id"], str) and SLUG.match(data["id"])):
+            raise _QUESTION_ID["invalid"].error(value=data["id"])
+    return data
+
+
+def _type_required(schema: dict[str, Any]) -> None:
+    """Editors pick the question's schema by its ``type``, which authors always write."""
+    schema["required"] = ["type", *schema.get("required", [])]
+
+
 class Question(QuizModel):
     """What every question has; subclasses add their answer key."""
+
+    model_config = ConfigDict(json_schema_extra=_type_required)
 
     called = 'question "{id}"'
     called_by_number = "question {n} of {parent}"
@@ -159,23 +198,14 @@ class Question(QuizModel):
     }
     scored: ClassVar[bool] = True
 
-    id: Annotated[
-        Slug,
-        Words(
-            say={
-                "missing": Say('{where} has no "id"', "add one, e.g. id: q{n}", at="mapping"),
-                "invalid": Say(
-                    'id "{value}" of {where} is not a lowercase slug',
-                    "use lowercase ASCII letters, digits and hyphens, e.g. id: q{n}",
-                ),
-            }
-        ),
-    ] = Field(description="Unique within the quiz, e.g. q1.")
+    id: Annotated[Slug, Words(say=_QUESTION_ID)] = Field(
+        description="Unique within the quiz, e.g. q1."
+    )
     type: str
     text: Annotated[
         Text, Words(say={"missing": Say('{where} has no "text"', "add text: " + TEXT, at="id")})
     ] = Field(description="The question.")
-    explanation: Text | None = Field(None, description="Shown after checking.")
+    explanation: Annotated[Text | None, NotNull] = Field(None, description="Shown after checking.")
     line: SkipJsonSchema[int] = 0  # of its id in the quiz file
 
     @classmethod
@@ -234,10 +264,10 @@ class SingleQuestion(Question):
     """One right option among several (radio buttons)."""
 
     type: Literal["single"] = "single"
-    options: Annotated[Items[Option], Field(min_length=2), _OPTIONS] = Field(
+    options: Annotated[Items[Option], AtLeast(2), _OPTIONS] = Field(
         description='The choices, in the order shown; one carries "correct: true".'
     )
-    answer: Annotated[int | None, _answer_words("an option number", many=False)] = Field(
+    answer: Annotated[int | None, NotNull, _answer_words("an option number", many=False)] = Field(
         None, description='Instead of "correct: true": the 0-based number of the right option.'
     )
 
@@ -264,6 +294,13 @@ class SingleQuestion(Question):
         return tuple(i for i, option in enumerate(self.options) if option.correct)
 
 
+def _number_or_numbers(schema: dict[str, Any]) -> None:
+    """``answer: 1`` or ``answer: [0, 2]``, as the loader takes them."""
+    for key in ("anyOf", "default"):
+        schema.pop(key, None)
+    schema["anyOf"] = [{"type": "integer"}, {"type": "array", "items": {"type": "integer"}}]
+
+
 def _listed(value: Any) -> Any:
     return value if isinstance(value, list | tuple) else [value]
 
@@ -272,13 +309,17 @@ class MultipleQuestion(Question):
     """One or more right options (checkboxes); all and only those must be chosen."""
 
     type: Literal["multiple"] = "multiple"
-    options: Annotated[Items[Option], Field(min_length=2), _OPTIONS] = Field(
+    options: Annotated[Items[Option], AtLeast(2), _OPTIONS] = Field(
         description='The choices, in the order shown; the right ones carry "correct: true".'
     )
     answer: Annotated[
-        Items[int] | None, BeforeValidator(_listed), _answer_words("option numbers", many=True)
+        Items[int] | None,
+        BeforeValidator(_listed),
+        _answer_words("option numbers", many=True),
     ] = Field(
-        None, description='Instead of "correct: true": the 0-based numbers of the right options.'
+        None,
+        description='Instead of "correct: true": the 0-based numbers of the right options.',
+        json_schema_extra=_number_or_numbers,
     )
 
     @model_validator(mode="after")
@@ -341,7 +382,7 @@ class OrderingQuestion(Question):
     type: Literal["ordering"] = "ordering"
     items: Annotated[
         Items[Text],
-        Field(min_length=2),
+        AtLeast(2),
         _needs("items", "add items: [" + TEXT + ", ...] in the right order"),
         Words(name="item", what="items", example='- {ru: "...", be: "...", en: "..."}'),
     ] = Field(description="The items in the right order (they are shown shuffled).")
@@ -358,7 +399,7 @@ class MatchingQuestion(Question):
     type: Literal["matching"] = "matching"
     pairs: Annotated[
         Items[Pair],
-        Field(min_length=2),
+        AtLeast(2),
         _needs(
             "pairs", 'add pairs: [{{left: {{ru: "...", ...}}, right: {{ru: "...", ...}}}}, ...]'
         ),
@@ -391,7 +432,7 @@ Answers = Annotated[
         ]
     ],
     BeforeValidator(_one_or_more),
-    Field(min_length=1),
+    AtLeast(1),
 ]
 
 
@@ -449,6 +490,7 @@ AnyQuestion = Annotated[
         ReflectionQuestion,
     ],
     Field(discriminator="type"),
+    BeforeValidator(_id_first),
 ]
 
 QUESTION_CLASSES: dict[str, type[Question]] = {
@@ -486,6 +528,7 @@ class Quiz(QuizModel):
 
     called = 'quiz "{id}"'
     called_by_number = "quiz {n} of {parent}"
+    checked_first = ("id",)
     messages: ClassVar[dict[str, Say]] = {
         "not_mapping": Say(
             "{where} must be a mapping",
@@ -505,7 +548,7 @@ class Quiz(QuizModel):
             }
         ),
     ] = Field(description='Unique in the file; lessons embed it as {{ quiz "check-1" }}.')
-    title: Text | None = Field(None, description="A heading for the quiz.")
+    title: Annotated[Text | None, NotNull] = Field(None, description="A heading for the quiz.")
     pass_mark: Annotated[
         float,
         Field(ge=0, le=1),
@@ -524,7 +567,7 @@ class Quiz(QuizModel):
     ] = Field(DEFAULT_PASS_MARK, description="Fraction of the points needed to pass (0.7).")
     questions: Annotated[
         Items[AnyQuestion],
-        Field(min_length=1),
+        AtLeast(1),
         Words(
             what="questions",
             example="- id: q1",
@@ -577,7 +620,9 @@ class QuizFile(QuizModel):
 
     called = "the file"
     messages: ClassVar[dict[str, Say]] = {
-        "none": Say("the file is empty", 'start it with "quizzes:" followed by a list of quizzes'),
+        "none_object": Say(
+            "the file is empty", 'start it with "quizzes:" followed by a list of quizzes'
+        ),
         "not_mapping": Say(
             'the file must be a mapping with the key "quizzes"',
             'start it with "quizzes:" followed by a list of quizzes',
@@ -586,7 +631,7 @@ class QuizFile(QuizModel):
 
     quizzes: Annotated[
         Items[Quiz],
-        Field(min_length=1),
+        AtLeast(1),
         Words(
             what="quizzes",
             example="- id: check-1",
