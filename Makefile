@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: deps site-deps site test serve lint typecheck unit browser bench clean lock
+.PHONY: deps site-deps site test serve lint typecheck unit browser bench clean lock schemas
 
 # requirements.txt pins what building the site needs; requirements-dev.lock pins the
 # same versions plus the test tools. Each stamp records the last install of its lock.
@@ -49,6 +49,11 @@ browser: deps
 
 test: lint typecheck
 	$(BIN)/pytest tests
+
+# JSON Schemas of the author files (schemas/*.schema.json) and the .vscode mapping, made
+# from the models; tests/core/test_schema.py fails when they are out of date.
+schemas: site-deps
+	$(BIN)/python -m aci_course.schema_export
 
 # Build time, memory and sizes of a synthetic 50- and 200-module course, ours against
 # plain Material + static-i18n; the table goes into README.md ("Benchmark").
