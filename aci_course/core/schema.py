@@ -164,14 +164,19 @@ class Say:
 
 @dataclass(frozen=True, init=False)
 class Words:
-    """How messages speak of a field: ``Annotated[type, Words(say={...}, var="...")]``."""
+    """How messages speak of a field: ``Annotated[type, Words(invalid=Say(...), var="...")]``.
+
+    Keywords given a :class:`Say` are the field's messages by error kind (``say`` takes
+    a mapping of them too); keywords given text are template variables.
+    """
 
     say: Mapping[str, Say] = field(default_factory=dict)
     vars: Mapping[str, str] = field(default_factory=dict)
 
-    def __init__(self, say: Mapping[str, Say] | None = None, **values: str) -> None:
-        object.__setattr__(self, "say", dict(say or {}))
-        object.__setattr__(self, "vars", values)
+    def __init__(self, say: Mapping[str, Say] | None = None, **values: str | Say) -> None:
+        messages = {k: v for k, v in values.items() if isinstance(v, Say)}
+        object.__setattr__(self, "say", {**(say or {}), **messages})
+        object.__setattr__(self, "vars", {k: v for k, v in values.items() if isinstance(v, str)})
 
 
 def problem(

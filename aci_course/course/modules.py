@@ -163,12 +163,10 @@ class ModuleFile(AuthorModel):
             Annotated[
                 Audience,
                 Words(
-                    say={
-                        "literal_error": Say(
-                            'unknown audience "{value}"',
-                            "use one of: " + ", ".join(get_args(Audience)),
-                        )
-                    }
+                    literal_error=Say(
+                        'unknown audience "{value}"',
+                        "use one of: " + ", ".join(get_args(Audience)),
+                    )
                 ),
             ]
         ],

@@ -109,12 +109,10 @@ class Option(QuizModel):
     correct: Annotated[
         bool,
         Words(
-            say={
-                "invalid": Say(
-                    '"correct" of {where} must be true or false',
-                    "write correct: true on the right options and leave it out elsewhere",
-                )
-            }
+            invalid=Say(
+                '"correct" of {where} must be true or false',
+                "write correct: true on the right options and leave it out elsewhere",
+            )
         ),
     ] = Field(False, description="true on a right option; leave it out on the others.")
     feedback: Annotated[Text | None, NotNull] = Field(
@@ -143,9 +141,7 @@ class Pair(QuizModel):
 
 def _needs(key: str, example: str) -> Words:
     """Words of a key that a question type requires."""
-    return Words(
-        say={"missing": Say(f'{{where}} (type {{data[type]}}) has no "{key}"', example, at="type")}
-    )
+    return Words(missing=Say(f'{{where}} (type {{data[type]}}) has no "{key}"', example, at="type"))
 
 
 _QUESTION_ID = {
@@ -203,7 +199,7 @@ class Question(QuizModel):
     )
     type: str
     text: Annotated[
-        Text, Words(say={"missing": Say('{where} has no "text"', "add text: " + TEXT, at="id")})
+        Text, Words(missing=Say('{where} has no "text"', "add text: " + TEXT, at="id"))
     ] = Field(description="The question.")
     explanation: Annotated[Text | None, NotNull] = Field(None, description="Shown after checking.")
     line: SkipJsonSchema[int] = 0  # of its id in the quiz file
@@ -250,13 +246,10 @@ _OPTIONS = Words(
 def _answer_words(what: str, many: bool) -> Words:
     example = "answer: [0, 2]" if many else "answer: 2"
     return Words(
-        say={
-            "invalid": Say(
-                f'"answer" of {{where}} must be {what}',
-                f"write the 0-based number of the right option{'s' if many else ''}, "
-                f"e.g. {example}",
-            )
-        }
+        invalid=Say(
+            f'"answer" of {{where}} must be {what}',
+            f"write the 0-based number of the right option{'s' if many else ''}, e.g. {example}",
+        )
     )
 
 
@@ -347,12 +340,10 @@ class TrueFalseQuestion(Question):
         bool,
         _needs("answer", "add answer: true (or answer: false)"),
         Words(
-            say={
-                "invalid": Say(
-                    '"answer" of true/false {where} must be true or false',
-                    "write answer: true or answer: false",
-                )
-            }
+            invalid=Say(
+                '"answer" of true/false {where} must be true or false',
+                "write answer: true or answer: false",
+            )
         ),
     ] = Field(description="Whether the statement is true.")
 
@@ -422,12 +413,10 @@ Answers = Annotated[
             str,
             _NON_EMPTY,
             Words(
-                say={
-                    "invalid": Say(
-                        "an answer of {where} in {key} is not a text",
-                        "write each accepted answer in quotes",
-                    )
-                }
+                invalid=Say(
+                    "an answer of {where} in {key} is not a text",
+                    "write each accepted answer in quotes",
+                )
             ),
         ]
     ],
@@ -539,13 +528,11 @@ class Quiz(QuizModel):
     id: Annotated[
         Slug,
         Words(
-            say={
-                "missing": Say('{where} has no "id"', "add one, e.g. id: check-1", at="mapping"),
-                "invalid": Say(
-                    'id "{value}" of {where} is not a lowercase slug',
-                    "use lowercase ASCII letters, digits and hyphens, e.g. id: check-1",
-                ),
-            }
+            missing=Say('{where} has no "id"', "add one, e.g. id: check-1", at="mapping"),
+            invalid=Say(
+                'id "{value}" of {where} is not a lowercase slug',
+                "use lowercase ASCII letters, digits and hyphens, e.g. id: check-1",
+            ),
         ),
     ] = Field(description='Unique in the file; lessons embed it as {{ quiz "check-1" }}.')
     title: Annotated[Text | None, NotNull] = Field(None, description="A heading for the quiz.")
@@ -553,16 +540,14 @@ class Quiz(QuizModel):
         float,
         Field(ge=0, le=1),
         Words(
-            say={
-                "float_type": Say(
-                    '"pass_mark" of {where} must be a number',
-                    "write the fraction of points needed to pass, e.g. pass_mark: 0.7",
-                ),
-                "invalid": Say(
-                    '"pass_mark" of {where} is {value}, outside 0..1',
-                    "write the fraction of points needed to pass, e.g. 0.7 for 70 %",
-                ),
-            }
+            float_type=Say(
+                '"pass_mark" of {where} must be a number',
+                "write the fraction of points needed to pass, e.g. pass_mark: 0.7",
+            ),
+            invalid=Say(
+                '"pass_mark" of {where} is {value}, outside 0..1',
+                "write the fraction of points needed to pass, e.g. 0.7 for 70 %",
+            ),
         ),
     ] = Field(DEFAULT_PASS_MARK, description="Fraction of the points needed to pass (0.7).")
     questions: Annotated[
@@ -571,11 +556,9 @@ class Quiz(QuizModel):
         Words(
             what="questions",
             example="- id: q1",
-            say={
-                "missing": Say(*_NO_QUESTIONS, at="id"),
-                "empty": Say(*_NO_QUESTIONS),
-                "none": Say(*_NO_QUESTIONS),
-            },
+            missing=Say(*_NO_QUESTIONS, at="id"),
+            empty=Say(*_NO_QUESTIONS),
+            none=Say(*_NO_QUESTIONS),
         ),
     ] = Field(description="The questions, in the order shown.")
     module: SkipJsonSchema[str] = ""  # the module's id: the file's name
@@ -635,13 +618,11 @@ class QuizFile(QuizModel):
         Words(
             what="quizzes",
             example="- id: check-1",
-            say={
-                "missing": Say(
-                    'missing key "quizzes"',
-                    'start the file with "quizzes:" followed by a list of quizzes',
-                    at="mapping",
-                )
-            },
+            missing=Say(
+                'missing key "quizzes"',
+                'start the file with "quizzes:" followed by a list of quizzes',
+                at="mapping",
+            ),
         ),
     ] = Field(description="The quizzes of the module this file is named after.")
     module: SkipJsonSchema[str] = ""
