@@ -21,19 +21,21 @@ Adding a file kind (say ``profiles/<name>.yml``):
    part such as a text, the default) and ``called_by_number`` (``"quiz {n} of {parent}"``,
    used while its ``id`` is missing or not a slug).
 3. Messages are looked up for each error, most specific first: the :class:`Words` of the
-   field (``Annotated[type, Words(say={...})]``; Words on an item type count for its
-   items), then ``messages`` of the model and its bases. Keys are the pydantic error
-   type (``"string_type"``, ``"too_short"``...), or ``"none"`` (a key without value),
-   ``"empty"`` (an empty list), ``"none_object"`` (an empty file), then the category:
-   ``"extra"`` (unknown key),
-   ``"missing"``, ``"not_mapping"`` (the object itself is no mapping) or ``"invalid"``.
-   A :class:`Say` holds ``problem`` and ``fix`` templates and the line to show
-   (``at``, see :class:`Say`). Templates may use ``{where}`` (the object, as named in
-   2.), ``{key}`` (the key at fault), ``{name}`` (``Words(name=...)`` or the
-   key the object sits under), ``{value}``, ``{n}``, ``{keys}`` (the allowed keys),
+   field (``Annotated[type, Words(invalid=Say(...), example="...")]``; Words on an item
+   type count for its items), then ``messages`` of the model and its bases. Keys are the
+   pydantic error type (``"string_type"``, ``"too_short"``, ``"literal_error"``...), or
+   ``"none"`` (a key without value), ``"empty"`` (an empty list), ``"none_object"`` (an
+   empty file), then the category: ``"extra"`` (unknown key), ``"missing"``,
+   ``"not_mapping"`` (the object itself is no mapping) or ``"invalid"``. A :class:`Say`
+   holds ``problem`` and ``fix`` templates (``str.format``: write a literal brace twice)
+   and the line to show (``at``). Templates may use ``{where}`` (the object, as named in
+   2.), ``{key}`` (the key at fault), ``{name}`` (``Words(name=...)`` or the key the
+   object sits under), ``{value}``, ``{n}``, ``{keys}`` (the allowed keys),
    ``{languages}``, ``{data[...]}`` (the object's mapping), the pydantic error's own
-   context (``{min_length}``, ``{actual_length}``...) and any ``Words(var=...)`` of the
-   field the object sits under and of the field at fault.
+   context (``{min_length}``, ``{actual_length}``...) and the text keywords of the Words
+   of the field the object sits under and of the field at fault (``{example}``).
+   Of several mistakes the first in reading order is shown (depth first; in one object
+   ``checked_first`` keys, then unknown keys, missing keys, wrong values, then rules).
 4. Rules across fields go in ``@model_validator(mode="after")`` (or field validators) that
    ``raise problem(template, fix, at=..., **values)``; ``at`` and tuple values are paths
    relative to the object (``("options", 2)``) and become line numbers.
