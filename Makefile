@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: deps site-deps site facilitator pdf test serve lint typecheck unit browser bench clean lock check
+.PHONY: deps site-deps site facilitator pdf test serve lint typecheck unit browser bench clean lock check schemas
 
 # requirements.txt pins what building the site needs; requirements-dev.lock pins the
 # same versions plus the test tools. Each stamp records the last install of its lock.
@@ -65,6 +65,11 @@ test: lint typecheck
 # module, hunspell share of unknown words, Russian-only letters in Belarusian (README).
 check: site-deps
 	$(BIN)/python -m aci_course.quality.content_report
+
+# JSON Schemas of the author files (schemas/*.schema.json) and the .vscode mapping, made
+# from the models; tests/core/test_schema.py fails when they are out of date.
+schemas: site-deps
+	$(BIN)/python -m aci_course.schema_export
 
 # Build time, memory and sizes of a synthetic 50- and 200-module course, ours against
 # plain Material + static-i18n; the table goes into README.md ("Benchmark").

@@ -8,32 +8,35 @@ missing (the site then shows the Russian lesson with a notice).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, ClassVar, Generic, Literal, TypeVar, get_args
 
 import yaml
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.core.errors import AuthorError
-from aci_course.core.yamlsource import MarkedDict, MarkedList, load_yaml, read_text
+from aci_course.core.schema import AtLeast, AuthorModel, Items, Say, Slug, Words, problem, validate
+from aci_course.core.yamlsource import load_yaml, read_text
 
 # libyaml's safe loader where it is installed: lesson front matter is read for every lesson.
 _FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-TRACKS = ("inclusive-care", "life-skills", "trainers")
-AUDIENCES = (
+Track = Literal["inclusive-care", "life-skills", "trainers"]
+Audience = Literal[
     "teachers",
     "foster-parents",
     "institution-staff",
     "vocational-staff",
     "adolescents",
     "trainers",
-)
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+]
+TRACKS: tuple[str, ...] = get_args(Track)
+AUDIENCES: tuple[str, ...] = get_args(Audience)
 LESSON_NAME = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
-VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)---[ \t]*\r?\n", re.DOTALL)
 HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
@@ -62,191 +65,167 @@ class Lesson:
         return self.titles.get(lang) or self.titles[DEFAULT_LANGUAGE]
 
 
-@dataclass(frozen=True)
-class Module:
-    """A validated ``module.yml`` with its lessons."""
+# --- module.yml, described once (schemas/module.schema.json is made from it) ----------------
 
-    id: str
-    track: str
-    order: int
-    version: str
-    audience: tuple[str, ...]
-    duration_minutes: int
-    licence: str
-    authors: tuple[str, ...]
-    title: dict[str, str]
-    summary: dict[str, str]
-    objectives: dict[str, tuple[str, ...]]
-    prerequisites: tuple[str, ...]
-    folder: Path
-    lessons: tuple[Lesson, ...]
-    lines: dict[str, int]  # "module.yml" line of each key, and "prerequisites.<i>"
+Text = Annotated[str, StringConstraints(pattern=r"\S")]  # kept as written: golden files
+_Value = TypeVar("_Value")
+
+
+def _words(example: str, problem: str, **say: Say) -> Words:
+    """How messages speak of a key: its example and what a wrong value lacks."""
+    return Words(say=say, example=example, problem=problem)
+
+
+class Localized(AuthorModel, Generic[_Value]):
+    """A value in every course language: ``{ru: ..., be: ..., en: ...}``."""
+
+    messages: ClassVar[dict[str, Say]] = {
+        "not_mapping": Say('"{name}" must give each language', "write it as {example}"),
+        "extra": Say('"{name}" has unknown language "{key}"', "use only {languages}"),
+        "missing": Say(
+            '"{name}" lacks {key}', "add a {key}: text (every text needs {languages})", at="owner"
+        ),
+        "invalid": Say('"{name}" in {key} {problem}', "write it as {example}", at="field"),
+    }
+
+    ru: _Value = Field(description="In Russian.")
+    be: _Value = Field(description="In Belarusian.")
+    en: _Value = Field(description="In English.")
+
+    def __getitem__(self, lang: str) -> _Value:
+        """The value in ``lang``."""
+        value: _Value = getattr(self, lang)
+        return value
+
+
+class LocalText(Localized[Text]):
+    """A text in every course language."""
+
+
+class LocalTexts(Localized[Items[Text]]):
+    """A list of texts in every course language."""
+
+
+_TEXTS = '{ru: "...", be: "...", en: "..."}'  # in examples
+
+
+class ModuleFile(AuthorModel):
+    """``modules/<id>/module.yml``: what the course says about one module."""
+
+    messages: ClassVar[dict[str, Say]] = {
+        "not_mapping": Say(
+            "must be a mapping of keys", "start from the module.yml example in DESIGN.md"
+        ),
+        "extra": Say('unknown key "{key}"', "remove it or use one of: {keys}"),
+        "missing": Say('missing key "{key}"', "add it, e.g. {example}", at="mapping"),
+        "invalid": Say('"{key}" {problem}', "write it as {example}", at="field"),
+    }
+
+    id: Annotated[
+        Slug,
+        _words(
+            "id: inclusive-school",
+            "must be non-empty text",
+            string_pattern_mismatch=Say(
+                '"id" "{value}" is not a lowercase slug',
+                "use lowercase ASCII letters, digits and hyphens, e.g. inclusive-school",
+            ),
+        ),
+    ] = Field(description="The module's folder name: lowercase letters, digits and hyphens.")
+    track: Annotated[
+        Track,
+        _words(
+            "track: inclusive-care",
+            "must be non-empty text",
+            literal_error=Say(
+                'unknown track "{value}"', "use one of: " + ", ".join(get_args(Track))
+            ),
+        ),
+    ] = Field(description="The track the module belongs to.")
+    order: Annotated[int, Field(gt=0), _words("order: 1", "must be a whole number above 0")] = (
+        Field(description="Position inside the track (1, 2, ...).")
+    )
+    version: Annotated[
+        str,
+        StringConstraints(pattern=r"^\d+\.\d+\.\d+$"),
+        _words(
+            'version: "1.0.0"',
+            "must be non-empty text",
+            string_pattern_mismatch=Say(
+                '"version" "{value}" is not MAJOR.MINOR.PATCH', 'write it as version: "1.0.0"'
+            ),
+        ),
+    ] = Field(
+        description='MAJOR.MINOR.PATCH, in quotes ("1.0.0"); bumped when the content changes.'
+    )
+    audience: Annotated[
+        Items[
+            Annotated[
+                Audience,
+                Words(
+                    literal_error=Say(
+                        'unknown audience "{value}"',
+                        "use one of: " + ", ".join(get_args(Audience)),
+                    )
+                ),
+            ]
+        ],
+        AtLeast(1),
+        _words(
+            "audience: [teachers, foster-parents]",
+            "must be a list of texts",
+            empty=Say(
+                '"audience" is empty', "name at least one of: " + ", ".join(get_args(Audience))
+            ),
+        ),
+    ] = Field(description="Who the module is for.")
+    duration_minutes: Annotated[
+        int, Field(gt=0), _words("duration_minutes: 90", "must be a whole number above 0")
+    ] = Field(description="Length of the facilitated session in minutes.")
+    licence: Annotated[Text, _words("licence: CC-BY-SA-4.0", "must be non-empty text")] = Field(
+        description="SPDX id of the licence, e.g. CC-BY-SA-4.0."
+    )
+    authors: Annotated[Items[Text], _words('authors: ["Name"]', "must be a list of texts")] = Field(
+        description="Who wrote the module."
+    )
+    title: Annotated[LocalText, _words("title: " + _TEXTS, "must be non-empty text")] = Field(
+        description="The module's title in every language."
+    )
+    summary: Annotated[LocalText, _words("summary: " + _TEXTS, "must be non-empty text")] = Field(
+        description="One or two sentences for the catalogue, in every language."
+    )
+    objectives: Annotated[
+        LocalTexts,
+        _words('objectives: {ru: ["..."], be: ["..."], en: ["..."]}', "must be a list of texts"),
+    ] = Field(description='"After this module you can ...": a list per language.')
+    prerequisites: Annotated[
+        Items[str], _words("prerequisites: [other-module]", "must be a list of module ids")
+    ] = Field(description="Ids of the modules to take first ([] for none).")
+
+    @field_validator("id")
+    @classmethod
+    def _named_as_folder(cls, value: str, info: ValidationInfo) -> str:
+        folder = (info.context or {}).get("folder")
+        if folder is not None and value != folder:
+            raise problem(
+                '"id" is "{value}" but the folder is "{folder}"',
+                "make the id and the folder name the same",
+                folder=folder,
+            )
+        return value
+
+
+class Module(ModuleFile):
+    """A validated ``module.yml`` with its folder and lessons."""
+
+    folder: SkipJsonSchema[Path]
+    lessons: SkipJsonSchema[tuple[Lesson, ...]]
+    lines: SkipJsonSchema[dict[str, int]]  # "module.yml" line of each key, and "prerequisites.<i>"
 
     def media(self) -> list[Path]:
         """Every file under ``media/`` (language overrides in ``media/<lang>/``)."""
         root = self.folder / "media"
         return sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
-
-
-# --- module.yml schema -------------------------------------------------------------
-
-_Check = Callable[[Any], str | None]  # returns the problem, or None when fine
-
-
-def _text(value: Any) -> str | None:
-    return None if isinstance(value, str) and value.strip() else "must be non-empty text"
-
-
-def _whole(value: Any) -> str | None:
-    ok = isinstance(value, int) and not isinstance(value, bool) and value > 0
-    return None if ok else "must be a whole number above 0"
-
-
-def _text_list(value: Any) -> str | None:
-    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
-        return None
-    return "must be a list of texts"
-
-
-@dataclass(frozen=True)
-class _Field:
-    check: _Check
-    example: str
-    per_language: bool = False
-
-
-FIELDS: dict[str, _Field] = {
-    "id": _Field(_text, "id: inclusive-school"),
-    "track": _Field(_text, "track: inclusive-care"),
-    "order": _Field(_whole, "order: 1"),
-    "version": _Field(_text, 'version: "1.0.0"'),
-    "audience": _Field(_text_list, "audience: [teachers, foster-parents]"),
-    "duration_minutes": _Field(_whole, "duration_minutes: 90"),
-    "licence": _Field(_text, "licence: CC-BY-SA-4.0"),
-    "authors": _Field(_text_list, 'authors: ["Name"]'),
-    "title": _Field(_text, 'title: {ru: "...", be: "...", en: "..."}', per_language=True),
-    "summary": _Field(_text, 'summary: {ru: "...", be: "...", en: "..."}', per_language=True),
-    "objectives": _Field(
-        _text_list, 'objectives: {ru: ["..."], be: ["..."], en: ["..."]}', per_language=True
-    ),
-    "prerequisites": _Field(
-        lambda v: (
-            None
-            if isinstance(v, list) and all(isinstance(i, str) for i in v)
-            else "must be a list of module ids"
-        ),
-        "prerequisites: [other-module]",
-    ),
-}
-
-
-def _validate_fields(data: Any, display: str) -> MarkedDict:
-    """Keys, types and languages of one ``module.yml``."""
-    if not isinstance(data, MarkedDict):
-        raise AuthorError(
-            display,
-            getattr(data, "line", 1),
-            "must be a mapping of keys",
-            "start from the module.yml example in DESIGN.md",
-        )
-    for key in data:
-        if key not in FIELDS:
-            raise AuthorError(
-                display,
-                data.line_of(key),
-                f'unknown key "{key}"',
-                f"remove it or use one of: {', '.join(FIELDS)}",
-            )
-    for key, field in FIELDS.items():
-        if key not in data:
-            raise AuthorError(
-                display, data.line, f'missing key "{key}"', f"add it, e.g. {field.example}"
-            )
-        value = data[key]
-        line = data.line_of(key)
-        if field.per_language:
-            if not isinstance(value, MarkedDict):
-                raise AuthorError(
-                    display,
-                    line,
-                    f'"{key}" must give each language',
-                    f"write it as {field.example}",
-                )
-            for lang in value:
-                if lang not in LANGUAGES:
-                    raise AuthorError(
-                        display,
-                        value.line_of(lang),
-                        f'"{key}" has unknown language "{lang}"',
-                        f"use only {', '.join(LANGUAGES)}",
-                    )
-            for lang in LANGUAGES:
-                if lang not in value:
-                    raise AuthorError(
-                        display,
-                        line,
-                        f'"{key}" lacks {lang}',
-                        f"add a {lang}: text (every text needs {', '.join(LANGUAGES)})",
-                    )
-                if problem := field.check(value[lang]):
-                    raise AuthorError(
-                        display,
-                        value.line_of(lang),
-                        f'"{key}" in {lang} {problem}',
-                        f"write it as {field.example}",
-                    )
-        elif problem := field.check(value):
-            raise AuthorError(display, line, f'"{key}" {problem}', f"write it as {field.example}")
-    return data
-
-
-def _check_values(data: MarkedDict, folder: Path, display: str) -> None:
-    """Values that must come from a fixed set or match a pattern."""
-    line = data.line_of
-    if data["id"] != folder.name:
-        raise AuthorError(
-            display,
-            line("id"),
-            f'"id" is "{data["id"]}" but the folder is "{folder.name}"',
-            "make the id and the folder name the same",
-        )
-    if not SLUG.match(data["id"]):
-        raise AuthorError(
-            display,
-            line("id"),
-            f'"id" "{data["id"]}" is not a lowercase slug',
-            "use lowercase ASCII letters, digits and hyphens, e.g. inclusive-school",
-        )
-    if data["track"] not in TRACKS:
-        raise AuthorError(
-            display,
-            line("track"),
-            f'unknown track "{data["track"]}"',
-            f"use one of: {', '.join(TRACKS)}",
-        )
-    audience: MarkedList = data["audience"]
-    for index, who in enumerate(audience):
-        if who not in AUDIENCES:
-            raise AuthorError(
-                display,
-                audience.line_of(index),
-                f'unknown audience "{who}"',
-                f"use one of: {', '.join(AUDIENCES)}",
-            )
-    if not audience:
-        raise AuthorError(
-            display,
-            line("audience"),
-            '"audience" is empty',
-            f"name at least one of: {', '.join(AUDIENCES)}",
-        )
-    if not VERSION.match(data["version"]):
-        raise AuthorError(
-            display,
-            line("version"),
-            f'"version" "{data["version"]}" is not MAJOR.MINOR.PATCH',
-            'write it as version: "1.0.0"',
-        )
 
 
 def lesson_title(text: str) -> str | None:
@@ -331,21 +310,10 @@ def load_module(folder: Path, root: Path) -> Module:
             "is missing",
             "every folder in modules/ needs a module.yml (see DESIGN.md)",
         )
-    data = _validate_fields(load_yaml(folder / "module.yml", display), display)
-    _check_values(data, folder, display)
-    return Module(
-        id=data["id"],
-        track=data["track"],
-        order=data["order"],
-        version=data["version"],
-        audience=tuple(data["audience"]),
-        duration_minutes=data["duration_minutes"],
-        licence=data["licence"],
-        authors=tuple(data["authors"]),
-        title={lang: data["title"][lang] for lang in LANGUAGES},
-        summary={lang: data["summary"][lang] for lang in LANGUAGES},
-        objectives={lang: tuple(data["objectives"][lang]) for lang in LANGUAGES},
-        prerequisites=tuple(data["prerequisites"]),
+    data = load_yaml(folder / "module.yml", display)
+    meta = validate(ModuleFile, data, display, folder=folder.name)
+    return Module.model_construct(
+        **dict(meta),
         folder=folder,
         lessons=_lessons(folder, root),
         lines={

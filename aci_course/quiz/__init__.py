@@ -1,6 +1,7 @@
 """Quizzes: ``quizzes/<module-id>.yml`` validated, embedded in lessons, rendered as forms.
 
-- :mod:`aci_course.quiz.model` - the typed schema (one dataclass per question type);
+- :mod:`aci_course.quiz.model` - the quiz file as typed models, one per question type
+  (they check the YAML and give `schemas/quiz.schema.json`);
 - :mod:`aci_course.quiz.load` - reading and validating the YAML files;
 - :mod:`aci_course.quiz.render` - the HTML of a quiz in one language (Jinja templates);
 - :mod:`aci_course.quiz.embed` - the ``{{ quiz "id" }}`` lines in lessons and pages.

@@ -460,6 +460,47 @@ def test_reflection_takes_no_explanation(tmp_path: Path) -> None:
     )
 
 
+# --- several mistakes: the one an author meets first is reported ---------------------------
+
+
+def test_question_id_before_its_type(tmp_path: Path) -> None:
+    text = quiz(f"- text: {T}\n")
+    assert error_of(tmp_path, text) == (
+        'quizzes/demo.yml:5: question 1 of quiz "check-1" has no "id" - add one, e.g. id: q1'
+    )
+
+
+def test_too_few_options_before_a_wrong_option(tmp_path: Path) -> None:
+    text = quiz(f"- id: q1\n  type: single\n  text: {T}\n  options: [just text]\n")
+    assert error_of(tmp_path, text) == (
+        'quizzes/demo.yml:8: question "q1" needs at least 2 options but has 1 - add '
+        'options under "options:"'
+    )
+
+
+def test_explanation_without_a_value(tmp_path: Path) -> None:
+    text = quiz(SINGLE + "  explanation:\n")
+    assert error_of(tmp_path, text) == (
+        'quizzes/demo.yml:12: "explanation" of question "q1" must give each language - write '
+        'it as explanation: {ru: "...", be: "...", en: "..."}'
+    )
+
+
+def test_quiz_id_before_unknown_keys(tmp_path: Path) -> None:
+    text = "quizzes:\n  - titel: x\n    questions: []\n"
+    assert error_of(tmp_path, text) == (
+        'quizzes/demo.yml:2: quiz 1 of the file has no "id" - add one, e.g. id: check-1'
+    )
+
+
+def test_a_loaders_own_key_is_unknown_to_authors(tmp_path: Path) -> None:
+    text = quiz(SINGLE, extra="    line: 3\n")
+    assert error_of(tmp_path, text) == (
+        'quizzes/demo.yml:4: unknown key "line" in quiz "check-1" - remove it or use one of: '
+        "id, title, pass_mark, questions"
+    )
+
+
 # --- the whole folder ---------------------------------------------------------------------
 
 
