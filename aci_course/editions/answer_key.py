@@ -46,7 +46,7 @@ def question_key(question: Question, lang: str) -> dict[str, Any]:
     elif isinstance(question, MatchingQuestion):
         view["answers"] = [f"{p.left.in_(lang)} → {p.right.in_(lang)}" for p in question.pairs]
     elif isinstance(question, FillQuestion):
-        view["answers"] = list(question.answers.get(lang, ()))
+        view["answers"] = list(question.answers[lang])
     return view
 
 
