@@ -5,7 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: deps site-deps site test serve lint typecheck unit browser bench clean lock
+.PHONY: deps site-deps site test serve lint typecheck unit browser bench clean lock \
+	package scorm quiz-bank module
 
 # requirements.txt pins what building the site needs; requirements-dev.lock pins the
 # same versions plus the test tools. Each stamp records the last install of its lock.
@@ -62,5 +63,13 @@ lock: $(VENV)/.installed-site
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements-dev.lock
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 -c requirements-dev.lock -o requirements.txt
 
+# Exports (aci_course/cli.py). The site is rebuilt with SOURCE_DATE_EPOCH at the last
+# commit's time, so the sitemap's dates, and with them the zip, depend only on the sources.
+BUILD_EPOCH = $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
+
+package: site-deps
+	SOURCE_DATE_EPOCH=$(BUILD_EPOCH) $(BIN)/mkdocs build --strict
+	$(BIN)/aci-course package
+
 clean:
-	rm -rf site site.partial site.old build
+	rm -rf site site.partial site.old build dist

@@ -1,0 +1,118 @@
+"""``aci-course``: the exports the Makefile calls (built with click, as MkDocs' own CLI is).
+
+Every failure a user can cause (a bad argument, no build yet, an author mistake,
+a folder that cannot be written) ends with one line on stderr and a non-zero
+exit status, never a traceback: ``Error: what is wrong - what to do``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from aci_course.core.errors import AuthorError
+from aci_course.export.project import ExportError, course_version, require_site
+
+USAGE_STATUS = 2  # as click and most commands: the command line itself was wrong
+FAILURE_STATUS = 1
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _fail(message: str, status: int = FAILURE_STATUS) -> NoReturn:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(status)
+
+
+class _OneLineGroup(click.Group):
+    """A click group whose usage errors are one line, like every other error here."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            _fail(f"{error.format_message().rstrip('.')} - see aci-course --help", USAGE_STATUS)
+        except click.ClickException as error:
+            _fail(error.format_message(), error.exit_code)
+        except click.Abort:
+            _fail("interrupted")
+        if standalone_mode:
+            sys.exit(result if isinstance(result, int) else 0)
+        return result
+
+
+def _friendly(command: _F) -> _F:
+    """Turn the errors a user can cause into one line and exit status 1."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (ExportError, AuthorError) as error:
+            _fail(str(error))
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            _fail(f"{where}{error.strerror or error} - check the path and its permissions")
+
+    return run  # type: ignore[return-value]
+
+
+def _root(ctx: click.Context) -> Path:
+    root: Path = ctx.obj["root"]
+    return root
+
+
+@click.group(cls=_OneLineGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The course folder (holding mkdocs.yml, modules/ and quizzes/).",
+)
+@click.pass_context
+def cli(ctx: click.Context, root: Path) -> None:
+    """Exports of the All Children Included course: USB zip, SCORM, Moodle quiz bank."""
+    ctx.ensure_object(dict)
+    ctx.obj["root"] = root.resolve()
+
+
+_SITE = click.option(
+    "--site",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The built learner site [default: <root>/site].",
+)
+
+
+@cli.command()
+@_SITE
+@click.option(
+    "--dist",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the zip goes [default: <root>/dist].",
+)
+@click.pass_context
+@_friendly
+def package(ctx: click.Context, site: Path | None, dist: Path | None) -> None:
+    """The reproducible USB zip: dist/aci-course-<version>.zip."""
+    from aci_course.export.package import build_package
+
+    root = _root(ctx)
+    version = course_version(root)
+    built = require_site(site or root / "site")
+    target = build_package(built, dist or root / "dist", version)
+    click.echo(f"wrote {target}")
