@@ -71,5 +71,8 @@ package: site-deps
 	SOURCE_DATE_EPOCH=$(BUILD_EPOCH) $(BIN)/mkdocs build --strict
 	$(BIN)/aci-course package
 
+quiz-bank: site-deps
+	$(BIN)/aci-course quiz-bank
+
 clean:
 	rm -rf site site.partial site.old build dist

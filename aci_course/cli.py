@@ -116,3 +116,26 @@ def package(ctx: click.Context, site: Path | None, dist: Path | None) -> None:
     built = require_site(site or root / "site")
     target = build_package(built, dist or root / "dist", version)
     click.echo(f"wrote {target}")
+
+
+@cli.command("quiz-bank")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the XML files go [default: <root>/dist/quiz-bank].",
+)
+@click.pass_context
+@_friendly
+def quiz_bank(ctx: click.Context, out: Path | None) -> None:
+    """The quizzes as Moodle XML: dist/quiz-bank/<lang>.xml."""
+    from aci_course.export.moodle import write_quiz_banks
+    from aci_course.quiz.load import load_quizzes
+
+    root = _root(ctx)
+    course_version(root)  # only to stop outside a course folder with a clear line
+    quizzes = load_quizzes(root)
+    if not quizzes:
+        raise ExportError(f"{root / 'quizzes'}: no quizzes to export - add quizzes/<module>.yml")
+    for target in write_quiz_banks(quizzes, out or root / "dist" / "quiz-bank"):
+        click.echo(f"wrote {target}")
