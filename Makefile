@@ -71,6 +71,10 @@ package: site-deps
 	SOURCE_DATE_EPOCH=$(BUILD_EPOCH) $(BIN)/mkdocs build --strict
 	$(BIN)/aci-course package
 
+scorm: site-deps
+	$(BIN)/mkdocs build --strict
+	$(BIN)/aci-course scorm
+
 quiz-bank: site-deps
 	$(BIN)/aci-course quiz-bank
 

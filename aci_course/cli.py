@@ -139,3 +139,36 @@ def quiz_bank(ctx: click.Context, out: Path | None) -> None:
         raise ExportError(f"{root / 'quizzes'}: no quizzes to export - add quizzes/<module>.yml")
     for target in write_quiz_banks(quizzes, out or root / "dist" / "quiz-bank"):
         click.echo(f"wrote {target}")
+
+
+@cli.command()
+@_SITE
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the zips go [default: <root>/dist/scorm].",
+)
+@click.option("--module", "only", multiple=True, help="Only this module id (repeatable).")
+@click.pass_context
+@_friendly
+def scorm(ctx: click.Context, site: Path | None, out: Path | None, only: tuple[str, ...]) -> None:
+    """SCORM 1.2 zips: dist/scorm/<module-id>-<lang>.zip for every module and language."""
+    from aci_course.course.modules import load_modules
+    from aci_course.export.scorm import SCHEMA_DIR, build_packages
+
+    root = _root(ctx)
+    version = course_version(root)
+    modules = load_modules(root)
+    known = {module.id for module in modules}
+    for module_id in only:
+        if module_id not in known:
+            raise ExportError(
+                f'unknown module "{module_id}" - use one of: {", ".join(sorted(known))}'
+            )
+    chosen = [module for module in modules if not only or module.id in only]
+    built = require_site(site or root / "site")
+    for target in build_packages(
+        built, chosen, out or root / "dist" / "scorm", version, root / SCHEMA_DIR
+    ):
+        click.echo(f"wrote {target}")
