@@ -78,5 +78,9 @@ scorm: site-deps
 quiz-bank: site-deps
 	$(BIN)/aci-course quiz-bank
 
+module: site-deps
+	@test -n "$(ID)" || { echo "Error: no id given - write it as make module ID=family-contact" >&2; exit 2; }
+	$(BIN)/aci-course new-module "$(ID)"
+
 clean:
 	rm -rf site site.partial site.old build dist

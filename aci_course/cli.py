@@ -16,6 +16,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from aci_course.core.errors import AuthorError
+from aci_course.course.modules import TRACKS
 from aci_course.export.project import ExportError, course_version, require_site
 
 USAGE_STATUS = 2  # as click and most commands: the command line itself was wrong
@@ -172,3 +173,25 @@ def scorm(ctx: click.Context, site: Path | None, out: Path | None, only: tuple[s
         built, chosen, out or root / "dist" / "scorm", version, root / SCHEMA_DIR
     ):
         click.echo(f"wrote {target}")
+
+
+@cli.command("new-module")
+@click.argument("module_id", metavar="ID")
+@click.option(
+    "--track",
+    type=click.Choice(list(TRACKS)),
+    default=TRACKS[0],
+    show_default=True,
+    help="The track the module belongs to.",
+)
+@click.pass_context
+@_friendly
+def new_module(ctx: click.Context, module_id: str, track: str) -> None:
+    """A new module's scaffold in three languages: modules/ID/ and quizzes/ID.yml."""
+    from aci_course.export.scaffold import new_module as scaffold
+
+    root = _root(ctx)
+    course_version(root)  # only to stop outside a course folder with a clear line
+    for path in scaffold(root, module_id, track):
+        click.echo(f"wrote {path}")
+    click.echo(f"next: write the lessons in modules/{module_id}/, then run `make site`")

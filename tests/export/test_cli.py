@@ -35,7 +35,7 @@ def course(tmp_path: Path, *, version: str = '"2026.1"', site: bool = True) -> P
 def test_help_lists_the_verbs() -> None:
     status, out, _ = run("--help")
     assert status == 0
-    for verb in ("package", "scorm", "quiz-bank"):
+    for verb in ("package", "scorm", "quiz-bank", "new-module"):
         assert verb in out
 
 
