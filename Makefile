@@ -29,8 +29,13 @@ site-deps: $(VENV)/.installed-site node_modules/.package-lock.json
 
 deps: site-deps $(VENV)/.installed-dev
 
+# make site PROFILE=<name>: a partner's co-branded subset (profiles/<name>.yml) into site-<name>/.
 site: site-deps
+ifdef PROFILE
+	$(BIN)/aci-course site --profile "$(PROFILE)"
+else
 	$(BIN)/mkdocs build --strict
+endif
 
 serve: site-deps
 	$(BIN)/mkdocs serve
@@ -83,4 +88,4 @@ module: site-deps
 	$(BIN)/aci-course new-module "$(ID)"
 
 clean:
-	rm -rf site site.partial site.old build dist
+	rm -rf site site.partial site.old site-* build dist

@@ -195,3 +195,26 @@ def new_module(ctx: click.Context, module_id: str, track: str) -> None:
     for path in scaffold(root, module_id, track):
         click.echo(f"wrote {path}")
     click.echo(f"next: write the lessons in modules/{module_id}/, then run `make site`")
+
+
+@cli.command()
+@click.option("--profile", "name", required=True, help="The profile: profiles/<name>.yml.")
+@click.pass_context
+@_friendly
+def site(ctx: click.Context, name: str) -> None:
+    """A co-branded subset of the course from a profile, built into site-<name>/."""
+    import os
+    import subprocess
+
+    from aci_course.course.modules import load_modules
+    from aci_course.export.profile import load_profile, prepare
+
+    root = _root(ctx)
+    course_version(root)
+    profile, chosen = load_profile(root, name, load_modules(root))
+    config = prepare(root, name, profile, chosen)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    if subprocess.run(command, env=env, check=False).returncode != 0:
+        raise ExportError(f"the build of profile {name} failed - see the messages above")
+    click.echo(f"wrote {root / f'site-{name}'}")
