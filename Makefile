@@ -5,7 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: deps site-deps site facilitator pdf test serve lint typecheck unit browser bench clean lock check schemas
+.PHONY: deps site-deps site facilitator pdf test serve lint typecheck unit browser bench clean lock \
+	check schemas package scorm quiz-bank module
 
 # requirements.txt pins what building the site needs; requirements-dev.lock pins the
 # same versions plus the test tools. Each stamp records the last install of its lock.
@@ -28,8 +29,13 @@ site-deps: $(VENV)/.installed-site node_modules/.package-lock.json
 
 deps: site-deps $(VENV)/.installed-dev
 
+# make site PROFILE=<name>: a partner's co-branded subset (profiles/<name>.yml) into site-<name>/.
 site: site-deps
+ifdef PROFILE
+	$(BIN)/aci-course site --profile "$(PROFILE)"
+else
 	$(BIN)/mkdocs build --strict
+endif
 
 # The facilitator edition (session plans, trainer notes, answer keys) into site-facilitator/.
 facilitator: site-deps
@@ -83,5 +89,24 @@ lock: $(VENV)/.installed-site
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements-dev.lock
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 -c requirements-dev.lock -o requirements.txt
 
+# Exports (aci_course/cli.py). The site is rebuilt with SOURCE_DATE_EPOCH at the last
+# commit's time, so the sitemap's dates, and with them the zip, depend only on the sources.
+BUILD_EPOCH = $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
+
+package: site-deps
+	SOURCE_DATE_EPOCH=$(BUILD_EPOCH) $(BIN)/mkdocs build --strict
+	$(BIN)/aci-course package
+
+scorm: site-deps
+	$(BIN)/mkdocs build --strict
+	$(BIN)/aci-course scorm
+
+quiz-bank: site-deps
+	$(BIN)/aci-course quiz-bank
+
+module: site-deps
+	@test -n "$(ID)" || { echo "Error: no id given - write it as make module ID=family-contact" >&2; exit 2; }
+	$(BIN)/aci-course new-module "$(ID)"
+
 clean:
-	rm -rf site site.partial site.old site-facilitator site-facilitator.partial site-facilitator.old build dist/pdf
+	rm -rf site site.partial site.old site-* build dist

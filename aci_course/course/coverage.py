@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
-from aci_course.course.modules import Module
+from aci_course.course.modules import FRONT_MATTER, Module
+
+_DRAFT = re.compile(r"^draft:[ \t]*true[ \t]*$", re.MULTILINE)
+
+
+def is_draft(path: Path) -> bool:
+    """True when the file's front matter says ``draft: true`` (a text still to write)."""
+    try:
+        with path.open(encoding="utf-8-sig") as handle:
+            head = handle.read(2000)  # front matter comes first and is short
+    except (OSError, UnicodeDecodeError):
+        return False
+    match = FRONT_MATTER.match(head)
+    return bool(match and _DRAFT.search(match.group(1)))
 
 
 def rows(modules: Sequence[Module], docs: Path) -> list[list[str]]:
@@ -18,8 +32,13 @@ def rows(modules: Sequence[Module], docs: Path) -> list[list[str]]:
         for lang in LANGUAGES:
             have = sum(1 for lesson in module.lessons if lang in lesson.sources)
             missing = [lesson.slug for lesson in module.lessons if lang not in lesson.sources]
-            cell = f"{have}/{total}"
-            cells.append(cell + (f" missing {', '.join(missing)}" if missing else " ok"))
+            cell = f"{have}/{total}" + (f" missing {', '.join(missing)}" if missing else " ok")
+            drafts = [
+                lesson.slug
+                for lesson in module.lessons
+                if lang in lesson.sources and is_draft(lesson.sources[lang])
+            ]
+            cells.append(cell + (f", to write: {', '.join(drafts)}" if drafts else ""))
         result.append(cells)
     names = sorted(p.name for p in (docs / DEFAULT_LANGUAGE).glob("*.md"))
     cells = ["site pages (docs/)"]

@@ -1,0 +1,220 @@
+"""``aci-course``: the exports the Makefile calls (built with click, as MkDocs' own CLI is).
+
+Every failure a user can cause (a bad argument, no build yet, an author mistake,
+a folder that cannot be written) ends with one line on stderr and a non-zero
+exit status, never a traceback: ``Error: what is wrong - what to do``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from aci_course.core.errors import AuthorError
+from aci_course.course.modules import TRACKS
+from aci_course.export.project import ExportError, course_version, require_site
+
+USAGE_STATUS = 2  # as click and most commands: the command line itself was wrong
+FAILURE_STATUS = 1
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _fail(message: str, status: int = FAILURE_STATUS) -> NoReturn:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(status)
+
+
+class _OneLineGroup(click.Group):
+    """A click group whose usage errors are one line, like every other error here."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            _fail(f"{error.format_message().rstrip('.')} - see aci-course --help", USAGE_STATUS)
+        except click.ClickException as error:
+            _fail(error.format_message(), error.exit_code)
+        except click.Abort:
+            _fail("interrupted")
+        if standalone_mode:
+            sys.exit(result if isinstance(result, int) else 0)
+        return result
+
+
+def _friendly(command: _F) -> _F:
+    """Turn the errors a user can cause into one line and exit status 1."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (ExportError, AuthorError) as error:
+            _fail(str(error))
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            _fail(f"{where}{error.strerror or error} - check the path and its permissions")
+
+    return run  # type: ignore[return-value]
+
+
+def _root(ctx: click.Context) -> Path:
+    root: Path = ctx.obj["root"]
+    return root
+
+
+@click.group(cls=_OneLineGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The course folder (holding mkdocs.yml, modules/ and quizzes/).",
+)
+@click.pass_context
+def cli(ctx: click.Context, root: Path) -> None:
+    """Exports of the All Children Included course: USB zip, SCORM, Moodle quiz bank."""
+    ctx.ensure_object(dict)
+    ctx.obj["root"] = root.resolve()
+
+
+_SITE = click.option(
+    "--site",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The built learner site [default: <root>/site].",
+)
+
+
+@cli.command()
+@_SITE
+@click.option(
+    "--dist",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the zip goes [default: <root>/dist].",
+)
+@click.pass_context
+@_friendly
+def package(ctx: click.Context, site: Path | None, dist: Path | None) -> None:
+    """The reproducible USB zip: dist/aci-course-<version>.zip."""
+    from aci_course.export.package import build_package
+
+    root = _root(ctx)
+    version = course_version(root)
+    built = require_site(site or root / "site")
+    target = build_package(built, dist or root / "dist", version)
+    click.echo(f"wrote {target}")
+
+
+@cli.command("quiz-bank")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the XML files go [default: <root>/dist/quiz-bank].",
+)
+@click.pass_context
+@_friendly
+def quiz_bank(ctx: click.Context, out: Path | None) -> None:
+    """The quizzes as Moodle XML: dist/quiz-bank/<lang>.xml."""
+    from aci_course.export.moodle import write_quiz_banks
+    from aci_course.quiz.load import load_quizzes
+
+    root = _root(ctx)
+    course_version(root)  # only to stop outside a course folder with a clear line
+    quizzes = load_quizzes(root)
+    if not quizzes:
+        raise ExportError(f"{root / 'quizzes'}: no quizzes to export - add quizzes/<module>.yml")
+    for target in write_quiz_banks(quizzes, out or root / "dist" / "quiz-bank"):
+        click.echo(f"wrote {target}")
+
+
+@cli.command()
+@_SITE
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the zips go [default: <root>/dist/scorm].",
+)
+@click.option("--module", "only", multiple=True, help="Only this module id (repeatable).")
+@click.pass_context
+@_friendly
+def scorm(ctx: click.Context, site: Path | None, out: Path | None, only: tuple[str, ...]) -> None:
+    """SCORM 1.2 zips: dist/scorm/<module-id>-<lang>.zip for every module and language."""
+    from aci_course.course.modules import load_modules
+    from aci_course.export.scorm import SCHEMA_DIR, build_packages
+
+    root = _root(ctx)
+    version = course_version(root)
+    modules = load_modules(root)
+    known = {module.id for module in modules}
+    for module_id in only:
+        if module_id not in known:
+            raise ExportError(
+                f'unknown module "{module_id}" - use one of: {", ".join(sorted(known))}'
+            )
+    chosen = [module for module in modules if not only or module.id in only]
+    built = require_site(site or root / "site")
+    for target in build_packages(
+        built, chosen, out or root / "dist" / "scorm", version, root / SCHEMA_DIR
+    ):
+        click.echo(f"wrote {target}")
+
+
+@cli.command("new-module")
+@click.argument("module_id", metavar="ID")
+@click.option(
+    "--track",
+    type=click.Choice(list(TRACKS)),
+    default=TRACKS[0],
+    show_default=True,
+    help="The track the module belongs to.",
+)
+@click.pass_context
+@_friendly
+def new_module(ctx: click.Context, module_id: str, track: str) -> None:
+    """A new module's scaffold in three languages: modules/ID/ and quizzes/ID.yml."""
+    from aci_course.export.scaffold import new_module as scaffold
+
+    root = _root(ctx)
+    course_version(root)  # only to stop outside a course folder with a clear line
+    for path in scaffold(root, module_id, track):
+        click.echo(f"wrote {path}")
+    click.echo(f"next: write the lessons in modules/{module_id}/, then run `make site`")
+
+
+@cli.command()
+@click.option("--profile", "name", required=True, help="The profile: profiles/<name>.yml.")
+@click.pass_context
+@_friendly
+def site(ctx: click.Context, name: str) -> None:
+    """A co-branded subset of the course from a profile, built into site-<name>/."""
+    import os
+    import subprocess
+
+    from aci_course.course.modules import load_modules
+    from aci_course.export.profile import load_profile, prepare
+
+    root = _root(ctx)
+    course_version(root)
+    profile, chosen = load_profile(root, name, load_modules(root))
+    config = prepare(root, name, profile, chosen)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    if subprocess.run(command, env=env, check=False).returncode != 0:
+        raise ExportError(f"the build of profile {name} failed - see the messages above")
+    click.echo(f"wrote {root / f'site-{name}'}")

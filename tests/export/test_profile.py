@@ -1,0 +1,145 @@
+"""Course profiles: validation with lines, and a co-branded build of only the listed modules."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from aci_course.cli import cli
+from aci_course.course.modules import load_modules
+from aci_course.export.profile import load_profile
+from tests.conftest import DEFAULT_HOOKS, Project
+from tests.repo_config import ROOT
+
+GOOD = """\
+modules:
+  - care
+  - skills
+site_name: {ru: "Школа", be: "Школа", en: "School"}
+logo: profiles/logo.svg
+colours: {primary: teal, accent: orange}
+contact: {email: "info@example.org"}
+attribution: {ru: "Адаптировано", be: "Адаптавана", en: "Adapted <by us>"}
+"""
+LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"><rect width="2" height="2"/></svg>'
+)
+
+
+@pytest.fixture
+def course(make_project) -> Project:  # type: ignore[no-untyped-def]
+    project: Project = make_project(hooks=[*DEFAULT_HOOKS, "quizzes.py"])
+    langs = ("ru", "be", "en")
+    project.module("care", {lang: ["01-a.md"] for lang in langs})
+    project.module("skills", {lang: ["01-b.md"] for lang in langs}, track="life-skills")
+    project.module("later", {lang: ["01-c.md"] for lang in langs}, prerequisites="[care]")
+    project.write("profiles/logo.svg", LOGO)
+    project.write("profiles/ours.yml", GOOD)
+    return project
+
+
+def test_profile_build_has_only_its_modules_and_the_attribution(course: Project) -> None:
+    result = CliRunner().invoke(cli, ["--root", str(course.root), "site", "--profile", "ours"])
+    assert result.exit_code == 0, result.output
+    site = course.root / "site-ours"
+    assert result.stdout.endswith(f"wrote {site}\n")
+    assert (site / "modules/care/01-a.html").is_file()
+    assert (site / "en/modules/skills/01-b.html").is_file()
+    assert not (site / "modules/later").exists()
+    assert not (course.root / "site").exists()  # the course's own site is left alone
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 10
+    based_on = {
+        "": "На основе курса «Все дети включены», CC BY-SA 4.0",
+        "be": "На аснове курса «Усе дзеці ўключаны», CC BY-SA 4.0",
+        "en": "Based on All Children Included, CC BY-SA 4.0",
+    }
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        lang = page.relative_to(site).parts[0]
+        if page.name == "404.html":  # one page for every language
+            assert all(line in text for line in based_on.values()) or based_on["en"] in text
+        else:
+            assert based_on.get(lang, based_on[""]) in text, page
+        assert "later" not in text.replace("translate", ""), page
+    home = (site / "en/index.html").read_text(encoding="utf-8")
+    assert "School · Contact: info@example.org · Based on All Children" in home
+    assert "Adapted &lt;by us&gt;" in home  # escaped: a profile cannot inject HTML
+    assert 'data-md-color-primary="teal"' in home
+    assert 'data-md-color-accent="orange"' in home
+    assert "assets/images/profile-logo.svg" in home
+    assert (site / "assets/images/profile-logo.svg").read_text() == LOGO
+
+
+def error_for(course: Project, text: str) -> str:
+    course.write("profiles/bad.yml", text)
+    with pytest.raises(Exception) as error:
+        load_profile(course.root, "bad", load_modules(course.root))
+    return str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "modules:\n  - later\n" + GOOD.split("\n", 3)[3],
+            'profiles/bad.yml:2: module "later" needs "care" (its prerequisite), which the '
+            "profile leaves out - add care to modules",
+        ),
+        (
+            GOOD.replace("  - skills\n", "  - nope\n"),
+            'profiles/bad.yml:3: unknown module "nope" - use the id of a module in modules/: '
+            "care, later, skills",
+        ),
+        (
+            GOOD.replace("primary: teal", "primary: gold"),
+            'profiles/bad.yml:6: "colours.primary" is "gold" - use one of: red, pink, purple, '
+            "deep-purple, indigo, blue, light-blue, cyan, teal, green, light-green, lime, "
+            "yellow, amber, orange, deep-orange, brown, grey, blue-grey, black or white",
+        ),
+        (
+            GOOD.replace(
+                'site_name: {ru: "Школа", be: "Школа", en: "School"}',
+                "site_name:\n  ru: Школа\n  en: School",
+            ),
+            'profiles/bad.yml:4: missing key "site_name.be" - add it, e.g. '
+            'site_name: {ru: "...", be: "...", en: "..."}',
+        ),
+        (
+            GOOD + "colour: red\n",
+            'profiles/bad.yml:9: unknown key "colour" - remove it or use one of: modules, '
+            "site_name, logo, colours, contact, attribution",
+        ),
+        (
+            GOOD.replace('email: "info@example.org"', 'email: "info at example"'),
+            'profiles/bad.yml:7: "contact.email": string should match pattern '
+            "'^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' - write it as contact: "
+            '{email: "info@example.org", url: "https://example.org/"}',
+        ),
+        (
+            GOOD.replace("profiles/logo.svg", "profiles/missing.png"),
+            'profiles/bad.yml:5: logo "profiles/missing.png" is not an image file of the '
+            "project - give the path from the course folder to a .svg, .png, .jpg, .jpeg, "
+            ".webp file",
+        ),
+        (
+            GOOD.replace("  - skills\n", "  - Skills\n"),
+            'profiles/bad.yml:3: "Skills" is not a module id - '
+            "write it as modules: [inclusive-care-basics, life-skills-first-steps]",
+        ),
+    ],
+)
+def test_profile_mistakes_name_the_line(course: Project, text: str, message: str) -> None:
+    assert error_for(course, text) == message
+
+
+def test_unknown_profile_is_one_line(course: Project) -> None:
+    result = CliRunner().invoke(cli, ["--root", str(course.root), "site", "--profile", "theirs"])
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: profiles/theirs.yml: no such profile - use one of: ours\n")
+
+
+def test_the_example_profile_is_valid() -> None:
+    profile, chosen = load_profile(ROOT, "foster-parents-association", load_modules(ROOT))
+    assert len(chosen) == 2
+    assert profile.colours is not None
