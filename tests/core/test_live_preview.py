@@ -14,7 +14,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from aci_course.core import sources, texts
@@ -91,22 +92,37 @@ def _until(condition: Callable[[], bool], what: str, log: Path) -> float:
     raise AssertionError(f"{what}: not within {WAIT} s\n{log.read_text(encoding='utf-8')[-3000:]}")
 
 
-def test_serve_rebuilds_on_lesson_change_and_survives_author_errors(make_project) -> None:  # type: ignore[no-untyped-def]
-    project: Project = make_project(hooks=[*DEFAULT_HOOKS, "live_preview.py"])
-    project.module("m1", {"ru": ["01-intro.md"]})
+@contextmanager
+def _serving(project: Project, *options: str) -> Iterator[tuple[str, Path]]:
+    """``mkdocs serve`` of ``project`` on a free port: (base URL, its output file)."""
     port = _free_port()
-    url = f"http://127.0.0.1:{port}/{PAGE}"
     log = project.root / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("w", encoding="utf-8") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
             cwd=project.root,
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
         )
     try:
+        yield f"http://127.0.0.1:{port}/", log
+        assert server.poll() is None, "the server stopped"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def test_serve_rebuilds_on_lesson_change_and_survives_author_errors(make_project) -> None:  # type: ignore[no-untyped-def]
+    project: Project = make_project(hooks=[*DEFAULT_HOOKS, "live_preview.py"])
+    project.module("m1", {"ru": ["01-intro.md"]})
+    with _serving(project) as (base, log):
+        url = base + PAGE
         _until(lambda: "ru 01-intro.md" in (_get(url) or ""), "first build served", log)
 
         project.write(LESSON, "---\ntitle: Новый заголовок\n---\n\n# Новый заголовок\n\nТекст.\n")
@@ -117,16 +133,17 @@ def test_serve_rebuilds_on_lesson_change_and_survives_author_errors(make_project
         module_yml.write_text(good.replace("  ru: [", "\tru: ["), encoding="utf-8")
         _until(lambda: "modules/m1/module.yml:12: a tab" in log.read_text("utf-8"), "error", log)
         assert "Traceback" not in log.read_text(encoding="utf-8")
-        assert server.poll() is None
         assert "Новый заголовок" in (_get(url) or "")  # the last good build is still served
 
         module_yml.write_text(good, encoding="utf-8")
         project.write(LESSON, "---\ntitle: Исправлено\n---\n\n# Исправлено\n\nТекст.\n")
         _until(lambda: "Исправлено" in (_get(url) or ""), "build after the fix served", log)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+
+
+def test_serve_clean_serves_its_first_build(make_project) -> None:  # type: ignore[no-untyped-def]
+    # --clean starts the plugins as for "build": safe_build must not keep the first
+    # build in its partial folder, where the server does not look.
+    project: Project = make_project(hooks=[*DEFAULT_HOOKS, "live_preview.py"])
+    project.module("m1", {"ru": ["01-intro.md"]})
+    with _serving(project, "--clean") as (base, log):
+        _until(lambda: "ru 01-intro.md" in (_get(base + PAGE) or ""), "first build served", log)
