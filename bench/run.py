@@ -589,6 +589,10 @@ class RealRow:
         """Median of ours over median of plain."""
         return self.median(self.ours, cpu) / self.median(self.plain, cpu)
 
+    def fastest_ratio(self) -> float:
+        """Fastest wall time of ours over fastest of plain (the least disturbed builds)."""
+        return min(b.seconds for b in self.ours) / min(b.seconds for b in self.plain)
+
 
 def measure_real(work: Path, repeat: int) -> list[RealRow]:
     """Build ours and plain alternately ``repeat`` times per size (ours, plain, ours...).
@@ -625,16 +629,16 @@ def measure_real(work: Path, repeat: int) -> list[RealRow]:
 def real_table(rows: list[RealRow], repeat: int) -> str:
     """The real-course rows: medians of interleaved builds, wall and CPU time."""
     lines = [
-        "| real course | pages | ours | plain | ratio ours / plain | CPU ours | CPU plain "
-        "| CPU ratio | target |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| real course | pages | ours | plain | ratio ours / plain | ratio of fastest "
+        "| CPU ours | CPU plain | CPU ratio | target |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for row in rows:
         label = "as it is" if row.copies == 1 else f"every module {row.copies}x"
         lines.append(
             f"| {label} ({row.modules} modules) | {row.pages} "
             f"| {row.median(row.ours):.2f} s | {row.median(row.plain):.2f} s "
-            f"| {row.ratio():.2f} | {row.median(row.ours, True):.2f} s "
+            f"| {row.ratio():.2f} | {row.fastest_ratio():.2f} | {row.median(row.ours, True):.2f} s "
             f"| {row.median(row.plain, True):.2f} s | {row.ratio(True):.2f} "
             f"| {'< ' + str(TARGET_RATIO) if row.copies == 4 else 'as close to 1 as we can'} |"
         )
@@ -655,7 +659,11 @@ def real_verdicts(rows: list[RealRow]) -> list[str]:
     for row in rows:
         if row.copies != 4:
             continue
-        for what, ratio in (("wall", row.ratio()), ("CPU", row.ratio(True))):
+        for what, ratio in (
+            ("median wall", row.ratio()),
+            ("fastest wall", row.fastest_ratio()),
+            ("median CPU", row.ratio(True)),
+        ):
             ok = "met" if ratio < TARGET_RATIO else "MISSED"
             lines.append(
                 f"real course 4x, {what} time ratio: {ratio:.2f} ({ok}, target < {TARGET_RATIO})"
