@@ -15,7 +15,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE_COMMANDS = {"node", "nodejs", "npm", "npx", "corepack"}
-NOT_COPIED = {".git", ".venv", "node_modules", "site", "site.partial", "site.old", "build"}
+NOT_COPIED = {"node_modules", "build", "dist"}  # and, at the top, dot folders and built sites
+
+
+def _not_copied(folder: str, names: list[str]) -> set[str]:
+    if Path(folder) != ROOT:
+        return set()
+    return {n for n in names if n in NOT_COPIED or n.startswith((".", "site"))}
 
 
 def path_without_node(shadow: Path) -> str:
@@ -36,9 +42,7 @@ def path_without_node(shadow: Path) -> str:
 
 def test_make_site_needs_no_system_node(tmp_path: Path) -> None:
     project = tmp_path / "course"
-    shutil.copytree(
-        ROOT, project, ignore=lambda d, names: NOT_COPIED & set(names) if Path(d) == ROOT else set()
-    )
+    shutil.copytree(ROOT, project, ignore=_not_copied)
     (project / ".venv").symlink_to(ROOT / ".venv")
     path = path_without_node(tmp_path / "bin")
     env = {**os.environ, "PATH": path}
