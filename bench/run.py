@@ -1,6 +1,10 @@
-"""Build-time benchmark: our hooks against plain Material + static-i18n, at 50 and 200 modules.
+"""Build-time benchmark: our hooks against plain Material + static-i18n.
 
-``make bench`` (or ``python bench/run.py``) writes a synthetic course (three
+First the real course of this repository, as it is and with every module copied
+three more times (4x): ours and plain are built alternately ``--real-repeat``
+times and the medians of wall and CPU time compared (``--no-real`` skips it).
+
+Then ``make bench`` (or ``python bench/run.py``) writes a synthetic course (three
 languages, lessons of realistic length, one quiz with every question type per
 module, about one lesson in ten not yet translated) into a temporary folder, and
 builds it
@@ -305,16 +309,109 @@ def plain_project(folder: Path, modules: list[SyntheticModule]) -> Path:
     return folder
 
 
+# --- the real course ---------------------------------------------------------------------
+
+
+def _module_ids() -> list[str]:
+    return sorted(p.name for p in (ROOT / "modules").iterdir() if (p / "module.yml").is_file())
+
+
+def _copy_id(module_id: str, copy: int) -> str:
+    """The id of the ``copy``-th extra copy of a module (copy 0 is the module itself)."""
+    return module_id if copy == 0 else f"{module_id}-copy{copy}"
+
+
+def real_modules(folder: Path, copies: int) -> None:
+    """``modules/`` and ``quizzes/`` of the real course, each module ``copies`` times.
+
+    Copies get new ids (``<id>-copy2``...), their own quiz file and an order after
+    every original, so they validate and publish like modules an author added.
+    """
+    for module_id in _module_ids():
+        for copy in range(copies):
+            new_id = _copy_id(module_id, copy)
+            target = folder / "modules" / new_id
+            shutil.copytree(ROOT / "modules" / module_id, target)
+            yml = target / "module.yml"
+            text = yml.read_text(encoding="utf-8")
+            text = re.sub(r"(?m)^id: .*$", f"id: {new_id}", text, count=1)
+            order = re.search(r"(?m)^order: (\d+)$", text)
+            if order:
+                text = text.replace(order[0], f"order: {int(order[1]) + 100 * copy}", 1)
+            yml.write_text(text, encoding="utf-8")
+            quiz = ROOT / "quizzes" / f"{module_id}.yml"
+            if quiz.is_file():
+                (folder / "quizzes").mkdir(parents=True, exist_ok=True)
+                shutil.copy(quiz, folder / "quizzes" / f"{new_id}.yml")
+
+
+def real_ours_project(folder: Path, copies: int) -> Path:
+    """The real course (``copies`` = 1: as it is) with this repository's configuration."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^(\s+- )hooks/", rf"\g<1>{ROOT.as_posix()}/hooks/", config)
+    config = re.sub(
+        r"(?m)^(\s+custom_dir:\s*)overrides\b", rf"\g<1>{ROOT.as_posix()}/overrides", config
+    )
+    write(folder / "mkdocs.yml", config)
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    (folder / "node_modules").symlink_to(ROOT / "node_modules")
+    real_modules(folder, copies)
+    return folder
+
+
+def real_plain_project(folder: Path, copies: int) -> Path:
+    """The same Markdown with plain Material + static-i18n (:func:`plain_config`).
+
+    Lessons are copied into ``docs/<lang>/modules/<id>/`` (a missing translation is
+    left to static-i18n's fallback to Russian), media beside them, and each module's
+    overview and the catalogue are short Markdown pages made from ``module.yml``.
+    """
+    import yaml
+
+    write(folder / "mkdocs.yml", plain_config())
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    source = folder / "authored"
+    real_modules(source, copies)
+    catalogue: dict[str, list[str]] = {lang: ["# Modules\n"] for lang in LANGS}
+    for module in sorted((source / "modules").iterdir()):
+        meta = yaml.safe_load((module / "module.yml").read_text(encoding="utf-8"))
+        for lang in LANGS:
+            base = folder / "docs" / lang / "modules" / module.name
+            lessons = []
+            for lesson in sorted((module / "ru").glob("*.md")):
+                own = module / lang / lesson.name
+                if own.is_file():
+                    write(base / lesson.name, own.read_text(encoding="utf-8"))
+                lessons.append(f"- [{lesson.stem}]({lesson.name})")
+            if (module / "media").is_dir():
+                shutil.copytree(module / "media", base / "media")
+            objectives = "\n".join(f"- {o}" for o in meta["objectives"][lang])
+            write(
+                base / "index.md",
+                f"# {meta['title'][lang]}\n\n{meta['summary'][lang]}\n\n{objectives}\n\n"
+                + "\n".join(lessons)
+                + "\n",
+            )
+            catalogue[lang].append(
+                f"- [{meta['title'][lang]}]({module.name}/index.md): {meta['summary'][lang]}"
+            )
+    for lang in LANGS:
+        write(folder / "docs" / lang / "modules" / "index.md", "\n".join(catalogue[lang]) + "\n")
+    shutil.rmtree(source)
+    return folder
+
+
 # --- measuring ----------------------------------------------------------------------------
 
 
 @dataclass
 class Build:
-    """One build: its wall time, the child's peak memory and the site."""
+    """One build: its wall time, the child's peak memory, the site and its CPU time."""
 
     seconds: float
     peak_mb: float
     site: Path
+    cpu: float = 0.0  # user + system seconds of the child: less disturbed by other load
 
 
 def build(project: Path, site: Path) -> Build:
@@ -335,7 +432,7 @@ def build(project: Path, site: Path) -> Build:
     err = child.stderr.read().decode() if child.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"build of {project} failed:\n{out}\n{err[-3000:]}")
-    return Build(seconds, usage.ru_maxrss / 1024, site)
+    return Build(seconds, usage.ru_maxrss / 1024, site, usage.ru_utime + usage.ru_stime)
 
 
 def best_of(project: Path, site: Path, repeat: int) -> Build:
@@ -405,10 +502,11 @@ def profile_ours(project: Path, site: Path, top: int = 25) -> str:
 
 
 def hook_costs(project: Path, site: Path) -> tuple[float, dict[str, dict[str, float]]]:
-    """Wall time of one build of ours and the seconds each hook spends, by event.
+    """CPU time of one build of ours and the CPU seconds each hook spends, by event.
 
     Every handler MkDocs registered is wrapped by a timer (in this process, so the
-    times add up with little overhead, unlike a profile).
+    times add up with little overhead, unlike a profile; CPU time, so that other
+    work on the machine does not count).
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -433,30 +531,30 @@ def hook_costs(project: Path, site: Path) -> tuple[float, dict[str, dict[str, fl
                     _e: str = event,
                     **kwargs: object,
                 ) -> object:
-                    start = time.perf_counter()
+                    start = time.process_time()
                     try:
                         return _h(*args, **kwargs)  # type: ignore[operator]
                     finally:
                         per_event = spent.setdefault(_n, {})
-                        per_event[_e] = per_event.get(_e, 0.0) + time.perf_counter() - start
+                        per_event[_e] = per_event.get(_e, 0.0) + time.process_time() - start
 
                 handlers[index] = timed
-        start = time.perf_counter()
+        start = time.process_time()
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
-        total = time.perf_counter() - start
+        total = time.process_time() - start
     finally:
         os.chdir(cwd)
     return total, spent
 
 
-def hook_table(total: float, spent: dict[str, dict[str, float]], modules: int) -> str:
+def hook_table(total: float, spent: dict[str, dict[str, float]], label: str) -> str:
     """Seconds per hook (its costliest events named), largest first."""
     rows = [
-        f"| hook ({modules} modules, build {total:.1f} s) | seconds | share | costliest events |",
+        f"| hook ({label}, build {total:.2f} s CPU) | CPU seconds | share | costliest events |",
         "| --- | --- | --- | --- |",
     ]
     for name, events in sorted(spent.items(), key=lambda item: -sum(item[1].values())):
@@ -465,6 +563,112 @@ def hook_table(total: float, spent: dict[str, dict[str, float]], modules: int) -
         detail = ", ".join(f"{event} {value:.2f} s" for event, value in top)
         rows.append(f"| {name} | {seconds:.2f} | {seconds / total:.1%} | {detail} |")
     return "\n".join(rows)
+
+
+# --- the real course, ours and plain side by side -------------------------------------------
+
+REAL_COPIES = (1, 4)  # the course as it is; every module copied three more times
+
+
+@dataclass
+class RealRow:
+    """Interleaved builds of the real course at one size, ours and plain."""
+
+    copies: int
+    modules: int
+    pages: int
+    ours: list[Build]
+    plain: list[Build]
+
+    @staticmethod
+    def median(runs: list[Build], cpu: bool = False) -> float:
+        """Median wall (or CPU) seconds."""
+        return statistics.median(b.cpu if cpu else b.seconds for b in runs)
+
+    def ratio(self, cpu: bool = False) -> float:
+        """Median of ours over median of plain."""
+        return self.median(self.ours, cpu) / self.median(self.plain, cpu)
+
+    def fastest_ratio(self) -> float:
+        """Fastest wall time of ours over fastest of plain (the least disturbed builds)."""
+        return min(b.seconds for b in self.ours) / min(b.seconds for b in self.plain)
+
+
+def measure_real(work: Path, repeat: int) -> list[RealRow]:
+    """Build ours and plain alternately ``repeat`` times per size (ours, plain, ours...).
+
+    Alternating spreads the load of a shared machine over both variants; the
+    medians and their ratio are reported.
+    """
+    rows = []
+    for copies in REAL_COPIES:
+        ours = real_ours_project(work / f"real-ours-{copies}x", copies)
+        plain = real_plain_project(work / f"real-plain-{copies}x", copies)
+        runs: dict[str, list[Build]] = {"ours": [], "plain": []}
+        for _ in range(repeat):
+            for name, project in (("ours", ours), ("plain", plain)):
+                runs[name].append(build(project, project / "site"))
+        row = RealRow(
+            copies=copies,
+            modules=len(list((ours / "modules").iterdir())),
+            pages=sizes(ours / "site").pages,
+            ours=runs["ours"],
+            plain=runs["plain"],
+        )
+        print(
+            f"real course {copies}x: ours {row.median(row.ours):.2f} s "
+            f"(CPU {row.median(row.ours, True):.2f} s), plain {row.median(row.plain):.2f} s "
+            f"(CPU {row.median(row.plain, True):.2f} s): {row.ratio():.2f} "
+            f"(CPU {row.ratio(True):.2f})",
+            flush=True,
+        )
+        rows.append(row)
+    return rows
+
+
+def real_table(rows: list[RealRow], repeat: int) -> str:
+    """The real-course rows: medians of interleaved builds, wall and CPU time."""
+    lines = [
+        "| real course | pages | ours | plain | ratio ours / plain | ratio of fastest "
+        "| CPU ours | CPU plain | CPU ratio | target |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in rows:
+        label = "as it is" if row.copies == 1 else f"every module {row.copies}x"
+        lines.append(
+            f"| {label} ({row.modules} modules) | {row.pages} "
+            f"| {row.median(row.ours):.2f} s | {row.median(row.plain):.2f} s "
+            f"| {row.ratio():.2f} | {row.fastest_ratio():.2f} | {row.median(row.ours, True):.2f} s "
+            f"| {row.median(row.plain, True):.2f} s | {row.ratio(True):.2f} "
+            f"| {'< ' + str(TARGET_RATIO) if row.copies == 4 else 'as close to 1 as we can'} |"
+        )
+    note = (
+        f"Real course (`modules/`, `quizzes/`, `docs/` of this repository), {repeat} builds "
+        "of each variant alternated (ours, plain, ours...), medians. Wall time is what an "
+        "author waits; CPU time (user + system of the build process) is what the build "
+        "costs, and is the steadier figure when other work shares the machine. The "
+        "4x course copies every module three more times under new ids "
+        "(`<id>-copy1`...), quiz files included."
+    )
+    return note + "\n\n" + "\n".join(lines)
+
+
+def real_verdicts(rows: list[RealRow]) -> list[str]:
+    """The 4x target, met or missed, in wall and in CPU time."""
+    lines = []
+    for row in rows:
+        if row.copies != 4:
+            continue
+        for what, ratio in (
+            ("median wall", row.ratio()),
+            ("fastest wall", row.fastest_ratio()),
+            ("median CPU", row.ratio(True)),
+        ):
+            ok = "met" if ratio < TARGET_RATIO else "MISSED"
+            lines.append(
+                f"real course 4x, {what} time ratio: {ratio:.2f} ({ok}, target < {TARGET_RATIO})"
+            )
+    return lines
 
 
 # --- report -------------------------------------------------------------------------------
@@ -545,14 +749,34 @@ def verdicts(results: dict[tuple[str, int], tuple[Build, Sizes]], counts: list[i
     return lines
 
 
-def write_readme(readme: Path, text: str) -> None:
-    """Replace (or add) the README's "## Benchmark" section."""
+PARTS = ("real", "synthetic")
+
+
+def _part(name: str, text: str) -> str:
+    return f"<!-- bench:{name} -->\n{text.strip()}\n<!-- /bench:{name} -->"
+
+
+def write_readme(readme: Path, parts: dict[str, str], analysis: str) -> None:
+    """Replace (or add) the README's "## Benchmark" section.
+
+    A part not measured this time (``--modules`` with no number, or ``--no-real``)
+    keeps the text it had in the README.
+    """
     old = readme.read_text(encoding="utf-8")
-    section = f"## Benchmark\n\n{text.strip()}\n"
     pattern = re.compile(r"(?ms)^## Benchmark\n.*?(?=^## |\Z)")
+    found = pattern.search(old)
+    kept = {}
+    for name in PARTS:
+        match = re.search(
+            rf"(?s)<!-- bench:{name} -->\n(.*?)\n<!-- /bench:{name} -->", found[0] if found else ""
+        )
+        if match:
+            kept[name] = match[1]
+    texts = [_part(name, parts.get(name) or kept.get(name, "")) for name in PARTS]
+    section = "## Benchmark\n\n" + "\n\n".join([*texts, analysis.strip()]) + "\n"
     new = (
         pattern.sub(lambda _: section + "\n", old, count=1)
-        if pattern.search(old)
+        if found
         else (old.rstrip("\n") + "\n\n" + section)
     )
     readme.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
@@ -561,10 +785,23 @@ def write_readme(readme: Path, text: str) -> None:
 def main() -> None:
     """Build, measure, print and (with --readme) record."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--modules", type=int, nargs="+", default=[50, 200])
+    parser.add_argument(
+        "--modules",
+        type=int,
+        nargs="*",
+        default=[50, 200],
+        help="synthetic course sizes (none: skip the synthetic course)",
+    )
     parser.add_argument(
         "--repeat", type=int, default=1, help="builds per variant (best time counts)"
     )
+    parser.add_argument(
+        "--real-repeat",
+        type=int,
+        default=5,
+        help="alternated builds per variant of the real course (medians count)",
+    )
+    parser.add_argument("--no-real", action="store_true", help="skip the real-course rows")
     parser.add_argument("--readme", type=Path, help="write the table into this README")
     parser.add_argument(
         "--profile", action="store_true", help="cProfile one build of ours (largest)"
@@ -577,7 +814,11 @@ def main() -> None:
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="aci-bench-"))
     results: dict[tuple[str, int], tuple[Build, Sizes]] = {}
+    real_rows: list[RealRow] = []
+    costs = ""
     try:
+        if not args.no_real:
+            real_rows = measure_real(work, args.real_repeat)
         for n in args.modules:
             modules = synthetic_modules(n)
             for variant, make in (("ours", ours_project), ("plain", plain_project)):
@@ -590,43 +831,62 @@ def main() -> None:
                     f"{variant:5} {n:4} modules: {done.seconds:6.1f} s, {done.peak_mb:5.0f} MB",
                     flush=True,
                 )
-        costs = ""
         if args.hook_costs:
-            n = args.modules[-1]
-            total, spent = hook_costs(work / f"ours-{n}", work / f"ours-{n}" / "site-hooks")
-            costs = hook_table(total, spent, n)
+            if args.modules:
+                n = args.modules[-1]
+                project, label = work / f"ours-{n}", f"{n} modules"
+            else:
+                project, label = work / "real-ours-4x", "real course 4x"
+            total, spent = hook_costs(project, project / "site-hooks")
+            costs = hook_table(total, spent, label)
         if args.profile:
-            n = args.modules[-1]
-            print(profile_ours(work / f"ours-{n}", work / f"ours-{n}" / "site-profile"))
+            project = work / (f"ours-{args.modules[-1]}" if args.modules else "real-ours-4x")
+            print(profile_ours(project, project / "site-profile"))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
+    parts: dict[str, str] = {}
     python = f"Python {sys.version.split()[0]}, {os.cpu_count()} CPU(s)"
-    text = table(results, args.modules)
-    note = (
-        f"Synthetic course: {LESSONS_PER_MODULE} lessons per module in ru/be/en "
-        f"(one lesson in {UNTRANSLATED_EVERY} untranslated), one quiz with all seven question "
-        f"types per module. Best of {args.repeat} build(s) on {python}; "
-        f"measured {time.strftime('%Y-%m-%d')} with `make bench`."
-    )
-    lines = verdicts(results, args.modules)
-    print()
-    print(text)
-    print()
-    print("\n".join(lines))
+    when = f"measured {time.strftime('%Y-%m-%d')} on {python} with `make bench`"
+    if real_rows:
+        text = real_table(real_rows, args.real_repeat)
+        lines = real_verdicts(real_rows)
+        print()
+        print(text)
+        print()
+        print("\n".join(lines))
+        parts["real"] = "\n\n".join(
+            [f"{text}\n\n({when}.)", "\n".join(f"- {line}" for line in lines)]
+        )
+    if args.modules:
+        text = table(results, args.modules)
+        note = (
+            f"Synthetic course: {LESSONS_PER_MODULE} lessons per module in ru/be/en "
+            f"(one lesson in {UNTRANSLATED_EVERY} untranslated), one quiz with all seven "
+            f"question types per module. Best of {args.repeat} build(s); {when}."
+        )
+        lines = verdicts(results, args.modules)
+        print()
+        print(text)
+        print()
+        print("\n".join(lines))
+        parts["synthetic"] = "\n\n".join([note, text, "\n".join(f"- {line}" for line in lines)])
     if costs:
         print()
         print(costs)
+        where = "synthetic" if args.modules else "real"
+        parts[where] = "\n\n".join(
+            [
+                parts[where],
+                "Time spent in each of our hooks (one more build, handlers timed):",
+                costs,
+            ]
+        )
     if args.readme:
-        parts = [note, text, "\n".join(f"- {line}" for line in lines)]
-        if costs:
-            parts.append("Time spent in each of our hooks (one more build, handlers timed):")
-            parts.append(costs)
         analysis = Path(__file__).with_name("analysis.md")
-        if analysis.is_file():
-            parts.append(analysis.read_text(encoding="utf-8").strip())
-        write_readme(args.readme, "\n\n".join(parts))
+        text = analysis.read_text(encoding="utf-8") if analysis.is_file() else ""
+        write_readme(args.readme, parts, text)
         print(f"\nwritten to {args.readme} (## Benchmark)")
 
 

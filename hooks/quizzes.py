@@ -43,7 +43,8 @@ _version: list[str] = [""]  # extra.course_version
 @event_priority(-120)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate every quiz; forget what the previous build embedded."""
-    if is_outer_build(config):  # i18n is not "building": the first language of a whole build
+    outer = is_outer_build(config)  # i18n is not "building": the first language of a whole build
+    if outer:
         _used.clear()  # (also on each `mkdocs serve` reload)
     _slots.clear()
     version = config.extra.get("course_version")
@@ -53,6 +54,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "(it prefixes the browser storage keys of quiz results)"
         )
     _version[0] = str(version)
+    if not outer and _quizzes:
+        return config  # the files hold every language: loaded once per whole build
     try:
         loaded = load_quizzes(project_root(config))
     except AuthorError as error:

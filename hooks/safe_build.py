@@ -3,13 +3,15 @@
 For ``mkdocs build`` the output goes to ``<site_dir>.partial``; after the last
 language is built and nothing failed (strict warnings abort after post_build and
 then call on_build_error), ``on_shutdown`` swaps it in. ``mkdocs serve`` builds
-into its own temporary folder and is left alone.
+into its own temporary folder and is left alone; ``mkdocs serve --clean`` starts
+the plugins as for a build, so its first build is swapped in before serving.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -55,6 +57,17 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Note that the whole build (all languages) got to its end."""
     if is_outer_build(config):
         _session.complete = True
+
+
+# Order-free: it runs once, after the first build, before the server starts.
+@event_priority(0)
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """``mkdocs serve --clean``: serve the first build (rebuilds are not redirected)."""
+    if _session.active and _session.target is not None:
+        if _session.complete and not _session.failed:
+            safe_build.swap_in(safe_build.partial_dir(_session.target), _session.target)
+        _session.active = False
+    return server
 
 
 # Order-free: any failure, whoever reports it, marks the build as failed.

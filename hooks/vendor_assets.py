@@ -28,8 +28,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         path = root / "node_modules" / source
         if not path.is_file():
             raise PluginError(
-                f"node_modules/{source}: missing - run `npm ci` (or `make site`) "
-                "to install the front-end packages from package-lock.json"
+                f"node_modules/{source}: missing - run `make site-deps` (npm ci with the "
+                "venv's npm) to install the front-end packages from package-lock.json"
             )
         if files.get_file_from_path(dest) is None:
             files.append(File.generated(config, dest, abs_src_path=str(path)))

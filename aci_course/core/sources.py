@@ -1,0 +1,47 @@
+"""What a build reads besides ``docs/`` and ``mkdocs.yml``, so live preview can watch it.
+
+``mkdocs serve`` watches only the docs folder and the config file. The course's
+build also reads the modules (lessons, ``module.yml``, media), the quiz files,
+the theme overrides, the package's templates and interface texts, and the hooks
+(which MkDocs loads afresh for every rebuild). The package's Python code is not
+listed: it stays imported for the whole session, so a change to it needs a restart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+# Folders of the project (beside mkdocs.yml) that the hooks read.
+PROJECT_FOLDERS = ("modules", "quizzes")
+
+# Folders of the package read at build time: Jinja templates and interface texts.
+PACKAGE_FOLDERS = ("templates", "data")
+
+
+def package_folders() -> list[Path]:
+    """The package's template and data folders (on disk when installed editable)."""
+    base = resources.files("aci_course")
+    return [Path(str(base.joinpath(name))) for name in PACKAGE_FOLDERS]
+
+
+def watched_paths(
+    root: Path, custom_dir: str | None, hook_files: Iterable[str | None]
+) -> list[Path]:
+    """Every existing file or folder the build reads that MkDocs does not watch itself.
+
+    ``root`` holds mkdocs.yml; ``custom_dir`` is the theme's override folder;
+    ``hook_files`` are the paths of the loaded hook modules.
+    """
+    candidates = [root / name for name in PROJECT_FOLDERS]
+    if custom_dir:
+        candidates.append(Path(custom_dir))
+    candidates += package_folders()
+    candidates += [Path(hook) for hook in hook_files if hook]
+    seen: dict[Path, None] = {}
+    for path in candidates:
+        resolved = path.resolve()
+        if resolved.exists():
+            seen.setdefault(resolved, None)
+    return list(seen)
