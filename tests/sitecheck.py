@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from aci_course import LANGUAGES
 from aci_course.core.texts import t
+from aci_course.course.modules import load_modules
 from aci_course.quality.external_links import MARKER_CLASS, SR_CLASS
 from tests.repo_config import ROOT
 
@@ -307,7 +308,8 @@ def course_with_notes(root: Path) -> Path:
     for name in LINKED:
         (root / name).symlink_to(ROOT / name)
     modules = sorted(p for p in (root / "modules").iterdir() if p.is_dir())
-    first = modules[0]
+    # The course's first module (by track and order), as the browser tests open it.
+    first = root / "modules" / load_modules(ROOT)[0].id
     for lang, notes in NOTES.items():
         lesson = sorted((first / lang).glob("*.md"))[0]
         lesson.write_text(_with_notes(lesson.read_text("utf-8"), notes), "utf-8")

@@ -70,8 +70,7 @@ def course_cases() -> list[Case]:
             written = directive.written or ""
             full = written if "/" in written else f"{module}/{written}"
             pages.setdefault(full, page)
-    cases = [Case(quiz, pages[full]) for full, quiz in sorted(quizzes.items()) if full in pages]
-    return covering(cases)
+    return [Case(quiz, pages[full]) for full, quiz in sorted(quizzes.items()) if full in pages]
 
 
 def covering(cases: list[Case]) -> list[Case]:
@@ -92,7 +91,8 @@ def covering(cases: list[Case]) -> list[Case]:
     return sorted(chosen, key=str)
 
 
-CASES = course_cases()
+ALL_CASES = course_cases()
+CASES = covering(ALL_CASES)
 
 
 def test_course_quizzes_cover_every_question_type() -> None:
