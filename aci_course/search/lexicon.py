@@ -7,7 +7,8 @@ and to the reader's query:
 
 - ``fold``: the spelling folds of :mod:`aci_course.search.fold`;
 - ``endings``: the Belarusian suffix stemmer's endings (:data:`BELARUSIAN_ENDINGS`,
-  the same list :func:`stem_belarusian` uses here);
+  the same list :func:`stem_belarusian` uses here), and ``fleeting``: the fleeting
+  vowel rule of Russian and Belarusian stems (:data:`FLEETING`);
 - ``forms``: for Belarusian, the form table. Every word of the site's own pages is
   looked up in belmorph's dictionary (GrammarDB, an npm package: offline, nothing
   fetched at run time); every form of the words found maps to one key, the stem of
@@ -41,6 +42,7 @@ BELARUSIAN_ENDINGS: Final[tuple[str, ...]] = (
     "ець", "иць", "ыць", "оць", "цца", "ся", "це", "ць", "ла", "ло", "ли", "еш", "иш",
     # nouns, adjectives, participles (-ія nouns first: інклюзіямі -> інклюз)
     "иями", "ияй", "ияю", "ияу", "иях", "иям", "ия", "ии", "ию", "ий",
+    "ыями", "ыяй", "ыяю", "ыяу", "ыях", "ыям", "ыи", "ыю", "ый",
     "ими", "ами", "ями", "ыми", "ога", "ага", "яга", "ому", "аму", "яму", "ыя", "ия",
     "ае", "ое", "ее", "ая", "яя", "ую", "юю", "ых", "их", "ым", "им", "ой", "ей", "ай",
     "яй", "ою", "ею", "аю", "яю", "ах", "ях", "ам", "ям", "ау", "яу", "оу", "еу", "ем",
@@ -52,6 +54,20 @@ no alternations (рука/руцэ) and cannot tell a suffix from an ending."""
 
 MIN_STEM: Final = 3
 
+FLEETING: Final[Mapping[str, str]] = {
+    # ребёнок/ребёнка, конец/конца: the vowel before a final к or ц goes
+    "ru": "([^аеиоуыэюяй])[ое]([кц])$",
+    # пасёлак/пасёлка, канец/канца (Belarusian writes а for an unstressed о)
+    "be": "([^аеиоуыэюяй])[оеа]([кц])$",
+}
+"""Fleeting vowels, dropped from a stem of :data:`FLEETING_MIN` letters or more.
+
+The same pattern runs here and in the browser (``lunr.aci``: after Snowball for
+Russian, after the suffix stemmer for Belarusian), so it is written for both: no
+syntax JavaScript and Python read differently."""
+
+FLEETING_MIN: Final = 5
+
 _ENDINGS_LONGEST_FIRST: Final = sorted(set(BELARUSIAN_ENDINGS), key=lambda e: (-len(e), e))
 
 
@@ -59,7 +75,10 @@ def stem_belarusian(word: str) -> str:
     """The stem of a folded Belarusian word: ``"сям'ями"`` -> ``"сям'"``."""
     for ending in _ENDINGS_LONGEST_FIRST:
         if len(word) - len(ending) >= MIN_STEM and word.endswith(ending):
-            return word[: -len(ending)]
+            word = word[: -len(ending)]
+            break
+    if len(word) >= FLEETING_MIN:
+        word = re.sub(FLEETING["be"], r"\1\2", word)
     return word
 
 
@@ -81,7 +100,11 @@ def vocabulary(texts: Iterable[str], lang: str) -> Counter[str]:
 
 
 def dictionary_word(word: str) -> str:
-    """How belmorph spells a word: у for the ў a word starts with (ўмовы -> умовы)."""
+    """How belmorph spells a word: у for a leading ў, е for ё (its dictionary has none).
+
+    ``ўмовы`` -> ``умовы``, ``пасёлка`` -> ``паселка``.
+    """
+    word = word.replace("ё", "е")
     return "у" + word[1:] if word.startswith("ў") else word
 
 
@@ -113,22 +136,22 @@ def forms_table(
     """Folded form -> key for every form of ``words`` the stemmer would not key right.
 
     ``lexemes[i]`` are the dictionary's lexemes of ``words[i]`` (its parses: дзеці is
-    a form of дзіця and of дзіцё). All forms of all lexemes of one word share one key,
-    the stem of the first lexeme's lemma (its first form). A form already claimed by
-    an earlier (more frequent) word keeps its key.
+    a form of дзіця and of дзіцё). All forms of all lexemes of one word share one key:
+    the stem most of them have (so the fewest forms need an entry), the lemma's on a
+    tie. A form already claimed by an earlier (more frequent) word keeps its key.
     """
     table: dict[str, str] = {}
     for word, parses in zip(words, lexemes, strict=True):
         if not parses:
             continue
-        key = stem_belarusian(fold(parses[0][0], lang))
-        if fold(word, lang) in table:
-            key = table[fold(word, lang)]
-        for lexeme in parses:
-            for form in lexeme:
-                folded = fold(form, lang)
-                if folded not in table and stem_belarusian(folded) != key:
-                    table[folded] = key
+        forms = list(dict.fromkeys(fold(form, lang) for lexeme in parses for form in lexeme))
+        stems = Counter(stem_belarusian(form) for form in forms)
+        lemma_stem = stem_belarusian(forms[0])
+        key = max(stems, key=lambda s: (stems[s], s == lemma_stem))
+        key = table.get(fold(word, lang), key)
+        for form in forms:
+            if form not in table and stem_belarusian(form) != key:
+                table[form] = key
     return table
 
 
@@ -165,7 +188,13 @@ def decode_forms(encoded: str) -> dict[str, str]:
 
 def language_data(lang: str, texts: Iterable[str], node_modules: Path) -> dict[str, Any]:
     """``lunr.aciData`` for ``lang``: its folds, stemmer endings and form table."""
-    data: dict[str, Any] = {"lang": lang, "fold": folds(lang), "endings": [], "forms": ""}
+    data: dict[str, Any] = {
+        "lang": lang,
+        "fold": folds(lang),
+        "fleeting": [FLEETING[lang], FLEETING_MIN] if lang in FLEETING else None,
+        "endings": [],
+        "forms": "",
+    }
     if lang != "be":
         return data
     data["endings"] = list(_ENDINGS_LONGEST_FIRST)
