@@ -14,9 +14,9 @@ Per language it prints:
   ``lunr.aci-<lang>.min.js`` (folds, stemmer endings, form table);
 - bytes a lesson page loads before the reader touches search (fresh browser
   context, file://);
-- time to first result: from the first key typed on a freshly opened page (the
-  index and worker load then) to the first result shown; and, per query on a warm
-  page, from the last key to the final list (median).
+- time to first result: from the first key Material reads (keyup) on a freshly
+  opened page (the index and worker load then) to the first result shown; and the
+  same per query on a page whose search is already set up (median).
 
 ``--scale N`` builds a course N times the size first (each module copied N-1 times)
 for the timings; the query set is not checked on it. Timings on a shared machine are
@@ -190,13 +190,19 @@ def index_bytes(site: Path, lang: str, ours: bool) -> int:
 WATCH = """() => {
   const box = document.querySelector("input.md-search__input");
   const list = document.querySelector(".md-search-result__list");
-  const w = window.__bench = {first: null, lastKey: null, lastChange: null, firstResult: null};
-  box.addEventListener("keydown", () => { if (w.first === null) w.first = performance.now(); });
-  box.addEventListener("keyup", () => { w.lastKey = performance.now(); });
+  const w = window.__bench = {firstKeyup: null, lastKey: null, lastChange: null, firstResult: null};
+  /* Material reads the box on keyup (Cyrillic letters typed by a test come without
+     one, so the End key after them is when Material takes the query). */
+  box.addEventListener("keyup", () => {
+    const now = performance.now();
+    if (w.firstKeyup === null) w.firstKeyup = now;
+    w.lastKey = now;
+  });
   new MutationObserver(() => {
     const now = performance.now();
     w.lastChange = now;
-    if (w.firstResult === null && list.querySelector(".md-search-result__item"))
+    if (w.firstKeyup !== null && w.firstResult === null
+        && list.querySelector(".md-search-result__item"))
       w.firstResult = now;
   }).observe(list, {childList: true, subtree: true});
 }"""
@@ -238,7 +244,11 @@ def type_query(page: Any, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     box.press("Control+a")
     box.press("Backspace")
-    page.evaluate("() => { window.__bench.lastChange = null; }")
+    page.wait_for_timeout(200)  # the emptied list settles
+    page.evaluate(
+        "() => Object.assign(window.__bench,"
+        " {firstKeyup: null, firstResult: null, lastChange: null})"
+    )
     box.press_sequentially(query, delay=20)
     box.press("End")  # Cyrillic letters come without key events: Material reads on keyup
     deadline = time.monotonic() + 10
@@ -292,7 +302,9 @@ def cold_first_result(browser: Any, url: str, query: str) -> float | None:
     context, page, _ = open_search(browser, url)
     try:
         type_query(page, query)
-        first, result = page.evaluate("() => [window.__bench.first, window.__bench.firstResult]")
+        first, result = page.evaluate(
+            "() => [window.__bench.firstKeyup, window.__bench.firstResult]"
+        )
         return None if first is None or result is None else float(result - first)
     finally:
         context.close()
@@ -328,8 +340,8 @@ def measure(
                     found = [page_path(h) for h in hrefs if h]
                     rank = next((i + 1 for i, p in enumerate(found) if p == want), MISSING_RANK)
                     bench = page.evaluate("() => window.__bench")
-                    if bench["lastChange"] is not None and bench["lastKey"] is not None:
-                        runs[name].warm_ms.append(max(0.0, bench["lastChange"] - bench["lastKey"]))
+                    if bench["firstResult"] is not None and bench["firstKeyup"] is not None:
+                        runs[name].warm_ms.append(bench["firstResult"] - bench["firstKeyup"])
                     if kind == "inflected":
                         runs[name].ranks.append(rank)
                         if rank > 5:
@@ -400,7 +412,7 @@ def main() -> None:
                      f"{p.page_bytes / 1024:.0f} KB", ""),
                     (lang, "first result, fresh page", fmt_ms(o.cold_ms), fmt_ms(p.cold_ms),
                      f"< {TARGET_FIRST_RESULT_MS:.0f} ms"),
-                    (lang, "result after last key (median)", fmt_ms(o.warm_ms), fmt_ms(p.warm_ms),
+                    (lang, "first result, search set up (median)", fmt_ms(o.warm_ms), fmt_ms(p.warm_ms),
                      f"< {TARGET_FIRST_RESULT_MS:.0f} ms"),
                 ]  # fmt: skip
                 if o.misses:
