@@ -238,3 +238,18 @@ def test_other_forms_find_their_lesson_in_the_top_five(
     want = browse.base + LANG_PREFIX[lang] + expected
     assert want in pages[:5], f"{query!r} did not find {expected} in the top five: {pages[:5]}"
     browse.assert_clean()
+
+
+def test_search_loads_when_the_reader_first_focuses_the_box(browse: Browse) -> None:
+    """A lesson page asks for no index and no worker until the search box has focus."""
+
+    def search_files() -> list[str]:
+        return [u for u in browse.requests if re.search(r"search_index|workers/search", u)]
+
+    page = browse.goto(LESSON_1, "be")
+    page.wait_for_timeout(1000)
+    assert search_files() == [], "search loaded before the reader asked for it"
+    assert browse.base + "be/" + LESSON_1 in result_pages(page, "сегрэгацыі")[:5]
+    assert any("search_index" in u for u in search_files())
+    assert any("workers/search" in u for u in search_files())
+    browse.assert_clean()
