@@ -168,3 +168,11 @@ def test_belarusian_forms_from_belmorph_join_in_the_browser(words: Any) -> None:
     assert key["сям'я"] == key["сем'ямі"] == key["сямей"]
     assert key["дапамога"] == key["дапамозе"]
     assert key["установа" if "установа" in key else "установе"] == key["установай"]
+
+
+def test_without_belmorph_belarusian_falls_back_to_the_stemmer(tmp_path: Path) -> None:
+    data = language_data("be", [BE_TEXT], tmp_path)  # no node_modules here
+    assert data["forms"] == ""
+    assert data["endings"] and data["fleeting"]
+    assert data["fold"]["і"] == "и"
+    assert language_data("ru", [""], tmp_path)["endings"] == []  # Snowball in the browser
