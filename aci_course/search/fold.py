@@ -14,6 +14,7 @@ fold: ``tests/search/fold_cases.json`` checks both sides against one list.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Final
 
 APOSTROPHE: Final = "'"
@@ -42,6 +43,11 @@ def folds(lang: str) -> dict[str, str]:
     return {**COMMON, **BY_LANGUAGE.get(lang, {})}
 
 
+@cache
+def _table(lang: str) -> dict[int, str]:
+    return {ord(k): v for k, v in folds(lang).items()}
+
+
 def fold(word: str, lang: str) -> str:
     """``word`` lowercased and folded for ``lang``: ``fold("Сям’ЁЙ", "be") == "сям'ей"``."""
-    return word.lower().translate({ord(k): v for k, v in folds(lang).items()})
+    return word.lower().translate(_table(lang))

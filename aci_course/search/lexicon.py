@@ -28,6 +28,7 @@ import shutil
 import subprocess
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
@@ -69,16 +70,24 @@ syntax JavaScript and Python read differently."""
 FLEETING_MIN: Final = 5
 
 _ENDINGS_LONGEST_FIRST: Final = sorted(set(BELARUSIAN_ENDINGS), key=lambda e: (-len(e), e))
+_ENDINGS: Final = frozenset(BELARUSIAN_ENDINGS)
+_ENDING_LENGTHS: Final = sorted({len(e) for e in BELARUSIAN_ENDINGS}, reverse=True)
+_FLEETING_BE: Final = re.compile(FLEETING["be"])
 
 
+@lru_cache(maxsize=65536)
 def stem_belarusian(word: str) -> str:
-    """The stem of a folded Belarusian word: ``"сям'ями"`` -> ``"сям'"``."""
-    for ending in _ENDINGS_LONGEST_FIRST:
-        if len(word) - len(ending) >= MIN_STEM and word.endswith(ending):
-            word = word[: -len(ending)]
+    """The stem of a folded Belarusian word: ``"сям'ями"`` -> ``"сям'"``.
+
+    The longest ending that leaves :data:`MIN_STEM` letters goes (``lunr.aci`` tries
+    :data:`BELARUSIAN_ENDINGS` longest first: the same), then a fleeting vowel.
+    """
+    for length in _ENDING_LENGTHS:
+        if len(word) - length >= MIN_STEM and word[-length:] in _ENDINGS:
+            word = word[:-length]
             break
     if len(word) >= FLEETING_MIN:
-        word = re.sub(FLEETING["be"], r"\1\2", word)
+        word = _FLEETING_BE.sub(r"\1\2", word)
     return word
 
 
