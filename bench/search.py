@@ -418,6 +418,7 @@ def main() -> None:
                 ]  # fmt: skip
                 if o.misses:
                     notes.append(f"{lang} not in the top five (ours): {', '.join(o.misses)}")
+                print(f"{lang}: done", flush=True)
             browser.close()
         print(f"\nSearch, {'the course' if args.scale == 1 else f'{args.scale}x the course'}, "
               "Chromium over file://\n")  # fmt: skip
