@@ -5,8 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: deps site-deps site facilitator pdf test serve lint typecheck unit browser bench clean lock \
-	check schemas package scorm quiz-bank module
+.PHONY: deps site-deps site facilitator pdf test serve lint typecheck unit browser bench bench-search \
+	clean lock check schemas package scorm quiz-bank module
 
 # requirements.txt pins what building the site needs; requirements-dev.lock pins the
 # same versions plus the test tools. Each stamp records the last install of its lock.
@@ -116,3 +116,10 @@ module: site-deps
 
 clean:
 	rm -rf site site.partial site.old site-* build dist
+
+# Search quality and speed in Chromium over file://, ours against plain Material
+# (recall@5 per language on tests/search/bench_queries.yml, index size, page weight,
+# time to first result); SCALE=4 times the timings on a course four times the size.
+SCALE ?= 1
+bench-search: deps
+	$(BIN)/python bench/search.py --scale $(SCALE)

@@ -10,8 +10,10 @@ pages shown in Russian because their translation is missing). This hook
 - once every language is built, writes ``search/``, ``be/search/`` and
   ``en/search/`` (``search_index.json`` and the offline plugin's
   ``search_index.js``) with only that language's entries and its search settings
-  (``aci_course.search.split``). Each page already loads the index of its own
-  language root (``overrides/main.html``).
+  (``aci_course.search.split``), glossary sections with the other languages' terms
+  (``aci_course.search.glossary``), and ``lunr.aci-<lang>.min.js``, what the browser's
+  search needs to fold and inflect the language's words (``aci_course.search.lexicon``).
+  Each page already loads the index of its own language root (``overrides/main.html``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from mkdocs.plugins import event_priority
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.core.build_context import current_language, is_outer_build
+from aci_course.search import glossary, lexicon
 from aci_course.search import split as search_split
 
 log = logging.getLogger("mkdocs.plugins.aci.search")
@@ -71,7 +74,16 @@ def on_post_build(config: MkDocsConfig) -> None:
                 base_config=index.get("config", {}),
             )
         indexes = search_split.split_index(merged, LANGUAGES, DEFAULT_LANGUAGE)
+        glossary.add_other_languages(
+            indexes, glossary.read_glossaries(Path(config.docs_dir), LANGUAGES)
+        )
         search_split.write_indexes(Path(config.site_dir), indexes, DEFAULT_LANGUAGE)
+        texts = {
+            lang: [f"{doc.get('title', '')} {doc.get('text', '')}" for doc in part["docs"]]
+            for lang, part in indexes.items()
+        }
+        node_modules = Path(config.config_file_path).parent / "node_modules"
+        lexicon.write_lunr_scripts(Path(config.site_dir), texts, node_modules)
         for lang, part in indexes.items():
             log.debug("search index %s: %d entries", lang, len(part["docs"]))
     finally:

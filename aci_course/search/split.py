@@ -37,25 +37,23 @@ inside the brackets: Material's page highlighter splits the separator on ``|``.
 """
 
 LANGUAGE_SEARCH: Final[Mapping[str, Mapping[str, Sequence[str]]]] = {
-    # Russian stemmer (lunr-languages, shipped with Material) after the ё/е fold.
-    "ru": {"lang": ("norm", "ru"), "pipeline": ("trimmer", "stopWordFilter", "stemmer")},
-    # Our lunr.be: Belarusian stop words, no stemmer (prefix search stands in).
-    "be": {"lang": ("norm", "be"), "pipeline": ("trimmer", "stopWordFilter", "stemmer")},
-    # Material's default for English: no stemmer, because Material searches by
-    # prefix without running the query through the stemmer (``runn`` would miss
-    # ``run``); lunr's English trimmer drops quotes around words.
-    "en": {"lang": ("en",), "pipeline": ("trimmer", "stopWordFilter")},
+    # lunr-languages' Russian (stop words, letters; its Snowball stemmer lunr.aci runs)
+    "ru": {"lang": ("ru", "aci-ru", "aci"), "pipeline": ("trimmer", "stopWordFilter", "stemmer")},
+    # our lunr.be: Belarusian letters and stop words
+    "be": {"lang": ("be", "aci-be", "aci"), "pipeline": ("trimmer", "stopWordFilter", "stemmer")},
+    # no "en": lunr.multiLanguage would add lunr's Porter stemmer before lunr.aci
+    "en": {"lang": ("aci-en", "aci"), "pipeline": ("trimmer", "stopWordFilter", "stemmer")},
 }
 """``config.lang`` and ``config.pipeline`` per language.
 
 Material's search worker loads ``assets/javascripts/lunr/min/lunr.<lang>.min.js``
-for each entry of ``lang`` and joins two or more with ``lunr.multiLanguage``.
-``norm`` is ours (``overrides/assets/javascripts/lunr/min/lunr.norm.min.js``): it
-folds ё → е, ў → у and every apostrophe to ``'`` on indexed words and on query
-terms. It must come first (its normaliser runs before the other language's
-stemmer) and ``pipeline`` must keep ``"stemmer"``: ``norm`` offers its normaliser
-in lunr.multiLanguage's stemmer slot, which Material's worker would otherwise
-remove.
+for each entry of ``lang`` and joins them with ``lunr.multiLanguage``. ``aci-<lang>``
+is generated at build time (:mod:`aci_course.search.lexicon`: folds, stemmer
+endings, form table) and ``aci`` is ours
+(``overrides/assets/javascripts/lunr/min/lunr.aci.min.js``): folding and inflection,
+on indexed words and query terms alike. ``aci`` comes last, after the data it reads,
+and ``pipeline`` keeps ``"stemmer"``: lunr.aci works in lunr.multiLanguage's stemmer
+slot, which Material's worker would otherwise remove.
 """
 
 

@@ -187,3 +187,69 @@ def test_belarusian_apostrophes_match_each_other(
     assert all(in_language(href, browse.base, "be") for href in links), links
     assert any(fold(m).startswith(fold(query)) for m in marks(page)), marks(page)
     browse.assert_clean()
+
+
+# --- inflection and folding (the query set of make bench-search) -----------------------
+
+LESSON_1 = "modules/inclusive-care-basics/01-rights-of-every-child.html"
+LESSON_4 = "modules/life-skills-first-steps/02-our-mini-project.html"
+
+
+def test_bench_queries_are_not_on_their_page_as_typed(built_site: Path) -> None:
+    """Every query of tests/search/bench_queries.yml is another form than its page has."""
+    from bench.search import load_queries, query_problems
+
+    queries = load_queries()
+    assert all(len(items) >= 40 for items in queries.values()), {
+        lang: len(items) for lang, items in queries.items()
+    }
+    assert query_problems(built_site, queries) == []
+
+
+def result_pages(page: Any, query: str) -> list[str]:
+    """Type ``query``; the page (first link) of each result, in order, without anchors."""
+    search(page, query)
+    hrefs: list[str] = page.eval_on_selector_all(
+        ".md-search-result__item", "lis => lis.map(li => li.querySelector('a').href)"
+    )
+    return [href.partition("#")[0].partition("?")[0] for href in hrefs]
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "expected"),
+    [
+        ("ru", "сегрегацией", LESSON_1),  # сегрегация on the page
+        ("ru", "поселок", LESSON_4),  # ё left out, and another case: посёлка
+        ("be", "сегрэгацыі", LESSON_1),  # сегрэгацыя
+        ("be", "интарэсамі", LESSON_1),  # и for і (Russian keyboard), інтарэсы
+        ("be", "пасёлак", LESSON_4),  # пасёлка: fleeting vowel
+        ("en", "interest", LESSON_1),  # interests
+    ],
+)
+def test_other_forms_find_their_lesson_in_the_top_five(
+    built_site: Path, new_browse: Any, lang: str, query: str, expected: str
+) -> None:
+    from bench.search import query_problems
+
+    assert query_problems(built_site, {lang: [(query, expected)]}) == []  # not verbatim
+    browse = new_browse()
+    page = browse.goto("index.html", lang)
+    pages = result_pages(page, query)
+    want = browse.base + LANG_PREFIX[lang] + expected
+    assert want in pages[:5], f"{query!r} did not find {expected} in the top five: {pages[:5]}"
+    browse.assert_clean()
+
+
+def test_search_loads_when_the_reader_first_focuses_the_box(browse: Browse) -> None:
+    """A lesson page asks for no index and no worker until the search box has focus."""
+
+    def search_files() -> list[str]:
+        return [u for u in browse.requests if re.search(r"search_index|workers/search", u)]
+
+    page = browse.goto(LESSON_1, "be")
+    page.wait_for_timeout(1000)
+    assert search_files() == [], "search loaded before the reader asked for it"
+    assert browse.base + "be/" + LESSON_1 in result_pages(page, "сегрэгацыі")[:5]
+    assert any("search_index" in u for u in search_files())
+    assert any("workers/search" in u for u in search_files())
+    browse.assert_clean()

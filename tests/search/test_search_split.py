@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from aci_course.search import split as search_split
+from aci_course.search.lexicon import write_lunr_scripts
 from aci_course.search.split import (
     LANGUAGE_SEARCH,
     SEPARATOR,
@@ -101,7 +102,7 @@ def test_split_does_not_change_the_merged_index() -> None:
 def test_split_gives_every_language_an_index_even_an_empty_one() -> None:
     parts = split_index({"config": MERGED["config"], "docs": MERGED["docs"][:3]})
     assert parts["be"]["docs"] == [] and parts["en"]["docs"] == []
-    assert parts["be"]["config"]["lang"] == ["norm", "be"]
+    assert parts["be"]["config"]["lang"] == ["be", "aci-be", "aci"]
 
 
 def test_split_with_other_languages_and_default() -> None:
@@ -117,33 +118,32 @@ def test_split_with_other_languages_and_default() -> None:
 def test_config_per_language() -> None:
     parts = split_index(MERGED)
     ru, be, en = (parts[lang]["config"] for lang in ("ru", "be", "en"))
-    assert ru["lang"] == ["norm", "ru"]
+    assert ru["lang"] == ["ru", "aci-ru", "aci"]
     assert ru["pipeline"] == ["trimmer", "stopWordFilter", "stemmer"]
-    assert be["lang"] == ["norm", "be"]
-    assert en["lang"] == ["en"]
-    assert "stemmer" not in en["pipeline"]
+    assert be["lang"] == ["be", "aci-be", "aci"]
+    assert en["lang"] == ["aci-en", "aci"]
     for config in (ru, be, en):
+        assert config["pipeline"] == ["trimmer", "stopWordFilter", "stemmer"]
         assert config["separator"] == SEPARATOR
         assert config["fields"] == FIELDS  # kept from the merged index
 
 
 @pytest.mark.parametrize("lang", sorted(LANGUAGE_SEARCH))
-def test_norm_comes_first_and_keeps_its_stemmer_slot(lang: str) -> None:
-    """lunr.norm's normaliser sits in lunr.multiLanguage's stemmer slot (see its header)."""
+def test_aci_comes_last_and_keeps_its_stemmer_slot(lang: str) -> None:
+    """lunr.aci works in lunr.multiLanguage's stemmer slot, after its data (see its header)."""
     settings = LANGUAGE_SEARCH[lang]
-    if "norm" in settings["lang"]:
-        assert settings["lang"][0] == "norm"
-        assert "stemmer" in settings["pipeline"]
-        assert len(settings["lang"]) > 1  # multiLanguage, which places the normaliser
+    assert settings["lang"][-2:] == (f"aci-{lang}", "aci")
+    assert "stemmer" in settings["pipeline"]
+    assert "en" not in settings["lang"]  # multiLanguage would add Porter before lunr.aci
 
 
 @pytest.mark.parametrize(
     "lang", sorted({code for s in LANGUAGE_SEARCH.values() for code in s["lang"]})
 )
 def test_every_lunr_language_has_its_script(lang: str) -> None:
-    """Material's worker loads lunr/min/lunr.<lang>.min.js: ours, or Material's own."""
-    if lang == "en":
-        return
+    """Material's worker loads lunr/min/lunr.<lang>.min.js: ours, Material's or generated."""
+    if lang.startswith("aci-"):
+        return  # written by the build (aci_course.search.lexicon)
     material = _material_javascripts() / "lunr" / "min" / f"lunr.{lang}.min.js"
     ours = OVERRIDES_LUNR / f"lunr.{lang}.min.js"
     assert ours.is_file() or material.is_file()
@@ -233,7 +233,12 @@ def search(tmp_path_factory: pytest.TempPathFactory) -> Any:
     for script in OVERRIDES_LUNR.glob("*.js"):  # as custom_dir does
         shutil.copy(script, assets / "lunr" / "min" / script.name)
     root = assets.parent / "site"
-    write_indexes(root, split_index(MERGED))
+    parts = split_index(MERGED)
+    write_indexes(root, parts)
+    texts = {lang: [f"{d['title']} {d['text']}" for d in p["docs"]] for lang, p in parts.items()}
+    write_lunr_scripts(root, texts, ROOT / "node_modules")
+    for script in (root / "assets" / "javascripts" / "lunr" / "min").glob("*.js"):
+        shutil.copy(script, assets / "lunr" / "min" / script.name)
 
     def run(lang: str, *queries: str) -> dict[str, list[str]]:
         result = subprocess.run(
@@ -252,15 +257,16 @@ def search(tmp_path_factory: pytest.TempPathFactory) -> Any:
 def test_worker_belarusian_folds_u_short_and_apostrophes(search: Any) -> None:
     found = search("be", "уключаны", "ўключаны", "сям’я", "сямʼя", "сям'ю", "аб'ява", "увод")
     assert found["уключаны"] == found["ўключаны"] == ["index.html"]
-    assert found["сям’я"] == found["сямʼя"] == ["index.html"]  # written сям'я
-    assert found["сям'ю"] == ["modules/x/01-a.html"]  # written сям’ю
+    # written сям'я (home) and сям’ю (lesson): both forms of one word, the exact first
+    assert found["сям’я"] == found["сямʼя"] == ["index.html", "modules/x/01-a.html"]
+    assert found["сям'ю"] == ["modules/x/01-a.html", "index.html"]
     assert found["аб'ява"] == ["modules/x/01-a.html"]
     assert "modules/x/01-a.html#ўвод" in found["увод"]  # a title with ў
 
 
 def test_worker_russian_folds_yo_and_stems(search: Any) -> None:
-    found = search("ru", "ребенок", "ребёнок", "детей", "семьи", "1989")
-    assert found["ребенок"] == found["ребёнок"] == ["index.html"]
+    found = search("ru", "ребенок", "ребёнок", "ребенка", "детей", "семьи", "1989")
+    assert found["ребенок"] == found["ребёнок"] == found["ребенка"] == ["index.html"]
     assert "index.html#дети" in found["детей"]  # stems: дет
     assert {"index.html#дети", "modules/x/01-a.html"} <= set(found["семьи"])  # семья, семье
     assert found["1989"] == ["index.html"]

@@ -1,0 +1,241 @@
+"""What the browser's search needs to know of a language: folds, stem endings, word forms.
+
+At build time, for each language, this makes the data of the generated
+``assets/javascripts/lunr/min/lunr.aci-<lang>.min.js`` (``lunr.aciData``), which
+``overrides/assets/javascripts/lunr/min/lunr.aci.min.js`` applies to indexed words
+and to the reader's query:
+
+- ``fold``: the spelling folds of :mod:`aci_course.search.fold`;
+- ``endings``: the Belarusian suffix stemmer's endings (:data:`BELARUSIAN_ENDINGS`,
+  the same list :func:`stem_belarusian` uses here), and ``fleeting``: the fleeting
+  vowel rule of Russian and Belarusian stems (:data:`FLEETING`);
+- ``forms``: for Belarusian, the form table. Every word of the site's own pages is
+  looked up in belmorph's dictionary (GrammarDB, an npm package: offline, nothing
+  fetched at run time); every form of the words found maps to one key, the stem of
+  the word's lemma. Only forms the stemmer alone would not bring to that key are
+  listed (сям'ямі -> сям', дзецьмі -> дзиц), so the table stays small.
+
+Russian needs no table (Snowball joins its forms; lunr.aci drops fleeting vowels)
+and English none (Porter).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+import subprocess
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Final
+
+from aci_course.search.fold import fold, folds
+
+log = logging.getLogger("mkdocs.plugins.aci.search")
+
+BELARUSIAN_ENDINGS: Final[tuple[str, ...]] = (
+    # verbs (folded: и for і, у for ў, е for ё)
+    "ецеся", "ацеся", "лися", "лася", "лося", "ецца", "уцца", "юцца", "ацца", "яцца",
+    "ицца", "ыцца", "ешся", "ишся", "емся", "имся", "цеся", "уць", "юць", "аць", "яць",
+    "ець", "иць", "ыць", "оць", "цца", "ся", "це", "ць", "ла", "ло", "ли", "еш", "иш",
+    # nouns, adjectives, participles (-ія nouns first: інклюзіямі -> інклюз)
+    "иями", "ияй", "ияю", "ияу", "иях", "иям", "ия", "ии", "ию", "ий",
+    "ыями", "ыяй", "ыяю", "ыяу", "ыях", "ыям", "ыи", "ыю", "ый",
+    "ими", "ами", "ями", "ыми", "ога", "ага", "яга", "ому", "аму", "яму", "ыя", "ия",
+    "ае", "ое", "ее", "ая", "яя", "ую", "юю", "ых", "их", "ым", "им", "ой", "ей", "ай",
+    "яй", "ою", "ею", "аю", "яю", "ах", "ях", "ам", "ям", "ау", "яу", "оу", "еу", "ем",
+    "ом", "ы", "и", "а", "я", "о", "е", "у", "ю", "ь", "й",
+)  # fmt: skip
+"""Inflectional endings of Belarusian, folded; the longest that leaves a stem of
+three letters or more goes. A fallback for words outside the form table: it knows
+no alternations (рука/руцэ) and cannot tell a suffix from an ending."""
+
+MIN_STEM: Final = 3
+
+FLEETING: Final[Mapping[str, str]] = {
+    # ребёнок/ребёнка, конец/конца: the vowel before a final к or ц goes
+    "ru": "([^аеиоуыэюяй])[ое]([кц])$",
+    # пасёлак/пасёлка, канец/канца (Belarusian writes а for an unstressed о)
+    "be": "([^аеиоуыэюяй])[оеа]([кц])$",
+}
+"""Fleeting vowels, dropped from a stem of :data:`FLEETING_MIN` letters or more.
+
+The same pattern runs here and in the browser (``lunr.aci``: after Snowball for
+Russian, after the suffix stemmer for Belarusian), so it is written for both: no
+syntax JavaScript and Python read differently."""
+
+FLEETING_MIN: Final = 5
+
+_ENDINGS_LONGEST_FIRST: Final = sorted(set(BELARUSIAN_ENDINGS), key=lambda e: (-len(e), e))
+_ENDINGS: Final = frozenset(BELARUSIAN_ENDINGS)
+_ENDING_LENGTHS: Final = sorted({len(e) for e in BELARUSIAN_ENDINGS}, reverse=True)
+_FLEETING_BE: Final = re.compile(FLEETING["be"])
+
+
+@lru_cache(maxsize=65536)
+def stem_belarusian(word: str) -> str:
+    """The stem of a folded Belarusian word: ``"сям'ями"`` -> ``"сям'"``.
+
+    The longest ending that leaves :data:`MIN_STEM` letters goes (``lunr.aci`` tries
+    :data:`BELARUSIAN_ENDINGS` longest first: the same), then a fleeting vowel.
+    """
+    for length in _ENDING_LENGTHS:
+        if len(word) - length >= MIN_STEM and word[-length:] in _ENDINGS:
+            word = word[:-length]
+            break
+    if len(word) >= FLEETING_MIN:
+        word = _FLEETING_BE.sub(r"\1\2", word)
+    return word
+
+
+_WORD: Final = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+
+
+def vocabulary(texts: Iterable[str], lang: str) -> Counter[str]:
+    """The words of ``texts`` (HTML tags dropped), apostrophes as ``'``, with counts.
+
+    Case is kept off and other folds are not applied: the dictionary wants the
+    letters as written (і, ў), only its apostrophe (') and у for a leading ў.
+    """
+    counts: Counter[str] = Counter()
+    apostrophes = str.maketrans({k: v for k, v in folds(lang).items() if v == "'"})
+    for text in texts:
+        plain = re.sub(r"<[^>]+>", " ", text).lower().translate(apostrophes)
+        counts.update(m.group(0) for m in _WORD.finditer(plain))
+    return counts
+
+
+def dictionary_word(word: str) -> str:
+    """How belmorph spells a word: у for a leading ў, е for ё (its dictionary has none).
+
+    ``ўмовы`` -> ``умовы``, ``пасёлка`` -> ``паселка``.
+    """
+    word = word.replace("ё", "е")
+    return "у" + word[1:] if word.startswith("ў") else word
+
+
+def belmorph_lexemes(words: Sequence[str], node_modules: Path) -> list[list[list[str]]] | None:
+    """The lexemes (lists of forms) of each word, from belmorph; None without it."""
+    node = shutil.which("node")
+    if node is None or not (node_modules / "belmorph").is_dir():
+        return None
+    script = Path(__file__).with_name("belmorph_forms.mjs")
+    result = subprocess.run(
+        [node, str(script), str(node_modules)],
+        input=json.dumps([dictionary_word(w) for w in words], ensure_ascii=False),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=300,
+    )
+    if result.returncode != 0:
+        log.info("belmorph failed, Belarusian search stems only: %s", result.stderr.strip())
+        return None
+    data: list[list[list[str]]] = json.loads(result.stdout)
+    return data
+
+
+def forms_table(
+    words: Sequence[str], lexemes: Sequence[Sequence[Sequence[str]]], lang: str
+) -> dict[str, str]:
+    """Folded form -> key for every form of ``words`` the stemmer would not key right.
+
+    ``lexemes[i]`` are the dictionary's lexemes of ``words[i]`` (its parses: дзеці is
+    a form of дзіця and of дзіцё). All forms of all lexemes of one word share one key:
+    the stem most of them have (so the fewest forms need an entry), the lemma's on a
+    tie. A form already claimed by an earlier (more frequent) word keeps its key.
+    """
+    table: dict[str, str] = {}
+    for word, parses in zip(words, lexemes, strict=True):
+        if not parses:
+            continue
+        forms = list(dict.fromkeys(fold(form, lang) for lexeme in parses for form in lexeme))
+        stems = Counter(stem_belarusian(form) for form in forms)
+        lemma_stem = stem_belarusian(forms[0])
+        key = max(stems, key=lambda s: (stems[s], s == lemma_stem))
+        key = table.get(fold(word, lang), key)
+        for form in forms:
+            if form not in table and stem_belarusian(form) != key:
+                table[form] = key
+    return table
+
+
+def encode_forms(table: Mapping[str, str]) -> str:
+    """The table as ``lunr.aci`` reads it: ``key:shared:end,end;...`` (sorted).
+
+    Each form is the key's first ``shared`` letters and an ending:
+    ``{"сям'ями": "сям'", "семям": "сям'"}`` -> ``"сям':1:ем'ями,ям'ями"``... with
+    ``shared`` the longest prefix every form of the key starts with.
+    """
+    by_key: dict[str, list[str]] = {}
+    for form, key in table.items():
+        by_key.setdefault(key, []).append(form)
+    groups = []
+    for key in sorted(by_key):
+        forms = sorted(by_key[key])
+        shared = len(key)
+        for form in forms:
+            while shared and not form.startswith(key[:shared]):
+                shared -= 1
+        groups.append(f"{key}:{shared}:{','.join(f[shared:] for f in forms)}")
+    return ";".join(groups)
+
+
+def decode_forms(encoded: str) -> dict[str, str]:
+    """The inverse of :func:`encode_forms` (what ``lunr.aci`` does in the browser)."""
+    table: dict[str, str] = {}
+    for group in filter(None, encoded.split(";")):
+        key, shared, endings = group.split(":", 2)
+        for ending in endings.split(","):
+            table[key[: int(shared)] + ending] = key
+    return table
+
+
+def language_data(lang: str, texts: Iterable[str], node_modules: Path) -> dict[str, Any]:
+    """``lunr.aciData`` for ``lang``: its folds, stemmer endings and form table."""
+    data: dict[str, Any] = {
+        "lang": lang,
+        "fold": folds(lang),
+        "fleeting": [FLEETING[lang], FLEETING_MIN] if lang in FLEETING else None,
+        "endings": [],
+        "forms": "",
+    }
+    if lang != "be":
+        return data
+    data["endings"] = list(_ENDINGS_LONGEST_FIRST)
+    counts = vocabulary(texts, lang)
+    words = [w for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    lexemes = belmorph_lexemes(words, node_modules)
+    if lexemes is not None:
+        data["forms"] = encode_forms(forms_table(words, lexemes, lang))
+    return data
+
+
+def lunr_script(lang: str, data: Mapping[str, Any]) -> str:
+    """``lunr.aci-<lang>.min.js``: sets ``lunr.aciData``, registers the name for lunr."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    payload = payload.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return (
+        f"/* Generated by aci_course/search/lexicon.py for lunr.aci.min.js: {lang} */\n"
+        '(function(r){"use strict";var l=r.lunr;'
+        f'l["aci-{lang}"]={{wordCharacters:""}};l.aciData={payload};}})'
+        '(typeof self!=="undefined"?self:this);\n'
+    )
+
+
+def write_lunr_scripts(
+    site_dir: Path, texts: Mapping[str, Iterable[str]], node_modules: Path
+) -> dict[str, Path]:
+    """Write ``assets/javascripts/lunr/min/lunr.aci-<lang>.min.js`` for each language."""
+    folder = site_dir / "assets" / "javascripts" / "lunr" / "min"
+    folder.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    for lang, lang_texts in texts.items():
+        path = folder / f"lunr.aci-{lang}.min.js"
+        path.write_text(lunr_script(lang, language_data(lang, lang_texts, node_modules)), "utf-8")
+        written[lang] = path
+    return written

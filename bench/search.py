@@ -1,0 +1,434 @@
+"""Search benchmark: the course's search against plain Material's, in Chromium over file://.
+
+``make bench-search`` (or ``python bench/search.py``) builds the course, makes a copy
+of it with plain Material's search settings (the same pages and index entries;
+Material's own ``lang``, ``separator`` and ``pipeline``, no lunr.aci), and types the
+queries of ``tests/search/bench_queries.yml`` into Material's search box on a lesson
+page, key by key, as a reader would (``fill()`` does not trigger Material's search).
+Per language it prints:
+
+- recall@5: share of queries whose page is among the first five results;
+- mean rank of the expected page (a page not in the results counts as 11);
+- exact words at rank 1: words found on one page only, typed as written there;
+- index size: ``search_index.json`` plus, for ours, the generated
+  ``lunr.aci-<lang>.min.js`` (folds, stemmer endings, form table);
+- bytes a lesson page loads before the reader touches search (fresh browser
+  context, file://);
+- time to first result: from the first key Material reads (keyup) on a freshly
+  opened page (the index and worker load then) to the first result shown; and the
+  same per query on a page whose search is already set up (median).
+
+``--scale N`` builds a course N times the size first (each module copied N-1 times)
+for the timings; the query set is not checked on it. Timings on a shared machine are
+noisy: ours and plain are measured interleaved, query by query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from aci_course.search.fold import fold  # noqa: E402
+from aci_course.search.split import SEPARATOR  # noqa: E402
+
+QUERIES = ROOT / "tests" / "search" / "bench_queries.yml"
+LANGS = ("ru", "be", "en")
+PREFIX = {"ru": "", "be": "be/", "en": "en/"}
+CHROMIUM = "/usr/bin/chromium"
+MISSING_RANK = 11
+TARGET_RECALL = 0.9
+TARGET_SIZE_RATIO = 1.5
+TARGET_FIRST_RESULT_MS = 300.0
+EXACT_PER_PAGE = 3
+
+# What Material writes for these languages (partials/languages/*.html): Russian
+# stemming for Belarusian, and its default pipeline, which keeps only the stop words.
+PLAIN_CONFIG = {
+    "ru": {"lang": ["ru"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"]},
+    "be": {"lang": ["ru"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"]},
+    "en": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"]},
+}
+
+
+# --- the query set -------------------------------------------------------------------
+
+
+def load_queries(path: Path = QUERIES) -> dict[str, list[tuple[str, str]]]:
+    """``{lang: [(query, page), ...]}`` from the YAML file, in its order."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {
+        lang: [(str(q), page) for page, queries in data[lang].items() for q in queries]
+        for lang in LANGS
+    }
+
+
+def page_words(site: Path, lang: str, folded: bool = True) -> dict[str, Counter[str]]:
+    """Words of each page (all its index entries) as search splits them, folded."""
+    index = json.loads((site / PREFIX[lang] / "search/search_index.json").read_text("utf-8"))
+    pages: dict[str, Counter[str]] = {}
+    for doc in index["docs"]:
+        page = doc["location"].partition("#")[0]
+        text = re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc.get('text', '')}")
+        words = (
+            (fold(w, lang) if folded else w.lower()).strip("'’ʼ") for w in re.split(SEPARATOR, text)
+        )
+        pages.setdefault(page, Counter()).update(w for w in words if w)
+    return pages
+
+
+def query_problems(site: Path, queries: Mapping[str, Iterable[tuple[str, str]]]) -> list[str]:
+    """Queries that are not a test of inflection: verbatim on their page, or no page."""
+    problems = []
+    for lang, items in queries.items():
+        pages = page_words(site, lang)
+        for query, page in items:
+            if page not in pages:
+                problems.append(f"{lang}: {query!r} expects {page}, which is not in the index")
+            elif fold(query, lang) in pages[page]:
+                problems.append(f"{lang}: {query!r} appears as it is on {page}")
+    return problems
+
+
+def exact_queries(site: Path, lang: str, pages: Iterable[str]) -> list[tuple[str, str]]:
+    """Words of seven letters or more found on one page only: typed as written, rank 1."""
+    words = page_words(site, lang)
+    written = page_words(site, lang, folded=False)
+    seen = Counter(w for counts in words.values() for w in counts)
+    chosen = []
+    for page in dict.fromkeys(pages):
+        own = [w for w in written[page] if seen[fold(w, lang)] == 1 and len(w) >= 7 and w.isalpha()]
+        own.sort(key=lambda w: (-written[page][w], w))
+        chosen += [(w, page) for w in own[:EXACT_PER_PAGE]]
+    return chosen
+
+
+# --- sites -----------------------------------------------------------------------------
+
+
+def build(project: Path, out: Path) -> None:
+    """A strict build of ``project`` into ``out``; exits on failure."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        sys.exit(f"build failed:\n{result.stdout}\n{result.stderr}")
+
+
+def scaled_project(scale: int, where: Path) -> Path:
+    """A copy of the repository whose modules (and quizzes) are each there ``scale`` times."""
+    project = where / "project"
+    ignore = shutil.ignore_patterns("site*", ".venv", ".git", "node_modules", "__pycache__")
+    shutil.copytree(ROOT, project, ignore=ignore)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    for module in sorted((ROOT / "modules").iterdir()):
+        if not (module / "module.yml").is_file():
+            continue
+        for n in range(2, scale + 1):
+            copy_id = f"{module.name}-copy{n}"
+            target = project / "modules" / copy_id
+            shutil.copytree(module, target)
+            meta = (target / "module.yml").read_text(encoding="utf-8")
+            meta = re.sub(r"^id: .*$", f"id: {copy_id}", meta, count=1, flags=re.M)
+            order = int(re.search(r"^order: (\d+)", meta, flags=re.M)[1])  # type: ignore[index]
+            meta = re.sub(r"^order: \d+", f"order: {order * 100 + n}", meta, flags=re.M)
+            (target / "module.yml").write_text(meta, encoding="utf-8")
+            quiz = ROOT / "quizzes" / f"{module.name}.yml"
+            if quiz.is_file():
+                shutil.copy(quiz, project / "quizzes" / f"{copy_id}.yml")
+    return project
+
+
+def make_plain(ours: Path, plain: Path) -> None:
+    """``plain``: ``ours`` with Material's own search settings in every index."""
+    shutil.copytree(ours, plain)
+    for lang in LANGS:
+        folder = plain / PREFIX[lang] / "search"
+        index = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+        index["config"] = {**index["config"], **PLAIN_CONFIG[lang]}
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        (folder / "search_index.json").write_text(data, encoding="utf-8")
+        (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+    for html in plain.rglob("*.html"):  # Material loads index and worker as it likes
+        text = html.read_text(encoding="utf-8")
+        lazy = re.sub(r'<script src="[^"]*search-lazy\.js"></script>', "", text)
+        if lazy != text:
+            html.write_text(lazy, encoding="utf-8")
+
+
+def index_bytes(site: Path, lang: str, ours: bool) -> int:
+    """The language's index file, with our generated word data for ``ours``."""
+    size = (site / PREFIX[lang] / "search" / "search_index.json").stat().st_size
+    if ours:
+        size += (site / f"assets/javascripts/lunr/min/lunr.aci-{lang}.min.js").stat().st_size
+    return size
+
+
+# --- the browser ---------------------------------------------------------------------
+
+WATCH = """() => {
+  const box = document.querySelector("input.md-search__input");
+  const list = document.querySelector(".md-search-result__list");
+  const w = window.__bench = {firstKeyup: null, lastKey: null, lastChange: null, firstResult: null};
+  /* Material reads the box on keyup (Cyrillic letters typed by a test come without
+     one, so the End key after them is when Material takes the query). */
+  box.addEventListener("keyup", () => {
+    const now = performance.now();
+    if (w.firstKeyup === null) w.firstKeyup = now;
+    w.lastKey = now;
+  });
+  new MutationObserver(() => {
+    const now = performance.now();
+    w.lastChange = now;
+    if (w.firstKeyup !== null && w.firstResult === null
+        && list.querySelector(".md-search-result__item"))
+      w.firstResult = now;
+  }).observe(list, {childList: true, subtree: true});
+}"""
+
+RESULTS = """() => [...document.querySelectorAll(".md-search-result__item")]
+  .map(li => li.querySelector("a") && li.querySelector("a").href)"""
+
+
+@dataclass
+class Run:
+    """What one site gave for one language."""
+
+    ranks: list[int] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+    exact_rank1: int = 0
+    exact_total: int = 0
+    warm_ms: list[float] = field(default_factory=list)
+    cold_ms: list[float] = field(default_factory=list)
+    page_bytes: int = 0
+
+    @property
+    def recall(self) -> float:
+        """Share of queries with their page in the top five."""
+        return sum(r <= 5 for r in self.ranks) / len(self.ranks) if self.ranks else 0.0
+
+    @property
+    def mean_rank(self) -> float:
+        """Mean rank of the expected page (MISSING_RANK when not found)."""
+        return statistics.fmean(self.ranks) if self.ranks else 0.0
+
+
+def page_path(href: str) -> Path:
+    """The local file a file:// result link points at."""
+    return Path(unquote(urlsplit(href).path))
+
+
+def type_query(page: Any, query: str) -> list[str]:
+    """Type ``query`` into an empty search box; the result pages (hrefs), in order."""
+    box = page.locator("input.md-search__input")
+    box.press("Control+a")
+    box.press("Backspace")
+    page.wait_for_timeout(200)  # the emptied list settles
+    page.evaluate(
+        "() => Object.assign(window.__bench,"
+        " {firstKeyup: null, firstResult: null, lastChange: null})"
+    )
+    box.press_sequentially(query, delay=20)
+    box.press("End")  # Cyrillic letters come without key events: Material reads on keyup
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # the final list: no change for 400 ms
+        page.wait_for_timeout(100)
+        state = page.evaluate(
+            "() => [performance.now(), window.__bench.lastChange, window.__bench.lastKey]"
+        )
+        now, last_change, last_key = state
+        if last_change is not None and last_change > last_key and now - last_change > 400:
+            break
+        if last_change is None and now - last_key > 1500:
+            break  # nothing found: the list never changed
+    results: list[str] = page.evaluate(RESULTS)
+    return results
+
+
+def open_search(browser: Any, url: str) -> tuple[Any, Any, float | None]:
+    """A fresh context on ``url`` with search open; the time to the first result."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("load")
+    page.evaluate(WATCH)
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").wait_for(state="visible")
+    return context, page, None
+
+
+def lesson_bytes(browser: Any, site: Path, url: str) -> int:
+    """Bytes of every file a lesson requests before search is touched (file://)."""
+    context = browser.new_context()
+    page = context.new_page()
+    urls: list[str] = []
+    page.on("request", lambda r: urls.append(r.url))
+    page.goto(url)
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(1500)  # scripts that load more (the worker)
+    context.close()
+    total = 0
+    for u in dict.fromkeys(urls):
+        if u.startswith("file://"):
+            path = Path(unquote(urlsplit(u).path))
+            if path.is_file():
+                total += path.stat().st_size
+    return total
+
+
+def cold_first_result(browser: Any, url: str, query: str) -> float | None:
+    """Fresh page: from the first key typed to the first result shown (ms)."""
+    context, page, _ = open_search(browser, url)
+    try:
+        type_query(page, query)
+        first, result = page.evaluate(
+            "() => [window.__bench.firstKeyup, window.__bench.firstResult]"
+        )
+        return None if first is None or result is None else float(result - first)
+    finally:
+        context.close()
+
+
+def measure(
+    browser: Any,
+    sites: Mapping[str, Path],
+    lang: str,
+    queries: list[tuple[str, str]],
+    exact: list[tuple[str, str]],
+    lesson: str,
+    repeat: int,
+) -> dict[str, Run]:
+    """Both sites, one language: page bytes, cold first results, then every query."""
+    runs = {name: Run() for name in sites}
+    pages = {}
+    for name, site in sites.items():
+        url = (site / PREFIX[lang] / lesson).as_uri()
+        runs[name].page_bytes = lesson_bytes(browser, site, url)
+        for _ in range(repeat):
+            ms = cold_first_result(browser, url, queries[0][0])
+            if ms is not None:
+                runs[name].cold_ms.append(ms)
+        pages[name] = open_search(browser, url)
+    try:
+        for kind, items in (("inflected", queries), ("exact", exact)):
+            for query, expected in items:
+                for name, site in sites.items():  # interleaved: the load is shared
+                    _, page, _ = pages[name]
+                    hrefs = type_query(page, query)
+                    want = (site / PREFIX[lang] / expected).resolve()
+                    found = [page_path(h) for h in hrefs if h]
+                    rank = next((i + 1 for i, p in enumerate(found) if p == want), MISSING_RANK)
+                    bench = page.evaluate("() => window.__bench")
+                    if bench["firstResult"] is not None and bench["firstKeyup"] is not None:
+                        runs[name].warm_ms.append(bench["firstResult"] - bench["firstKeyup"])
+                    if kind == "inflected":
+                        runs[name].ranks.append(rank)
+                        if rank > 5:
+                            runs[name].misses.append(f"{query} ({rank})")
+                    else:
+                        runs[name].exact_total += 1
+                        runs[name].exact_rank1 += rank == 1
+                        if rank != 1 and name == "ours":
+                            runs[name].misses.append(f"exact {query} ({rank})")
+    finally:
+        for context, _, _ in pages.values():
+            context.close()
+    return runs
+
+
+def fmt_ms(values: list[float]) -> str:
+    """Median in milliseconds."""
+    return f"{statistics.median(values):.0f} ms" if values else "-"
+
+
+def main() -> None:
+    """Build, measure, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--site", type=Path, help="an already built site (default: build)")
+    parser.add_argument("--scale", type=int, default=1, help="course size multiple for timings")
+    parser.add_argument("--repeat", type=int, default=3, help="cold first-result runs")
+    parser.add_argument("--lang", action="append", choices=LANGS, help="only these languages")
+    parser.add_argument("--queries", type=int, help="only the first N queries per language")
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    queries = load_queries()
+    with tempfile.TemporaryDirectory(prefix="aci-bench-search-") as tmp:
+        work = Path(tmp)
+        ours = args.site.resolve() if args.site else work / "ours"
+        if not args.site:
+            project = ROOT if args.scale == 1 else scaled_project(args.scale, work)
+            started = time.monotonic()
+            build(project, ours)
+            print(f"built {'the course' if args.scale == 1 else f'{args.scale}x the course'} "
+                  f"in {time.monotonic() - started:.1f} s")  # fmt: skip
+        problems = query_problems(ours, queries) if args.scale == 1 else []
+        if problems:
+            sys.exit("the query set does not test inflection:\n  " + "\n  ".join(problems))
+        plain = work / "plain"
+        make_plain(ours, plain)
+        sites = {"ours": ours, "plain": plain}
+        rows: list[tuple[str, ...]] = []
+        notes: list[str] = []
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--headless"])
+            for lang in args.lang or LANGS:
+                items = queries[lang][: args.queries]
+                lesson = items[0][1]
+                exact = exact_queries(ours, lang, [p for _, p in items]) if args.scale == 1 else []
+                runs = measure(browser, sites, lang, items, exact, lesson, args.repeat)
+                o, p = runs["ours"], runs["plain"]
+                size_o, size_p = index_bytes(ours, lang, True), index_bytes(plain, lang, False)
+                rows += [
+                    (lang, "queries", f"{len(items)}", f"{len(items)}", ""),
+                    (lang, "recall@5", f"{o.recall:.2f}", f"{p.recall:.2f}", f">= {TARGET_RECALL}"),
+                    (lang, "mean rank", f"{o.mean_rank:.2f}", f"{p.mean_rank:.2f}", ""),
+                    (lang, "exact words at rank 1", f"{o.exact_rank1}/{o.exact_total}",
+                     f"{p.exact_rank1}/{p.exact_total}", "all"),
+                    (lang, "index size", f"{size_o / 1024:.1f} KB", f"{size_p / 1024:.1f} KB",
+                     f"<= {TARGET_SIZE_RATIO}x plain ({size_o / size_p:.2f}x)"),
+                    (lang, "lesson page before search", f"{o.page_bytes / 1024:.0f} KB",
+                     f"{p.page_bytes / 1024:.0f} KB", ""),
+                    (lang, "first result, fresh page", fmt_ms(o.cold_ms), fmt_ms(p.cold_ms),
+                     f"< {TARGET_FIRST_RESULT_MS:.0f} ms"),
+                    (lang, "first result, search set up (median)", fmt_ms(o.warm_ms),
+                     fmt_ms(p.warm_ms), f"< {TARGET_FIRST_RESULT_MS:.0f} ms"),
+                ]  # fmt: skip
+                if o.misses:
+                    notes.append(f"{lang} not in the top five (ours): {', '.join(o.misses)}")
+                print(f"{lang}: done", flush=True)
+            browser.close()
+        print(f"\nSearch, {'the course' if args.scale == 1 else f'{args.scale}x the course'}, "
+              "Chromium over file://\n")  # fmt: skip
+        print("| lang | measure | ours | plain Material | target |")
+        print("| --- | --- | --- | --- | --- |")
+        for row in rows:
+            print("| " + " | ".join(row) + " |")
+        for note in notes:
+            print(f"\n- {note}")
+
+
+if __name__ == "__main__":
+    main()

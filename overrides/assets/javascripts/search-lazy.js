@@ -1,0 +1,130 @@
+/*
+ * Search loads when the reader first wants it (our own code).
+ *
+ * Material's bundle asks for the page language's search index as soon as a page
+ * opens (its search.highlight feature subscribes to the index at start-up) and
+ * starts the search worker at once, although most readers of a lesson never search:
+ * about 95 KB of index and 40 KB of worker on a lesson page of some 460 KB (make
+ * bench-search). Material has no setting for this and its minified bundle is not
+ * ours to patch, so this script, which runs before the bundle (overrides/main.html),
+ * holds back the three ways the bundle loads search until the reader focuses the
+ * search box (or opens a page with ?h=, which highlights search words at once):
+ *
+ *   - the index over HTTP: an XMLHttpRequest for "…/search/search_index.json";
+ *   - the index over file://: a <script src="…/search/search_index.js"> appended
+ *     to <head> (Material's watchScript);
+ *   - the worker: new Worker("…/workers/search.<hash>.min.js") (or the
+ *     iframe-worker shim's Worker over file://): a stand-in keeps listeners and
+ *     messages and starts the real worker with the first message, which Material
+ *     sends only once it has the index.
+ *
+ * Everything else passes through untouched. Runs once, synchronously, before the
+ * bundle (not on DOMContentLoaded like our other scripts: the bundle starts search
+ * while it loads).
+ */
+(function () {
+  "use strict";
+
+  if (window.__aciSearchLazy) return;
+  window.__aciSearchLazy = true;
+
+  var INDEX = /\/search\/search_index\.(json|js)(\?|#|$)/;
+  var WORKER = /\/workers\/search\.[0-9a-f]+\.min\.js(\?|#|$)/;
+
+  var wanted = /[?&]h=/.test(location.search);
+  var waiting = [];
+
+  function want() {
+    if (wanted) return;
+    wanted = true;
+    var run = waiting;
+    waiting = [];
+    run.forEach(function (fn) { fn(); });
+  }
+
+  function whenWanted(fn) {
+    if (wanted) fn();
+    else waiting.push(fn);
+  }
+
+  /* The reader wants search: the box gets focus (click, tap, Tab, or Material's
+     "/", "s", "f" shortcuts, which focus it), or the search toggle opens. */
+  document.addEventListener("focusin", function (event) {
+    var target = event.target;
+    if (target && target.matches && target.matches("input.md-search__input")) want();
+  }, true);
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target && target.id === "__search" && target.checked) want();
+  }, true);
+
+  /* The index over HTTP (Material's request() is an XMLHttpRequest). */
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.__aciIndex = INDEX.test(String(url));
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (wanted || !this.__aciIndex) return send.apply(this, arguments);
+    var request = this, args = arguments;
+    whenWanted(function () { send.apply(request, args); });
+  };
+
+  /* The index over file://. */
+  var appendChild = Node.prototype.appendChild;
+  Node.prototype.appendChild = function (child) {
+    if (!wanted && child instanceof HTMLScriptElement && INDEX.test(child.src || "")) {
+      var parent = this;
+      whenWanted(function () { appendChild.call(parent, child); });
+      return child;
+    }
+    return appendChild.apply(this, arguments);
+  };
+
+  /* The worker. */
+  var RealWorker = window.Worker;
+  if (typeof RealWorker !== "function") return;
+
+  function LazyWorker(url, options) {
+    this.url = url;
+    this.options = options;
+    this.worker = null;
+    this.listeners = [];
+    this.onmessage = null;
+    this.onerror = null;
+  }
+  LazyWorker.prototype.start = function () {
+    if (this.worker) return this.worker;
+    var lazy = this;
+    var worker = this.worker = this.options === undefined
+      ? new RealWorker(this.url)
+      : new RealWorker(this.url, this.options);
+    this.listeners.forEach(function (l) { worker.addEventListener(l[0], l[1], l[2]); });
+    worker.onmessage = function (event) { if (lazy.onmessage) lazy.onmessage(event); };
+    worker.onerror = function (event) { if (lazy.onerror) lazy.onerror(event); };
+    return worker;
+  };
+  LazyWorker.prototype.addEventListener = function (type, fn, options) {
+    if (this.worker) this.worker.addEventListener(type, fn, options);
+    else this.listeners.push([type, fn, options]);
+  };
+  LazyWorker.prototype.removeEventListener = function (type, fn, options) {
+    if (this.worker) this.worker.removeEventListener(type, fn, options);
+    this.listeners = this.listeners.filter(function (l) { return l[0] !== type || l[1] !== fn; });
+  };
+  LazyWorker.prototype.postMessage = function () {
+    var worker = this.start();
+    return worker.postMessage.apply(worker, arguments);
+  };
+  LazyWorker.prototype.terminate = function () {
+    if (this.worker) this.worker.terminate();
+  };
+
+  window.Worker = function (url, options) {
+    if (WORKER.test(String(url)))
+      return new LazyWorker(url, options);
+    return options === undefined ? new RealWorker(url) : new RealWorker(url, options);
+  };
+  window.Worker.prototype = RealWorker.prototype;
+})();

@@ -1,0 +1,178 @@
+"""Search words: folding (one table for Python and the browser), stemmers, form table.
+
+The browser side runs ``lunr.aci.min.js`` in Node with the scripts Material's worker
+would load (``tests/js/lunr_words.cjs``).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aci_course.search.fold import fold, folds
+from aci_course.search.lexicon import (
+    decode_forms,
+    encode_forms,
+    forms_table,
+    language_data,
+    stem_belarusian,
+    vocabulary,
+    write_lunr_scripts,
+)
+from aci_course.search.split import LANGUAGE_SEARCH
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES: list[list[str]] = json.loads(
+    (Path(__file__).with_name("fold_cases.json")).read_text(encoding="utf-8")
+)["cases"]
+NODE_MODULES = ROOT / "node_modules"
+
+# Vocabulary of the generated Belarusian form table in these tests.
+BE_TEXT = "Дзіця і сям'я. Установа, дапамога, інклюзія."
+
+
+def _material_javascripts() -> Path:
+    import material
+
+    return Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+
+
+@pytest.fixture(scope="module")
+def words(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """``words(lang, [w, ...])`` -> {w: {fold, stem, key}} from lunr.aci in Node."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed (apt-get install nodejs)")
+    assets = tmp_path_factory.mktemp("assets") / "javascripts"
+    shutil.copytree(_material_javascripts() / "workers", assets / "workers")
+    shutil.copytree(_material_javascripts() / "lunr", assets / "lunr")
+    lunr_min = assets / "lunr" / "min"
+    for script in (ROOT / "overrides/assets/javascripts/lunr/min").glob("*.js"):
+        shutil.copy(script, lunr_min / script.name)
+    site = assets.parent / "site"
+    texts = {"ru": [""], "be": [BE_TEXT], "en": [""]}
+    for path in write_lunr_scripts(site, texts, NODE_MODULES).values():
+        shutil.copy(path, lunr_min / path.name)
+
+    def run(lang: str, items: list[str]) -> dict[str, dict[str, str]]:
+        result = subprocess.run(
+            [node, str(ROOT / "tests/js/lunr_words.cjs"), str(assets), lang,
+             ",".join(LANGUAGE_SEARCH[lang]["lang"])],
+            input=json.dumps(items), capture_output=True, text=True, check=False, timeout=60,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        data: dict[str, dict[str, str]] = json.loads(result.stdout)
+        return data
+
+    return run
+
+
+# --- folding: one table, both sides -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "word", "folded"), CASES)
+def test_python_fold(lang: str, word: str, folded: str) -> None:
+    assert fold(word, lang) == folded
+
+
+@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+def test_browser_fold_matches_the_same_table(words: Any, lang: str) -> None:
+    cases = [(w, f) for case_lang, w, f in CASES if case_lang == lang]
+    got = words(lang, [w for w, _ in cases])
+    assert {w: got[w]["fold"] for w, _ in cases} == dict(cases)
+
+
+def test_belarusian_only_folds_stay_out_of_russian() -> None:
+    assert folds("be")["і"] == "и"
+    assert "і" not in folds("ru") and "і" not in folds("en")
+    assert set(folds("ru")) < set(folds("be"))
+
+
+# --- stemmers, exact ------------------------------------------------------------------
+
+
+def test_russian_snowball_with_fleeting_vowels(words: Any) -> None:
+    got = words("ru", ["ребёнок", "ребёнка", "ребенку", "конец", "конца", "семья", "семьями",
+                       "семей", "детей", "дети", "урок", "уроками"])  # fmt: skip
+    stems = {w: v["key"] for w, v in got.items()}
+    assert stems == {
+        "ребёнок": "ребенк", "ребёнка": "ребенк", "ребенку": "ребенк",
+        "конец": "конц", "конца": "конц",
+        "семья": "сем", "семьями": "сем", "семей": "сем",
+        "детей": "дет", "дети": "дет",
+        "урок": "урок", "уроками": "урок",
+    }  # fmt: skip
+
+
+def test_english_porter(words: Any) -> None:
+    got = words("en", ["families", "family", "Running", "runs", "protected", "child's"])
+    assert {w: v["key"] for w, v in got.items()} == {
+        "families": "famili", "family": "famili", "Running": "run", "runs": "run",
+        "protected": "protect", "child's": "child",
+    }  # fmt: skip
+
+
+BELARUSIAN_STEMS = {
+    "сям'ями": "сям'",
+    "сям'ей": "сям'",
+    "установай": "установ",
+    "установах": "установ",
+    "инклюзия": "инклюз",
+    "инклюзиями": "инклюз",
+    "дапамагаць": "дапамаг",
+    "дзеци": "дзец",
+    "год": "год",
+}
+
+
+@pytest.mark.parametrize(("word", "stem"), BELARUSIAN_STEMS.items())
+def test_belarusian_suffix_stemmer(word: str, stem: str) -> None:
+    assert stem_belarusian(word) == stem
+
+
+def test_belarusian_stemmer_is_the_same_in_the_browser(words: Any) -> None:
+    got = words("be", list(BELARUSIAN_STEMS))
+    assert {w: v["stem"] for w, v in got.items()} == BELARUSIAN_STEMS
+
+
+# --- the Belarusian form table (belmorph) ----------------------------------------------
+
+
+def test_vocabulary_keeps_letters_and_joins_apostrophes() -> None:
+    counts = vocabulary(["<p>Сям’я і <b>сям'я</b>, ўмовы 1989</p>"], "be")
+    assert counts == {"сям'я": 2, "і": 1, "ўмовы": 1}
+
+
+def test_forms_table_keys_every_form_of_a_word_by_its_lemma() -> None:
+    lexemes = [[["дзіця", "дзіцяці", "дзецьмі"], ["дзіцё", "дзіцяці", "дзецьмі"]]]
+    table = forms_table(["дзіця"], lexemes, "be")
+    # дзіця -> дзиц by the stemmer: only forms the stemmer keys otherwise are listed
+    assert table == {"дзецьми": "дзиц", "дзице": "дзиц", "дзицяци": "дзиц"}
+    assert decode_forms(encode_forms(table)) == table
+    assert encode_forms(table) == "дзиц:2:ецьми,ице,ицяци"
+
+
+@pytest.mark.skipif(not (NODE_MODULES / "belmorph").is_dir(), reason="npm ci first")
+def test_belarusian_forms_from_belmorph_join_in_the_browser(words: Any) -> None:
+    data = language_data("be", [BE_TEXT], NODE_MODULES)
+    assert data["forms"], "belmorph gave no forms"
+    got = words("be", ["дзіця", "дзецьмі", "дзяцей", "сям'я", "сем'ямі", "сямей", "дапамозе",
+                       "дапамога", "установе", "установай"])  # fmt: skip
+    key = {w: v["key"] for w, v in got.items()}
+    assert key["дзіця"] == key["дзецьмі"] == key["дзяцей"]
+    assert key["сям'я"] == key["сем'ямі"] == key["сямей"]
+    assert key["дапамога"] == key["дапамозе"]
+    assert key["установа" if "установа" in key else "установе"] == key["установай"]
+
+
+def test_without_belmorph_belarusian_falls_back_to_the_stemmer(tmp_path: Path) -> None:
+    data = language_data("be", [BE_TEXT], tmp_path)  # no node_modules here
+    assert data["forms"] == ""
+    assert data["endings"] and data["fleeting"]
+    assert data["fold"]["і"] == "и"
+    assert language_data("ru", [""], tmp_path)["endings"] == []  # Snowball in the browser
