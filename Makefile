@@ -49,7 +49,7 @@ facilitator: site-deps
 # A4 handbooks per module and language into dist/pdf/<lang>/ (Chromium prints them;
 # Playwright comes with the dev tools).
 pdf: deps
-	$(BIN)/python -m aci_course.export.pdf --out dist/pdf
+	$(BIN)/aci-course pdf
 
 serve: site-deps
 	$(BIN)/mkdocs serve

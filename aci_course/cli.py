@@ -15,8 +15,9 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
+from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
-from aci_course.course.modules import TRACKS
+from aci_course.course.modules import TRACKS, Module
 from aci_course.export.project import ExportError, course_version, require_site
 
 USAGE_STATUS = 2  # as click and most commands: the command line itself was wrong
@@ -85,7 +86,7 @@ def _root(ctx: click.Context) -> Path:
 )
 @click.pass_context
 def cli(ctx: click.Context, root: Path) -> None:
-    """Exports of the All Children Included course: USB zip, SCORM, Moodle quiz bank."""
+    """Exports of the All Children Included course: USB zip, SCORM, Moodle quiz bank, PDF."""
     ctx.ensure_object(dict)
     ctx.obj["root"] = root.resolve()
 
@@ -155,23 +156,61 @@ def quiz_bank(ctx: click.Context, out: Path | None) -> None:
 @_friendly
 def scorm(ctx: click.Context, site: Path | None, out: Path | None, only: tuple[str, ...]) -> None:
     """SCORM 1.2 zips: dist/scorm/<module-id>-<lang>.zip for every module and language."""
-    from aci_course.course.modules import load_modules
     from aci_course.export.scorm import SCHEMA_DIR, build_packages
 
     root = _root(ctx)
     version = course_version(root)
+    chosen = _known_modules(root, only)
+    built = require_site(site or root / "site")
+    for target in build_packages(
+        built, chosen, out or root / "dist" / "scorm", version, root / SCHEMA_DIR
+    ):
+        click.echo(f"wrote {target}")
+
+
+def _known_modules(root: Path, only: tuple[str, ...]) -> list[Module]:
+    """The course's modules, or those named in ``only`` (an unknown id is one line)."""
+    from aci_course.course.modules import load_modules
+
     modules = load_modules(root)
     known = {module.id for module in modules}
     for module_id in only:
         if module_id not in known:
             raise ExportError(
-                f'unknown module "{module_id}" - use one of: {", ".join(sorted(known))}'
+                f'unknown module "{module_id}" - use one of: '
+                f"{', '.join(sorted(known)) or '(none yet)'}"
             )
-    chosen = [module for module in modules if not only or module.id in only]
-    built = require_site(site or root / "site")
-    for target in build_packages(
-        built, chosen, out or root / "dist" / "scorm", version, root / SCHEMA_DIR
-    ):
+    return [module for module in modules if not only or module.id in only]
+
+
+@cli.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the PDFs go [default: <root>/dist/pdf].",
+)
+@click.option("--module", "only", multiple=True, help="Only this module id (repeatable).")
+@click.option(
+    "--lang",
+    "langs",
+    type=click.Choice(LANGUAGES),
+    multiple=True,
+    help="Only this language (repeatable) [default: all].",
+)
+@click.pass_context
+@_friendly
+def pdf(
+    ctx: click.Context, out: Path | None, only: tuple[str, ...], langs: tuple[str, ...]
+) -> None:
+    """A4 handbooks (Chromium prints them): dist/pdf/<lang>/<module>-<kind>.pdf."""
+    from aci_course.export import pdf as handbooks
+
+    root = _root(ctx)
+    course_version(root)  # only to stop outside a course folder with a clear line
+    chosen = [module.id for module in _known_modules(root, only)]
+    docs = handbooks.all_documents(root, chosen, langs or LANGUAGES)
+    for target in handbooks.print_pdfs(docs, out or root / "dist" / "pdf"):
         click.echo(f"wrote {target}")
 
 

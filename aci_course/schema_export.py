@@ -21,6 +21,7 @@ from typing import Any
 
 from aci_course.core.schema import AuthorModel
 from aci_course.course.modules import ModuleFile
+from aci_course.export.profile import ProfileFile
 from aci_course.quiz.model import QuizFile
 
 # Draft 7 is what the YAML language server (VS Code, and editors using it) fully supports;
@@ -41,6 +42,7 @@ class FileKind:
 KINDS: tuple[FileKind, ...] = (
     FileKind("module", ModuleFile, ("modules/*/module.yml",), "module.yml of a training module"),
     FileKind("quiz", QuizFile, ("quizzes/*.yml",), "The quizzes of one module"),
+    FileKind("profile", ProfileFile, ("profiles/*.yml",), "A course profile (co-branded subset)"),
 )
 
 

@@ -1,6 +1,7 @@
 """Live preview: ``mkdocs serve`` rebuilds when anything the build reads changes.
 
-MkDocs watches ``docs/`` and ``mkdocs.yml`` only; this adds the modules, quizzes,
+MkDocs watches ``docs/`` and ``mkdocs.yml`` only; this adds the modules (with their
+facilitator material), quizzes, the trainer pages (``facilitator/``), the profiles,
 overrides, the package's templates and interface texts and the hooks
 (:func:`aci_course.core.sources.watched_paths`). Every rebuild loads the hooks
 afresh but keeps the package imported, so the interface texts are re-read here

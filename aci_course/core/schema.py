@@ -9,7 +9,7 @@ and the marked YAML at the same time, so the line is the one of the bad value, a
 the words come from the models. The same models give the JSON Schemas in
 ``schemas/`` that authors' editors use (``python -m aci_course.schema_export``).
 
-Adding a file kind (say ``profiles/<name>.yml``):
+Adding a file kind (as ``profiles/<name>.yml`` was: :mod:`aci_course.export.profile`):
 
 1. Write its models in the capability's package (``aci_course/<capability>/``), each a
    subclass of :class:`AuthorModel` (or of a base of your own that sets default

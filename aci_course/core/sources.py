@@ -1,10 +1,13 @@
 """What a build reads besides ``docs/`` and ``mkdocs.yml``, so live preview can watch it.
 
 ``mkdocs serve`` watches only the docs folder and the config file. The course's
-build also reads the modules (lessons, ``module.yml``, media), the quiz files,
-the theme overrides, the package's templates and interface texts, and the hooks
-(which MkDocs loads afresh for every rebuild). The package's Python code is not
-listed: it stays imported for the whole session, so a change to it needs a restart.
+build also reads the modules (lessons, ``module.yml``, media, and the facilitator
+edition's ``modules/<id>/facilitator/``), the quiz files, the trainer pages of the
+facilitator edition (``facilitator/<lang>/``), the course profiles (``profiles/``,
+read by ``make site PROFILE=...``), the theme overrides, the package's templates and
+interface texts, and the hooks (which MkDocs loads afresh for every rebuild). The
+package's Python code is not listed: it stays imported for the whole session, so a
+change to it needs a restart.
 """
 
 from __future__ import annotations
@@ -13,8 +16,11 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-# Folders of the project (beside mkdocs.yml) that the hooks read.
-PROJECT_FOLDERS = ("modules", "quizzes")
+# Folders of the project (beside mkdocs.yml) that the hooks read. modules/ holds each
+# module's facilitator/ folder too; facilitator/ holds the trainer pages that the
+# facilitator edition reads (mkdocs-facilitator.yml inherits this hook, so
+# `mkdocs serve -f mkdocs-facilitator.yml` previews it); profiles/ is read by profile builds.
+PROJECT_FOLDERS = ("modules", "quizzes", "facilitator", "profiles")
 
 # Folders of the package read at build time: Jinja templates and interface texts.
 PACKAGE_FOLDERS = ("templates", "data")

@@ -19,10 +19,8 @@ lesson or plan uses the Russian one, marked as such.
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
-import sys
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -40,6 +38,7 @@ from aci_course.core.yamlsource import read_text
 from aci_course.course.modules import Module, load_modules
 from aci_course.editions import answer_key, blocks
 from aci_course.editions import session_plan as plans
+from aci_course.export.project import ExportError
 from aci_course.quiz.embed import DIRECTIVE
 from aci_course.quiz.model import (
     FillQuestion,
@@ -322,14 +321,25 @@ def all_documents(
 
 def print_pdfs(docs: Sequence[Document], out: Path) -> list[Path]:
     """Print each document to ``out/<lang>/<module>-<kind>.pdf`` with Chromium (A4)."""
-    from playwright.sync_api import sync_playwright
+    try:
+        from playwright.sync_api import Error as BrowserError
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise ExportError("Playwright is not installed - run make deps") from None
 
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         launch: dict[str, Any] = {"args": ["--no-sandbox", "--disable-gpu"]}
         if Path(CHROMIUM).is_file():
             launch["executable_path"] = CHROMIUM
-        browser = pw.chromium.launch(**launch)
+        try:
+            browser = pw.chromium.launch(**launch)
+        except BrowserError as error:
+            first = str(error).strip().splitlines()[0] if str(error).strip() else "no reason given"
+            raise ExportError(
+                f"{CHROMIUM}: Chromium does not start ({first.rstrip('.')}) - "
+                "apt-get install chromium, or set ACI_CHROMIUM to a Chromium"
+            ) from None
         # Nothing but the document's own files: the print is made offline, like the site.
         context = browser.new_context()
         context.route(
@@ -359,25 +369,3 @@ def print_pdfs(docs: Sequence[Document], out: Path) -> list[Path]:
             written.append(target)
         browser.close()
     return written
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m aci_course.export.pdf [--module ID] [--lang ru] [--out dist/pdf]``."""
-    parser = argparse.ArgumentParser(prog="aci-course pdf", description=__doc__.split("\n")[0])
-    parser.add_argument("--root", type=Path, default=Path.cwd())
-    parser.add_argument("--out", type=Path, default=Path("dist/pdf"))
-    parser.add_argument("--module", action="append", default=[], help="module id (repeatable)")
-    parser.add_argument("--lang", action="append", choices=LANGUAGES, help="language (repeatable)")
-    args = parser.parse_args(argv)
-    try:
-        docs = all_documents(args.root.resolve(), args.module, args.lang or LANGUAGES)
-    except AuthorError as error:
-        print(f"ERROR: {error}", file=sys.stderr)
-        return 1
-    for path in print_pdfs(docs, args.out):
-        print(path)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

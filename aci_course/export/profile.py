@@ -12,9 +12,9 @@ The build runs on a generated project in ``build/profile-<name>/``: its
 colours, logo and footer; ``docs/``, ``hooks/``, ``node_modules/`` and the chosen
 modules and quiz files are links to the originals, so messages name real files.
 
-The profile model is pydantic v2; its errors are mapped to the YAML lines kept by
-:mod:`aci_course.core.yamlsource`, like every other author file. The model is
-self-contained, to move onto the shared schema layer of ``aci_course/core/``.
+The file is described once, on the schema layer (:mod:`aci_course.core.schema`) like
+module.yml and the quizzes: :class:`ProfileFile` gives the messages with their lines
+and ``schemas/profile.schema.json`` for authors' editors (``make schemas``).
 """
 
 from __future__ import annotations
@@ -23,17 +23,27 @@ import html
 import os
 import shutil
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, StringConstraints
 
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
-from aci_course.core.schema import SLUG
+from aci_course.core.schema import (
+    SLUG,
+    AtLeast,
+    AuthorModel,
+    Items,
+    NotNull,
+    Say,
+    Slug,
+    Words,
+    validate,
+)
 from aci_course.core.texts import t
-from aci_course.core.yamlsource import MarkedDict, MarkedList, load_yaml
-from aci_course.course.modules import Module
+from aci_course.core.yamlsource import MarkedList, load_yaml
+from aci_course.course.modules import LocalText, Module
 from aci_course.export.project import ExportError, read_config
 
 PRIMARY = Literal[
@@ -52,115 +62,126 @@ ACCENT = Literal[
 LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+def _choices(values: tuple[str, ...]) -> str:
+    return ", ".join(values[:-1]) + " or " + values[-1]
 
 
-class Localised(_Strict):
-    """A text in every course language."""
+class ProfileText(LocalText):
+    """A text in every course language (module.yml's), named as ``key.language``."""
 
-    ru: str = Field(min_length=1)
-    be: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    def in_(self, lang: str) -> str:
-        """The text in ``lang``."""
-        value: str = getattr(self, lang)
-        return value
+    messages: ClassVar[dict[str, Say]] = {
+        "extra": Say('unknown key "{name}.{key}"', "use only {languages}"),
+        "missing": Say('missing key "{name}.{key}"', "add it, e.g. {example}", at="owner"),
+    }
 
 
-class Colours(_Strict):
+class _Part(AuthorModel):
+    """A mapping inside a profile: messages name its keys as ``part.key``."""
+
+    messages: ClassVar[dict[str, Say]] = {
+        "not_mapping": Say('"{name}" must be a mapping of keys', "write it as {example}"),
+        "extra": Say('unknown key "{name}.{key}"', "remove it or use one of: {keys}"),
+        "missing": Say('missing key "{name}.{key}"', "add it, e.g. {example}", at="owner"),
+        "literal_error": Say('"{name}.{key}" is "{value}"', "use one of: {choices}"),
+        "string_pattern_mismatch": Say(
+            "\"{name}.{key}\": string should match pattern '{pattern}'", "write it as {example}"
+        ),
+        "invalid": Say('"{name}.{key}" must be a text', "write it as {example}"),
+    }
+
+
+class Colours(_Part):
     """Material palette colours for the light and the dark scheme."""
 
-    primary: PRIMARY
-    accent: ACCENT = "indigo"
+    primary: Annotated[PRIMARY, Words(choices=_choices(get_args(PRIMARY)))] = Field(
+        description="Material's primary colour name, e.g. teal."
+    )
+    accent: Annotated[ACCENT, Words(choices=_choices(get_args(ACCENT)))] = Field(
+        default="indigo", description="Material's accent colour name, e.g. orange."
+    )
 
 
-class Contact(_Strict):
-    """How a reader reaches the partner organisation."""
-
-    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
-    phone: str | None = Field(default=None, pattern=r"^\+?[0-9 ()-]{5,}$")
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9 ()-]{5,}$")]
 
 
-class ProfileModel(_Strict):
-    """``profiles/<name>.yml``."""
+class Contact(_Part):
+    """How a reader reaches the partner organisation (shown in the footer)."""
 
-    modules: list[Annotated[str, Field(pattern=SLUG.pattern)]] = Field(min_length=1)
-    site_name: Localised
-    logo: str | None = None
-    colours: Colours | None = None
-    contact: Contact | None = None
-    attribution: Localised | None = None
-
-
-EXAMPLES = {
-    "modules": "modules: [inclusive-care-basics, life-skills-first-steps]",
-    "site_name": 'site_name: {ru: "...", be: "...", en: "..."}',
-    "logo": "logo: profiles/media/our-logo.svg",
-    "colours": "colours: {primary: teal, accent: orange}",
-    "contact": 'contact: {email: "info@example.org", url: "https://example.org/"}',
-    "attribution": 'attribution: {ru: "...", be: "...", en: "..."}',
-}
+    email: Annotated[Email | None, NotNull] = Field(default=None, description="An e-mail address.")
+    url: Annotated[Url | None, NotNull] = Field(
+        default=None, description="A web address, http:// or https://."
+    )
+    phone: Annotated[Phone | None, NotNull] = Field(
+        default=None, description="A phone number: digits, spaces, + ( ) -."
+    )
 
 
-def _line(data: Any, loc: tuple[int | str, ...]) -> int:
-    """Line of the deepest part of ``loc`` that the YAML has."""
-    line = getattr(data, "line", 1)
-    node = data
-    for part in loc:
-        in_mapping = isinstance(node, MarkedDict) and isinstance(part, str) and part in node
-        in_list = isinstance(node, MarkedList) and isinstance(part, int) and part < len(node)
-        if not (in_mapping or in_list):
-            break
-        line = node.line_of(part)
-        node = node[part]
-    return line
+_TEXTS = '{ru: "...", be: "...", en: "..."}'  # in examples
+_MODULES = "modules: [inclusive-care-basics, life-skills-first-steps]"
 
 
-def _message(error: Any) -> tuple[str, str]:
-    """``(problem, fix)`` in an author's words for one pydantic error."""
-    loc = tuple(error["loc"])
-    where = ".".join(str(part) for part in loc)
-    top = str(loc[0]) if loc else ""
-    example = EXAMPLES.get(top, "see profiles/README.md")
-    kind = error["type"]
-    if kind == "missing":
-        return f'missing key "{where}"', f"add it, e.g. {example}"
-    if kind == "extra_forbidden":
-        parent = ".".join(str(part) for part in loc[:-1])
-        known = (
-            ", ".join(ProfileModel.model_fields)
-            if not parent
-            else "the keys shown in " + example.split(":", 1)[0] + " example: " + example
-        )
-        return f'unknown key "{where}"', f"remove it or use one of: {known}"
-    if kind == "literal_error":
-        return (
-            f'"{where}" is "{error["input"]}"',
-            f"use one of: {error['ctx']['expected'].replace(chr(39), '')}",
-        )
-    if kind == "string_pattern_mismatch" and top == "modules":
-        return f'"{error["input"]}" is not a module id', f"write it as {example}"
-    return f'"{where}": {error["msg"][0].lower()}{error["msg"][1:]}', f"write it as {example}"
+class ProfileFile(AuthorModel):
+    """``profiles/<name>.yml``: a partner's co-branded subset of the course."""
+
+    messages: ClassVar[dict[str, Say]] = {
+        "not_mapping": Say("must be a mapping of keys", "start from an example"),
+        "extra": Say('unknown key "{key}"', "remove it or use one of: {keys}"),
+        "missing": Say('missing key "{key}"', "add it, e.g. {example}", at="mapping"),
+        "invalid": Say('"{key}" {problem}', "write it as {example}", at="field"),
+    }
+
+    modules: Annotated[
+        Items[
+            Annotated[
+                Slug,
+                Words(
+                    string_pattern_mismatch=Say(
+                        '"{value}" is not a module id', "write it as {example}"
+                    )
+                ),
+            ]
+        ],
+        AtLeast(1),
+        Words(
+            example=_MODULES,
+            problem="must be a list of module ids",
+            empty=Say('"modules" is empty', "name at least one module, e.g. " + _MODULES),
+        ),
+    ] = Field(description="Ids of the modules to include; list each one's prerequisites too.")
+    site_name: Annotated[
+        ProfileText, Words(example="site_name: " + _TEXTS, problem="must be non-empty text")
+    ] = Field(description="The site's name in every language.")
+    logo: Annotated[
+        str | None,
+        NotNull,
+        Words(example="logo: profiles/media/our-logo.svg", problem="must be a path"),
+    ] = Field(
+        default=None,
+        description="Path from the course folder to an .svg, .png, .jpg, .jpeg or .webp file.",
+    )
+    colours: Annotated[
+        Colours | None,
+        NotNull,
+        Words(example="colours: {primary: teal, accent: orange}", problem="must be a mapping"),
+    ] = Field(default=None, description="Material's colour names for the site.")
+    contact: Annotated[
+        Contact | None,
+        NotNull,
+        Words(
+            example='contact: {email: "info@example.org", url: "https://example.org/"}',
+            problem="must be a mapping",
+        ),
+    ] = Field(default=None, description="How readers reach the partner, shown in the footer.")
+    attribution: Annotated[
+        ProfileText | None,
+        NotNull,
+        Words(example="attribution: " + _TEXTS, problem="must be non-empty text"),
+    ] = Field(default=None, description="An extra footer line in every language.")
 
 
-def parse_profile(data: Any, display: str) -> ProfileModel:
-    """Validate already-loaded YAML (with line marks), or raise an AuthorError."""
-    if not isinstance(data, MarkedDict):
-        raise AuthorError(
-            display, getattr(data, "line", 1), "must be a mapping of keys", "start from an example"
-        )
-    try:
-        return ProfileModel.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        problem, fix = _message(first)
-        raise AuthorError(display, _line(data, tuple(first["loc"])), problem, fix) from None
-
-
-def load_profile(root: Path, name: str, modules: list[Module]) -> tuple[ProfileModel, list[Module]]:
+def load_profile(root: Path, name: str, modules: list[Module]) -> tuple[ProfileFile, list[Module]]:
     """``profiles/<name>.yml`` and the modules it includes, in course order."""
     path = root / "profiles" / f"{name}.yml"
     display = f"profiles/{name}.yml"
@@ -170,7 +191,7 @@ def load_profile(root: Path, name: str, modules: list[Module]) -> tuple[ProfileM
             f"{display}: no such profile - use one of: {', '.join(known) or '(none yet)'}"
         )
     data = load_yaml(path, display)
-    profile = parse_profile(data, display)
+    profile = validate(ProfileFile, data, display)
     by_id = {module.id: module for module in modules}
     listed: MarkedList = data["modules"]
     for index, module_id in enumerate(profile.modules):
@@ -206,9 +227,9 @@ def load_profile(root: Path, name: str, modules: list[Module]) -> tuple[ProfileM
     return profile, [module for module in modules if module.id in profile.modules]
 
 
-def footer(profile: ProfileModel, lang: str) -> str:
+def footer(profile: ProfileFile, lang: str) -> str:
     """The footer line of every page: site name, contact, attribution (HTML, escaped)."""
-    parts = [profile.site_name.in_(lang)]
+    parts = [profile.site_name[lang]]
     if profile.contact:
         values = [
             v for v in (profile.contact.email, profile.contact.url, profile.contact.phone) if v
@@ -217,11 +238,11 @@ def footer(profile: ProfileModel, lang: str) -> str:
             parts.append(f"{t('profile.contact', lang)}: {', '.join(values)}")
     parts.append(t("profile.based-on", lang))
     if profile.attribution:
-        parts.append(profile.attribution.in_(lang))
+        parts.append(profile.attribution[lang])
     return " · ".join(html.escape(part, quote=False) for part in parts)
 
 
-def child_config(root: Path, name: str, profile: ProfileModel, logo: str | None) -> dict[str, Any]:
+def child_config(root: Path, name: str, profile: ProfileFile, logo: str | None) -> dict[str, Any]:
     """The generated project's mkdocs.yml (it INHERITs the course's)."""
     parent = read_config(root)
     plugins: list[Any] = []
@@ -234,7 +255,7 @@ def child_config(root: Path, name: str, profile: ProfileModel, logo: str | None)
                 if lang in LANGUAGES:
                     language = {
                         **language,
-                        "site_name": profile.site_name.in_(lang),
+                        "site_name": profile.site_name[lang],
                         "copyright": footer(profile, lang),
                     }
                 languages.append(language)
@@ -253,7 +274,7 @@ def child_config(root: Path, name: str, profile: ProfileModel, logo: str | None)
         theme["custom_dir"] = "overrides"
     return {
         "INHERIT": os.path.relpath(root / "mkdocs.yml", root / "build" / f"profile-{name}"),
-        "site_name": profile.site_name.in_(LANGUAGES[0]),
+        "site_name": profile.site_name[LANGUAGES[0]],
         "site_dir": str((root / f"site-{name}").resolve()),
         "copyright": footer(profile, LANGUAGES[0]),
         "plugins": plugins,
@@ -285,7 +306,7 @@ def _overlay(source: Path, target: Path, extra: dict[str, Path]) -> None:
             shutil.copyfile(path, target / rel)
 
 
-def prepare(root: Path, name: str, profile: ProfileModel, chosen: list[Module]) -> Path:
+def prepare(root: Path, name: str, profile: ProfileFile, chosen: list[Module]) -> Path:
     """Write ``build/profile-<name>/`` and return its mkdocs.yml."""
     project = root / "build" / f"profile-{name}"
     shutil.rmtree(project, ignore_errors=True)

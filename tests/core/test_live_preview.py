@@ -27,7 +27,9 @@ WAIT = 30.0  # seconds: generous for a shared, loaded machine; a rebuild takes a
 
 
 def test_watched_paths_cover_every_source(tmp_path: Path) -> None:
-    for folder in ("modules", "quizzes", "overrides", "docs"):
+    for folder in ("modules/m1/facilitator/ru", "quizzes", "facilitator/ru", "profiles"):
+        (tmp_path / folder).mkdir(parents=True)
+    for folder in ("overrides", "docs"):
         (tmp_path / folder).mkdir()
     hook = tmp_path / "hook.py"
     hook.write_text("", encoding="utf-8")
@@ -38,11 +40,16 @@ def test_watched_paths_cover_every_source(tmp_path: Path) -> None:
     assert watched == [
         tmp_path / "modules",
         tmp_path / "quizzes",
+        tmp_path / "facilitator",
+        tmp_path / "profiles",
         tmp_path / "overrides",
         package / "templates",
         package / "data",
         hook,
     ]
+    # A module's facilitator material (session plans) is watched with its module.
+    plan = tmp_path / "modules/m1/facilitator/ru/session-plan.md"
+    assert any(plan.is_relative_to(path) for path in watched)
     # Folders a project lacks are left out (the watcher cannot watch them).
     assert sources.watched_paths(tmp_path / "none", None, []) == [
         package / "templates",

@@ -196,6 +196,7 @@ QUIZ = (
     "      - {id: q, type: true_false, text: T, answer: true}\n"
 )
 T = "{ru: a, be: b, en: c}"
+PROFILE = f"modules: [care]\nsite_name: {T}\n"
 
 
 @pytest.mark.parametrize(
@@ -208,6 +209,11 @@ T = "{ru: a, be: b, en: c}"
         ("quiz", QUIZ.replace("text: T", "text: {ru: a, en: c}")),
         ("quiz", QUIZ.replace("text: T", f"text: {T}").replace("type: true_false, ", "")),
         ("quiz", QUIZ.replace("text: T", f"text: {T}").replace("answer: true", "answer: maybe")),
+        ("profile", PROFILE + "colours: {primary: gold}\n"),
+        ("profile", PROFILE.replace("modules: [care]", "modules: [Care]")),
+        ("profile", PROFILE.replace(", en: c", "")),
+        ("profile", PROFILE + "logo:\n"),
+        ("profile", PROFILE + 'contact: {email: "info at example"}\n'),
     ],
 )
 def test_an_editor_flags_what_the_build_refuses(kind: str, text: str) -> None:
@@ -220,4 +226,5 @@ def test_vscode_maps_each_schema_to_its_files() -> None:
     assert settings["yaml.schemas"] == {
         "./schemas/module.schema.json": ["modules/*/module.yml"],
         "./schemas/quiz.schema.json": ["quizzes/*.yml"],
+        "./schemas/profile.schema.json": ["profiles/*.yml"],
     }

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
 from click.testing import CliRunner
 
 from aci_course.cli import cli
@@ -35,7 +37,7 @@ def course(tmp_path: Path, *, version: str = '"2026.1"', site: bool = True) -> P
 def test_help_lists_the_verbs() -> None:
     status, out, _ = run("--help")
     assert status == 0
-    for verb in ("package", "scorm", "quiz-bank", "new-module"):
+    for verb in ("package", "scorm", "quiz-bank", "new-module", "pdf", "site"):
         assert verb in out
 
 
@@ -84,4 +86,63 @@ def test_unwritable_dist_is_one_line(tmp_path: Path) -> None:
     assert status == 1
     assert err.startswith(f"Error: {root / 'dist'}: ")
     assert err.endswith(" - check the path and its permissions\n")
+    assert err.count("\n") == 1
+
+
+def test_pdf_unknown_module_is_one_line(tmp_path: Path) -> None:
+    status, out, err = run("--root", str(course(tmp_path)), "pdf", "--module", "nope")
+    assert status == 1
+    assert out == ""
+    assert err == 'Error: unknown module "nope" - use one of: (none yet)\n'
+
+
+def test_pdf_unknown_language_is_one_line(tmp_path: Path) -> None:
+    status, _, err = run("--root", str(course(tmp_path)), "pdf", "--lang", "de")
+    assert status == 2
+    assert err == (
+        "Error: Invalid value for '--lang': 'de' is not one of 'ru', 'be', 'en' "
+        "- see aci-course --help\n"
+    )
+
+
+def test_pdf_prints_the_chosen_documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from aci_course.export import pdf
+
+    asked: list[tuple[list[tuple[str, str]], Path]] = []
+
+    def documents(root: Path, ids: list[str], langs: tuple[str, ...]) -> list[pdf.Document]:
+        return [pdf.Document(module, lang, "kit", "") for module in ids for lang in langs]
+
+    def printed(docs: list[pdf.Document], out: Path) -> list[Path]:
+        asked.append(([(d.module, d.lang) for d in docs], out))
+        return [out / d.name for d in docs]
+
+    monkeypatch.setattr(pdf, "all_documents", documents)
+    monkeypatch.setattr(pdf, "print_pdfs", printed)
+    modules = [SimpleNamespace(id="a"), SimpleNamespace(id="b")]
+    monkeypatch.setattr("aci_course.course.modules.load_modules", lambda root: modules)
+    root, where = course(tmp_path), tmp_path / "o"
+    status, out, _ = run(
+        "--root", str(root), "pdf", "--module", "b", "--lang", "en", "--out", str(where)
+    )
+    assert status == 0
+    assert asked == [([("b", "en")], where)]
+    assert out == f"wrote {where / 'en' / 'b-kit.pdf'}\n"
+    status, out, err = run("--root", str(root), "pdf", "--module", "c")
+    assert (status, out, err) == (1, "", 'Error: unknown module "c" - use one of: a, b\n')
+
+
+def test_pdf_without_chromium_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from aci_course.export import pdf
+
+    broken = tmp_path / "chromium"
+    broken.write_text("not a browser", encoding="utf-8")
+    broken.chmod(0o755)
+    monkeypatch.setattr(pdf, "CHROMIUM", str(broken))
+    monkeypatch.setattr(pdf, "all_documents", lambda root, ids, langs: [])
+    status, out, err = run("--root", str(course(tmp_path)), "pdf")
+    assert status == 1
+    assert out == ""
+    assert err.startswith(f"Error: {broken}: Chromium does not start (")
+    assert err.endswith(") - apt-get install chromium, or set ACI_CHROMIUM to a Chromium\n")
     assert err.count("\n") == 1

@@ -13,7 +13,7 @@ from aci_course.core.errors import AuthorError
 from aci_course.core.yamlsource import load_yaml
 from aci_course.export.moodle import MOODLE_FRACTIONS, percent, quiz_bank
 from aci_course.quiz.load import load_quizzes, parse_quiz_file
-from aci_course.quiz.model import Quiz
+from aci_course.quiz.model import MultipleQuestion, Quiz
 from tests.repo_config import ROOT
 
 ALL_TYPES = """\
@@ -148,13 +148,13 @@ def test_every_count_of_right_options_has_a_moodle_grade(right: int) -> None:
 
 
 def test_eleven_right_options_is_an_author_error(quizzes: dict[str, Quiz]) -> None:
-    from dataclasses import replace
-
     quiz = quizzes["mod/all"]
     many = quiz.questions[1]
-    option = many.options[0]  # type: ignore[attr-defined]
-    crowded = replace(many, options=(option,) * 11)  # type: ignore[arg-type]
-    bad = replace(quiz, questions=(crowded,), source="quizzes/mod.yml")
+    assert isinstance(many, MultipleQuestion)
+    option = many.options[0]
+    # The quiz models are frozen pydantic models: a changed copy, not dataclasses.replace.
+    crowded = many.model_copy(update={"options": (option,) * 11})
+    bad = quiz.model_copy(update={"questions": (crowded,), "source": "quizzes/mod.yml"})
     with pytest.raises(AuthorError) as error:
         quiz_bank({"mod/all": bad}, "en")
     assert str(error.value) == (

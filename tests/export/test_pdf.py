@@ -17,11 +17,17 @@ import pytest
 
 from aci_course import LANGUAGES
 from aci_course.core.texts import t
-from aci_course.course.modules import load_modules
+from aci_course.course.modules import Module, load_modules
 from aci_course.export.pdf import all_documents, course_version, print_pdfs
 from aci_course.quiz.load import load_quizzes
 from tests.browser.conftest import CHROMIUM, _missing_browser
 from tests.sitecheck import NOTES, edition_sites
+
+
+def noted_module(root: Path) -> Module:
+    """The module whose first lesson has the trainer notes: the first folder by name
+    (``tests.sitecheck.course_with_notes``), not the first in course order."""
+    return min(load_modules(root), key=lambda module: module.folder.name)
 
 
 def _need(tool: str) -> None:
@@ -35,7 +41,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         _missing_browser(f"{CHROMIUM} not found - apt-get install chromium")
     _need("pdftotext")
     root, _, _ = edition_sites(tmp_path_factory.mktemp("editions") / "course")
-    module = load_modules(root)[0]
+    module = noted_module(root)
     docs = [
         doc
         for doc in all_documents(root, [module.id], LANGUAGES)
@@ -67,7 +73,7 @@ def squash(text: str) -> str:
 
 def test_every_document_is_a4_with_its_titles(printed: tuple[Path, Path]) -> None:
     root, out = printed
-    module = load_modules(root)[0]
+    module = noted_module(root)
     pdfs = sorted(out.rglob("*.pdf"))
     assert [p.relative_to(out).as_posix() for p in pdfs] == sorted(
         [f"{lang}/{module.id}-participant-handbook.pdf" for lang in LANGUAGES]
@@ -90,7 +96,7 @@ def test_the_handbook_has_lessons_and_empty_quizzes_but_no_answers(
     printed: tuple[Path, Path],
 ) -> None:
     root, out = printed
-    module = load_modules(root)[0]
+    module = noted_module(root)
     quizzes = [q for q in load_quizzes(root).values() if q.module == module.id]
     for lang in LANGUAGES:
         text = text_of(out / lang / f"{module.id}-participant-handbook.pdf")
@@ -113,7 +119,7 @@ def test_the_handbook_has_lessons_and_empty_quizzes_but_no_answers(
 
 def test_the_guide_and_the_kit_hold_the_trainer_material(printed: tuple[Path, Path]) -> None:
     root, out = printed
-    module = load_modules(root)[0]
+    module = noted_module(root)
     quiz = next(q for q in load_quizzes(root).values() if q.module == module.id)
     guide = text_of(out / "en" / f"{module.id}-facilitator-guide.pdf")
     plan = (root / "modules" / module.id / "facilitator" / "en" / "session-plan.md").read_text()
