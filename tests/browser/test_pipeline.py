@@ -18,7 +18,7 @@ PAGES = [
     "modules/index.html",
     "modules/inclusive-care-basics/index.html",
     "modules/inclusive-care-basics/01-rights-of-every-child.html",
-    "modules/life-skills-first-steps/02-our-mini-project.html",
+    "modules/life-skills-first-steps/03-planning-steps.html",
 ]
 
 
