@@ -83,9 +83,11 @@ def file_base(built_site: Path) -> str:
     return built_site.as_uri() + "/"
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API runs an event loop while it is open, and the
+# PDF export (tests/export) starts its own afterwards, which it refuses inside a loop.
+@pytest.fixture(scope="package")
 def chromium() -> Iterator[Any]:
-    """One headless Debian Chromium for the whole session."""
+    """One headless Debian Chromium for all the browser tests."""
     if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
         _missing_browser(f"{CHROMIUM} not found - apt-get install chromium")
     try:

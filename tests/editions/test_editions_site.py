@@ -90,10 +90,12 @@ def test_the_learner_edition_holds_no_facilitator_sentence(
     pages = [content for name, content in files.items() if name.endswith((".html", ".json"))]
     assert not any("data-facilitator" in content for content in pages)
     assert "session-plan" not in files["sitemap.xml"]
-    # Nor the interface texts that only trainers need.
-    for key in ("present.notes", "present.notes-blocked", "editions.banner-title"):
+    # Nor the interface texts that only trainers need, nor the edition's banner (its title
+    # may well be in a lesson: the trainers' track tells what the facilitator edition is).
+    for key in ("present.notes", "present.notes-blocked"):
         for lang in LANGUAGES:
             assert not any(t(key, lang) in content for content in files.values()), key
+    assert not any('data-edition="facilitator"' in content for content in pages)
 
 
 def test_the_facilitator_edition_holds_all_of_them(sites: tuple[Path, Path, Path]) -> None:
