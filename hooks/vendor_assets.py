@@ -12,6 +12,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from aci_course.core.build_context import project_root
+from aci_course.core.vendor import VendorMissing, vendor_sources
 
 # site path -> path inside node_modules
 VENDOR_FILES = {
@@ -23,14 +24,11 @@ VENDOR_FILES = {
 @event_priority(-150)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add each vendored file to the site, or stop with how to install it."""
-    root = project_root(config)
-    for dest, source in VENDOR_FILES.items():
-        path = root / "node_modules" / source
-        if not path.is_file():
-            raise PluginError(
-                f"node_modules/{source}: missing - run `make site-deps` (npm ci with the "
-                "venv's npm) to install the front-end packages from package-lock.json"
-            )
+    try:
+        sources = vendor_sources(project_root(config), VENDOR_FILES)
+    except VendorMissing as error:
+        raise PluginError(str(error)) from None
+    for dest, path in sources.items():
         if files.get_file_from_path(dest) is None:
             files.append(File.generated(config, dest, abs_src_path=str(path)))
     return files

@@ -20,6 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from aci_course.core.build_context import current_language, is_outer_build, project_root
+from aci_course.core.vendor import VendorMissing, vendor_sources
 from aci_course.course.languages import prefix
 from aci_course.progress import webapp
 
@@ -31,14 +32,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = current_language(config)
     text = webapp.manifest(lang, str(config.site_name), str(config.site_description or ""))
     files.append(File.generated(config, f"{prefix(lang)}manifest.webmanifest", content=text))
-    root = project_root(config)
-    for dest, source in webapp.vendor_files().items():
-        path = root / "node_modules" / source
-        if not path.is_file():
-            raise PluginError(
-                f"node_modules/{source}: missing - run `npm ci` (or `make site`) "
-                "to install the front-end packages from package-lock.json"
-            )
+    try:
+        sources = vendor_sources(project_root(config), webapp.vendor_files())
+    except VendorMissing as error:
+        raise PluginError(str(error)) from None
+    for dest, path in sources.items():
         if files.get_file_from_path(dest) is None:
             files.append(File.generated(config, dest, abs_src_path=str(path)))
     return files
