@@ -286,10 +286,23 @@ def plain_config() -> str:
     return config
 
 
+# Pages our hooks generate (hooks/progress.py) that docs/ pages link to: plain gets a
+# one-line page in their place, so its strict build finds the link targets.
+GENERATED_PAGES = ("progress.md", "group-report.md")
+
+
+def plain_docs(folder: Path) -> None:
+    """``docs/`` of the repository, with a stub for each page our hooks generate."""
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    for lang in LANGS:
+        for name in GENERATED_PAGES:
+            write(folder / "docs" / lang / name, f"# {Path(name).stem}\n")
+
+
 def plain_project(folder: Path, modules: list[SyntheticModule]) -> Path:
     """The same Markdown as plain docs/ pages: no hooks, no overrides."""
     write(folder / "mkdocs.yml", plain_config())
-    shutil.copytree(ROOT / "docs", folder / "docs")
+    plain_docs(folder)
     for lang in LANGS:
         catalogue = ["# Modules\n"]
         for m in modules:
@@ -369,7 +382,7 @@ def real_plain_project(folder: Path, copies: int) -> Path:
     import yaml
 
     write(folder / "mkdocs.yml", plain_config())
-    shutil.copytree(ROOT / "docs", folder / "docs")
+    plain_docs(folder)
     source = folder / "authored"
     real_modules(source, copies)
     catalogue: dict[str, list[str]] = {lang: ["# Modules\n"] for lang in LANGS}

@@ -16,10 +16,24 @@ from mkdocs.structure.pages import Page
 from aci_course.core.build_context import current_language
 from aci_course.quality import a11y
 
+# The header's variables of the language being built: the same on every page.
+_made: dict[str, dict[str, object]] = {}
+
+
+# Any priority: it only forgets what the previous language build made.
+@event_priority(0)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Forget the previous build's variables (ui.yml may have changed under serve)."""
+    _made.clear()
+    return config
+
 
 def _context(config: MkDocsConfig) -> dict[str, object]:
-    version = str(config.extra.get("course_version", "dev"))
-    return a11y.template_context(current_language(config), version)
+    lang = current_language(config)
+    if lang not in _made:
+        version = str(config.extra.get("course_version", "dev"))
+        _made[lang] = a11y.template_context(lang, version)
+    return _made[lang]
 
 
 # After static-i18n (+50), which prepares the page context of the language being

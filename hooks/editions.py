@@ -47,6 +47,7 @@ class _State:
         self.pages: dict[str, dict[str, dict[str, Path]]] = {}  # module -> name -> lang -> file
         self.quizzes: dict[str, list[Quiz]] = {}  # module id -> its quizzes
         self.trainer: dict[str, dict[str, Path]] = {}  # "for trainers" page -> lang -> file
+        self.present: dict[str, str] = {}  # language -> present button (of this build)
 
 
 _state = _State()
@@ -62,6 +63,7 @@ def _facilitator() -> bool:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the session plans; in the facilitator edition, extend the nav."""
     root = project_root(config)
+    _state.present.clear()
     if is_outer_build(config):
         try:
             _state.edition = edition.edition_of(config.extra, Path(config.config_file_path).name)
@@ -209,7 +211,9 @@ def on_page_context(
     lang = current_language(config)
     _banner(context, lang)
     if _is_lesson(page):
-        context["aci_present_html"] = edition.present_button_html(lang, _facilitator())
+        if lang not in _state.present:  # the same button on every lesson of a language
+            _state.present[lang] = edition.present_button_html(lang, _facilitator())
+        context["aci_present_html"] = _state.present[lang]
     return context
 
 

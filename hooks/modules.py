@@ -15,10 +15,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.core.build_context import current_language, is_outer_build, project_root
 from aci_course.core.errors import AuthorError
+from aci_course.core.generated import GeneratedPage, fill
 from aci_course.course import coverage, pages
 from aci_course.course.languages import prefix
 from aci_course.course.modules import Module, check_docs_layout, load_modules
@@ -73,12 +75,18 @@ def _tag(file: File, module_id: str | None, shown: str, lang: str) -> None:
     file.aci_module = module_id  # type: ignore[attr-defined]
 
 
+# The HTML body of each generated page of the language being built, by source URI.
+_bodies: dict[str, str] = {}
+
+
 def _generated(
-    src: str, dest: str, content: str, config: MkDocsConfig, lang: str, module_id: str | None
+    src: str, dest: str, page: GeneratedPage, config: MkDocsConfig, module_id: str | None
 ) -> File:
-    file = File.generated(config, src, content=content)
+    lang = current_language(config)
+    file = File.generated(config, src, content=page.markdown)
     file.dest_uri = dest
     _tag(file, module_id, lang, lang)
+    _bodies[src] = page.body
     return file
 
 
@@ -111,26 +119,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every lesson, overview, the catalogue and media for this language."""
     lang = current_language(config)
     base = prefix(lang)
+    _bodies.clear()
+    catalogue = pages.catalogue_page(_modules, lang)
     files.append(
-        _generated(
-            "modules/index.md",
-            f"{base}modules/index.html",
-            pages.catalogue_page(_modules, lang),
-            config,
-            lang,
-            None,
-        )
+        _generated("modules/index.md", f"{base}modules/index.html", catalogue, config, None)
     )
     for module in _modules:
+        overview = pages.overview_page(module, lang, _modules)
+        src = f"modules/{module.id}/index.md"
         files.append(
-            _generated(
-                f"modules/{module.id}/index.md",
-                f"{base}modules/{module.id}/index.html",
-                pages.overview_page(module, lang, _modules),
-                config,
-                lang,
-                module.id,
-            )
+            _generated(src, f"{base}modules/{module.id}/index.html", overview, config, module.id)
         )
         for lesson in module.lessons:
             files.append(_lesson_file(module, lesson.name, lang, config))
@@ -138,6 +136,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if media.src_uri not in files.src_uris:
                 files.append(media)
     return files
+
+
+# First of the page_content handlers, with content safety (100), which leaves generated
+# pages alone: every later one (the external links' marks, search) sees the body.
+@event_priority(100)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put a generated page's body in its slot (see aci_course.core.generated)."""
+    body = _bodies.get(page.file.src_uri)
+    return html if body is None else fill(html, body, page)
 
 
 # Once, after the last language (i18n's own post_build runs at -100).

@@ -1,14 +1,14 @@
 """Progress: the lesson "done" toggle, progress.html, group-report.html and the course map.
 
-- ``on_config`` reads the modules and quizzes (parsed once per build, see
-  ``aci_course.core.yamlsource``) and makes this language's course map;
+- ``on_config`` reads the modules and quizzes (in the first language of a build)
+  and makes this language's course map;
 - ``on_files`` adds ``progress.html``, ``group-report.html`` (both outside the
   navigation: the header links the first, the trainers' page the second) and
   ``assets/javascripts/progress-data.<lang>.js``;
 - ``on_page_content`` ends each lesson with its toggle;
 - ``on_page_context`` gives the header its link and every page its map script.
 
-static-i18n builds the site once per language, so all of it is per language.
+static-i18n builds the site once per language: all but the reading is per language.
 """
 
 from __future__ import annotations
@@ -22,15 +22,27 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from aci_course import DEFAULT_LANGUAGE
-from aci_course.core.build_context import current_language, project_root
+from aci_course.core.build_context import current_language, is_outer_build, project_root
 from aci_course.core.errors import AuthorError
 from aci_course.core.texts import t
 from aci_course.core.yamlsource import read_text
 from aci_course.course.languages import language_root, prefix
-from aci_course.course.modules import load_modules
+from aci_course.course.modules import Module, load_modules
 from aci_course.progress import data, pages
 from aci_course.quiz.load import load_quizzes
+from aci_course.quiz.model import Quiz
 
+
+class _Course:
+    """What the course maps of a build are made of: read by its first language."""
+
+    def __init__(self) -> None:
+        self.modules: list[Module] = []
+        self.quizzes: dict[str, Quiz] = {}
+        self.texts: dict[tuple[str, str], str] = {}  # (module, lesson) -> Russian text
+
+
+_course = _Course()
 _map: list[dict[str, Any]] = []  # this language's course map, remade by every on_config
 _script: list[str] = [""]  # the text of progress-data.<lang>.js
 
@@ -41,19 +53,20 @@ _script: list[str] = [""]  # the text of progress-data.<lang>.js
 @event_priority(-130)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Make the course map and map script of the language being built."""
-    root = project_root(config)
+    if is_outer_build(config):  # the first language: what every language's map is made of
+        root = project_root(config)
+        try:
+            _course.modules = load_modules(root)
+            _course.quizzes = load_quizzes(root)
+            _course.texts = {
+                (m.id, lesson.name): read_text(lesson.sources[DEFAULT_LANGUAGE], lesson.name)
+                for m in _course.modules
+                for lesson in m.lessons
+            }
+        except AuthorError as error:
+            raise PluginError(str(error)) from None
     lang = current_language(config)
-    try:
-        modules = load_modules(root)
-        quizzes = load_quizzes(root)
-        texts = {
-            (m.id, lesson.name): read_text(lesson.sources[DEFAULT_LANGUAGE], lesson.name)
-            for m in modules
-            for lesson in m.lessons
-        }
-    except AuthorError as error:
-        raise PluginError(str(error)) from None
-    _map[:] = data.course_map(modules, quizzes, texts, lang)
+    _map[:] = data.course_map(_course.modules, _course.quizzes, _course.texts, lang)
     _script[0] = data.data_script(
         str(config.extra.get("course_id", data.DEFAULT_COURSE_ID)),
         str(config.extra.get("course_version", "dev")),

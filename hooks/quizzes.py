@@ -5,7 +5,8 @@
 - ``on_page_markdown`` swaps each quiz line for a placeholder and renders the
   quiz in the language being built (an unknown id stops the build with the
   author's ``file:line``);
-- ``on_page_content`` puts the forms in place of the placeholders;
+- ``on_page_context`` puts the forms in place of the placeholders, once Material's
+  search plugin has read the page (the forms are left out of the index anyway);
 - ``on_post_build`` warns, once for the whole site, about quizzes no page embeds.
 
 static-i18n builds the site once per language (``on_config`` ... ``on_post_build``
@@ -21,7 +22,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from aci_course.core.build_context import current_language, is_outer_build, project_root
 from aci_course.core.errors import AuthorError
@@ -86,7 +89,7 @@ def _source(page: Page, config: MkDocsConfig) -> tuple[str, Path]:
 @event_priority(30)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace each quiz line by a placeholder and render its quiz in this language."""
-    if not find_directives(markdown):
+    if "{{" not in markdown or not find_directives(markdown):
         return markdown
     display, path = _source(page, config)
     lang = current_language(config)
@@ -108,12 +111,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return embedded.markdown
 
 
-# After the languages hook (40) has wrapped borrowed pages (the form carries its own
-# lang), and before Material's search plugin reads the HTML in on_page_context.
-@event_priority(30)
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+# After Material's search plugin (0) has indexed the page: the forms carry
+# data-search-exclude, yet its HTML parser walked every input and label of them,
+# the largest cost our pages added to a build. Before the page is rendered.
+@event_priority(-10)
+def on_page_context(
+    context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
     """Put each rendered quiz where its placeholder is."""
-    return fill_slots(html, _slots)
+    if page.content is not None:
+        page.content = fill_slots(page.content, _slots)
+    return context
 
 
 # Once for the whole site: after i18n's on_post_build (-100) has built the other

@@ -35,6 +35,39 @@ log = logging.getLogger("mkdocs.plugins.aci.search")
 
 # Index of each inner (non-default) language build, as the search plugin wrote it.
 _built: dict[str, dict[str, Any]] = {}
+# belmorph's dictionary, loading in its own process while the pages are built.
+_belmorph: list[lexicon.Belmorph] = []
+
+
+def _stop_belmorph() -> None:
+    while _belmorph:
+        _belmorph.pop().close()
+
+
+def _node_modules(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / "node_modules"
+
+
+# Any priority: the language being built does not matter, only that a build starts.
+@event_priority(0)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """At the start of a whole build, start loading the Belarusian dictionary."""
+    if "i18n" in config.plugins and is_outer_build(config):
+        _stop_belmorph()  # (a `mkdocs serve` rebuild after a failed one)
+        started = lexicon.Belmorph.start(_node_modules(config))
+        if started is not None:
+            _belmorph.append(started)
+    return config
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build never asks the dictionary: stop it."""
+    _stop_belmorph()
+
+
+def on_shutdown() -> None:
+    """Nothing left running when MkDocs exits."""
+    _stop_belmorph()
 
 
 def _read_index(site_dir: str) -> dict[str, Any] | None:
@@ -82,9 +115,10 @@ def on_post_build(config: MkDocsConfig) -> None:
             lang: [f"{doc.get('title', '')} {doc.get('text', '')}" for doc in part["docs"]]
             for lang, part in indexes.items()
         }
-        node_modules = Path(config.config_file_path).parent / "node_modules"
-        lexicon.write_lunr_scripts(Path(config.site_dir), texts, node_modules)
+        belmorph = _belmorph[0] if _belmorph else None
+        lexicon.write_lunr_scripts(Path(config.site_dir), texts, _node_modules(config), belmorph)
         for lang, part in indexes.items():
             log.debug("search index %s: %d entries", lang, len(part["docs"]))
     finally:
         _built.clear()
+        _stop_belmorph()

@@ -20,6 +20,7 @@ from pydantic.json_schema import SkipJsonSchema
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.core.errors import AuthorError
 from aci_course.core.schema import AtLeast, AuthorModel, Items, Say, Slug, Words, problem, validate
+from aci_course.core.stamped import Stamped, folder_stamp
 from aci_course.core.yamlsource import load_yaml, read_text
 
 # libyaml's safe loader where it is installed: lesson front matter is read for every lesson.
@@ -348,11 +349,23 @@ def _check_prerequisites(modules: Iterable[Module], root: Path) -> None:
                 )
 
 
+_loaded: Stamped[list[Module]] = Stamped()
+
+
 def load_modules(root: Path) -> list[Module]:
-    """Every module under ``root/modules``, sorted by track then order."""
+    """Every module under ``root/modules``, sorted by track then order.
+
+    Read again only when a file under ``modules/`` changed since the last call (the
+    hooks of every language build ask for them): the modules are shared, read-only.
+    """
     base = root / "modules"
     if not base.is_dir():
         return []
+    return list(_loaded.get(base.resolve(), folder_stamp(base), lambda: _read_modules(root)))
+
+
+def _read_modules(root: Path) -> list[Module]:
+    base = root / "modules"
     modules = [
         load_module(folder, root)
         for folder in sorted(base.iterdir())

@@ -7,10 +7,10 @@ its own language, so the site works from disk and under any sub-path.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
+from aci_course.core.generated import GeneratedPage, page_markdown
 from aci_course.core.templating import render
 from aci_course.core.texts import t, table
 from aci_course.course.modules import AUDIENCES, TRACKS, Module
@@ -37,13 +37,6 @@ def licence_name(spdx: str, lang: str) -> str:
 
 FORMATTERS = {"duration": duration_text, "licence_name": licence_name}
 """Helpers the overview and catalogue templates call with the page's language."""
-
-
-def _page(title: str, description: str, body: str) -> str:
-    """Markdown source of a generated page: front matter, heading, HTML body."""
-    meta = f"title: {json.dumps(title, ensure_ascii=False)}\n"
-    meta += f"description: {json.dumps(description, ensure_ascii=False)}\n"
-    return f"---\n{meta}---\n\n# {title}\n\n{body}"
 
 
 def overview_html(module: Module, lang: str, modules: Sequence[Module]) -> str:
@@ -75,9 +68,12 @@ def overview_html(module: Module, lang: str, modules: Sequence[Module]) -> str:
     )
 
 
-def overview_page(module: Module, lang: str, modules: Sequence[Module]) -> str:
-    """Markdown source of a module's overview page."""
-    return _page(module.title[lang], module.summary[lang], overview_html(module, lang, modules))
+def overview_page(module: Module, lang: str, modules: Sequence[Module]) -> GeneratedPage:
+    """A module's overview page (see :mod:`aci_course.core.generated`)."""
+    return GeneratedPage(
+        page_markdown(module.title[lang], module.summary[lang]),
+        overview_html(module, lang, modules),
+    )
 
 
 def catalogue_html(modules: Sequence[Module], lang: str) -> str:
@@ -96,12 +92,11 @@ def catalogue_html(modules: Sequence[Module], lang: str) -> str:
     )
 
 
-def catalogue_page(modules: Sequence[Module], lang: str) -> str:
-    """Markdown source of the catalogue page."""
-    from aci_course.core.texts import t
-
-    return _page(
-        t("catalogue.title", lang), t("catalogue.intro", lang), catalogue_html(modules, lang)
+def catalogue_page(modules: Sequence[Module], lang: str) -> GeneratedPage:
+    """The catalogue page (see :mod:`aci_course.core.generated`)."""
+    return GeneratedPage(
+        page_markdown(t("catalogue.title", lang), t("catalogue.intro", lang)),
+        catalogue_html(modules, lang),
     )
 
 

@@ -1,8 +1,9 @@
-// Lists the files each language's service worker precaches, with Workbox's revisions.
+// Lists the files the service workers precache, with Workbox's revisions.
 //
-//   node precache.cjs <project root> <site dir>  < {"ru": {"globPatterns": [...], "globIgnores": [...]}, ...}
+//   node precache.cjs <project root> <site dir>  < {"globPatterns": [...], "globIgnores": [...]}
 //
-// Prints {"ru": [{"url", "revision"}...], ...}, urls relative to the site dir. Only
+// Prints [{"url", "revision"}...], urls relative to the site dir; the languages' parts
+// are made by aci_course/progress/webapp.py (split_entries). Only
 // workbox-build's getManifest is loaded (not generateSW, whose bundler takes seconds);
 // the service worker itself is rendered by aci_course/progress/webapp.py.
 "use strict";
@@ -14,18 +15,14 @@ const { getManifest } = require(path.join(root, "node_modules", "workbox-build",
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 
 (async () => {
-  const out = {};
-  for (const [lang, globs] of Object.entries(input)) {
-    const result = await getManifest({
-      globDirectory: site,
-      globPatterns: globs.globPatterns,
-      globIgnores: globs.globIgnores,
-      maximumFileSizeToCacheInBytes: 20 * 1024 * 1024, // a large course's search index
-    });
-    for (const warning of result.warnings) process.stderr.write(`${warning}\n`);
-    out[lang] = result.manifestEntries;
-  }
-  process.stdout.write(JSON.stringify(out));
+  const result = await getManifest({
+    globDirectory: site,
+    globPatterns: input.globPatterns,
+    globIgnores: input.globIgnores,
+    maximumFileSizeToCacheInBytes: 20 * 1024 * 1024, // a large course's search index
+  });
+  for (const warning of result.warnings) process.stderr.write(`${warning}\n`);
+  process.stdout.write(JSON.stringify(result.manifestEntries));
 })().catch((error) => {
   process.stderr.write(`${error && error.message ? error.message : error}\n`);
   process.exit(1);

@@ -14,6 +14,7 @@ nothing is registered.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -71,21 +72,43 @@ def manifest(lang: str, name: str, description: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def globs(lang: str) -> dict[str, list[str]]:
-    """What the worker of ``lang`` precaches: its pages, search index, assets and media."""
-    others = [other for other in LANGUAGES if other != lang]
-    ignores = [
-        "**/*.map",
-        "404.html",
-        "**/sw.js",
-        *(f"assets/javascripts/progress-data.{other}.js" for other in others),
-    ]
-    if lang == DEFAULT_LANGUAGE:
-        pages = ["*.html", "modules/**/*.html", "search/*.json"]
-        ignores += [f"{prefix(other)}**" for other in others]
-    else:
-        pages = [f"{prefix(lang)}**/*.{{html,json}}"]
+def globs() -> dict[str, list[str]]:
+    """What the workers precache, all languages at once: pages, search indexes, assets, media.
+
+    One listing, so that each shared file (assets, media) is read and hashed once, not
+    once per language; :func:`split_entries` gives each language its part.
+    """
+    pages = ["*.html", "modules/**/*.html", "search/*.json"]
+    pages += [f"{prefix(lang)}**/*.{{html,json}}" for lang in LANGUAGES if prefix(lang)]
+    ignores = ["**/*.map", "404.html", "**/sw.js"]
     return {"globPatterns": [*pages, *ASSET_GLOBS, *MEDIA_GLOBS], "globIgnores": ignores}
+
+
+_MEDIA = re.compile(r"^modules/[^/]+/media/")
+_PROGRESS_DATA = re.compile(r"^assets/javascripts/progress-data\.([a-z]+)\.js$")
+
+
+def _owner(url: str) -> str | None:
+    """The language a precached file belongs to; None for one every language shares."""
+    for lang in LANGUAGES:
+        if prefix(lang) and url.startswith(prefix(lang)):
+            return lang
+    data = _PROGRESS_DATA.match(url)
+    if data:
+        return data[1]
+    if url.startswith("assets/") or _MEDIA.match(url):
+        return None
+    return DEFAULT_LANGUAGE
+
+
+def split_entries(entries: Sequence[Mapping[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """What the worker of each language precaches: its own pages and the shared files."""
+    split: dict[str, list[dict[str, Any]]] = {lang: [] for lang in LANGUAGES}
+    for entry in entries:
+        owner = _owner(str(entry["url"]))
+        for lang in LANGUAGES if owner is None else (owner,):
+            split[lang].append(dict(entry))
+    return split
 
 
 def precache_entries(root: Path, site: Path, node: str | None = None) -> dict[str, Any]:
@@ -103,7 +126,7 @@ def precache_entries(root: Path, site: Path, node: str | None = None) -> dict[st
         )
     result = subprocess.run(
         [node, str(PRECACHE_SCRIPT), str(root.resolve()), str(site.resolve())],
-        input=json.dumps({lang: globs(lang) for lang in LANGUAGES}),
+        input=json.dumps(globs()),
         capture_output=True,
         text=True,
         check=False,
@@ -111,7 +134,7 @@ def precache_entries(root: Path, site: Path, node: str | None = None) -> dict[st
     )
     if result.returncode != 0:
         raise WebAppError(f"workbox-build failed: {result.stderr.strip()}")
-    return dict(json.loads(result.stdout))
+    return split_entries(json.loads(result.stdout))
 
 
 def service_worker(lang: str, version: str, entries: Sequence[Mapping[str, Any]]) -> str:

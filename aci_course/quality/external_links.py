@@ -12,6 +12,8 @@ import html
 import re
 from urllib.parse import urlsplit
 
+from aci_course.core.texts import t
+
 # A start tag <a ...> whose quoted values may hold ">"; the end tag; parts to leave alone.
 _A_START = re.compile(r"""<a(?=[\s>])((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.IGNORECASE)
 _A_END = re.compile(r"</a\s*>", re.IGNORECASE)
@@ -96,6 +98,27 @@ def mark_external_links(
             out.append(opaque.group())
             position = opaque.end()
     return "".join(out), urls
+
+
+def own_hosts(site_url: str | None) -> frozenset[str]:
+    """The site's own host (from ``site_url``), whose links are not external."""
+    host = urlsplit(site_url or "").hostname
+    return frozenset({host.lower()}) if host else frozenset()
+
+
+def mark_for_reader(page_html: str, reader: str, shown: str, site_url: str | None) -> str:
+    """``page_html`` with its external links marked for a reader of ``reader``.
+
+    ``shown`` is the language of the text around the links (another one on a page
+    borrowed from Russian, whose screen-reader text then carries its own ``lang``).
+    """
+    marked, _ = mark_external_links(
+        page_html,
+        t("link.new-tab", reader),
+        label_lang=reader if shown != reader else None,
+        own_hosts=own_hosts(site_url),
+    )
+    return marked
 
 
 def _mark_part(

@@ -12,6 +12,7 @@ from typing import Any
 
 from aci_course.core.errors import AuthorError
 from aci_course.core.schema import validate
+from aci_course.core.stamped import Stamped, folder_stamp
 from aci_course.core.yamlsource import load_yaml
 from aci_course.quiz.model import Quiz, QuizFile
 
@@ -46,12 +47,28 @@ def load_quiz_file(path: Path, root: Path) -> QuizFile:
     return parse_quiz_file(data, display, module)
 
 
+_loaded: Stamped[dict[str, Quiz]] = Stamped()
+
+
 def load_quizzes(root: Path) -> dict[str, Quiz]:
-    """Every quiz of ``root/quizzes/*.yml`` by full id (``module/quiz``), validated."""
+    """Every quiz of ``root/quizzes/*.yml`` by full id (``module/quiz``), validated.
+
+    Read again only when a quiz file changed, or the module folders they belong to,
+    since the last call (the hooks of every language build ask): the quizzes are
+    shared, read-only.
+    """
+    folder = root / "quizzes"
+    if not folder.is_dir():
+        return {}
+    modules = root / "modules"
+    names = sorted(p.name for p in modules.iterdir()) if modules.is_dir() else []
+    stamp = (folder_stamp(folder), tuple(names))
+    return dict(_loaded.get(folder.resolve(), stamp, lambda: _read_quizzes(root)))
+
+
+def _read_quizzes(root: Path) -> dict[str, Quiz]:
     folder = root / "quizzes"
     result: dict[str, Quiz] = {}
-    if not folder.is_dir():
-        return result
     for path in sorted(folder.iterdir()):
         if path.is_file() and path.suffix in (".yml", ".yaml"):
             for quiz in load_quiz_file(path, root).quizzes:

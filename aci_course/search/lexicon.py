@@ -91,6 +91,7 @@ def stem_belarusian(word: str) -> str:
     return word
 
 
+_TAG: Final = re.compile(r"<[^>]+>")
 _WORD: Final = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 
 
@@ -102,9 +103,12 @@ def vocabulary(texts: Iterable[str], lang: str) -> Counter[str]:
     """
     counts: Counter[str] = Counter()
     apostrophes = str.maketrans({k: v for k, v in folds(lang).items() if v == "'"})
-    for text in texts:
-        plain = re.sub(r"<[^>]+>", " ", text).lower().translate(apostrophes)
-        counts.update(m.group(0) for m in _WORD.finditer(plain))
+    # A text met n times (a heading or section repeated on many pages) is read once.
+    for text, times in Counter(texts).items():
+        plain = _TAG.sub(" ", text).lower().translate(apostrophes)
+        words = Counter(m.group(0) for m in _WORD.finditer(plain))
+        for word, count in words.items():
+            counts[word] += count * times
     return counts
 
 
@@ -117,26 +121,56 @@ def dictionary_word(word: str) -> str:
     return "у" + word[1:] if word.startswith("ў") else word
 
 
-def belmorph_lexemes(words: Sequence[str], node_modules: Path) -> list[list[list[str]]] | None:
-    """The lexemes (lists of forms) of each word, from belmorph; None without it."""
-    node = node_executable()
-    if node is None or not (node_modules / "belmorph").is_dir():
-        return None
-    script = Path(__file__).with_name("belmorph_forms.mjs")
-    result = subprocess.run(
-        [node, str(script), str(node_modules)],
-        input=json.dumps([dictionary_word(w) for w in words], ensure_ascii=False),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-        timeout=300,
-    )
-    if result.returncode != 0:
-        log.info("belmorph failed, Belarusian search stems only: %s", result.stderr.strip())
-        return None
-    data: list[list[list[str]]] = json.loads(result.stdout)
-    return data
+class Belmorph:
+    """belmorph's dictionary in a node process, started before it is needed.
+
+    Loading the dictionary (GrammarDB, 4.9 MB compressed) is most of a lookup's time,
+    and needs nothing from the build: started when the build starts, the process
+    loads it on another core while the pages are built, then waits for the words.
+    """
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self._process = process
+
+    @classmethod
+    def start(cls, node_modules: Path) -> Belmorph | None:
+        """The process, loading its dictionary; None without node or belmorph."""
+        node = node_executable()
+        if node is None or not (node_modules / "belmorph").is_dir():
+            return None
+        script = Path(__file__).with_name("belmorph_forms.mjs")
+        process = subprocess.Popen(
+            [node, str(script), str(node_modules)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        return cls(process)
+
+    def lexemes(self, words: Sequence[str]) -> list[list[list[str]]] | None:
+        """The lexemes (lists of forms) of each word; None if belmorph failed."""
+        try:
+            out, err = self._process.communicate(
+                json.dumps([dictionary_word(w) for w in words], ensure_ascii=False),
+                timeout=300,
+            )
+        except subprocess.TimeoutExpired:
+            self.close()
+            log.info("belmorph took too long, Belarusian search stems only")
+            return None
+        if self._process.returncode != 0:
+            log.info("belmorph failed, Belarusian search stems only: %s", err.strip())
+            return None
+        data: list[list[list[str]]] = json.loads(out)
+        return data
+
+    def close(self) -> None:
+        """Stop the process if it still runs (a build that failed does not ask it)."""
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.communicate()  # reaped, its pipes closed
 
 
 def forms_table(
@@ -195,8 +229,13 @@ def decode_forms(encoded: str) -> dict[str, str]:
     return table
 
 
-def language_data(lang: str, texts: Iterable[str], node_modules: Path) -> dict[str, Any]:
-    """``lunr.aciData`` for ``lang``: its folds, stemmer endings and form table."""
+def language_data(
+    lang: str, texts: Iterable[str], node_modules: Path, belmorph: Belmorph | None = None
+) -> dict[str, Any]:
+    """``lunr.aciData`` for ``lang``: its folds, stemmer endings and form table.
+
+    ``belmorph``: a dictionary process already started (else one is started here).
+    """
     data: dict[str, Any] = {
         "lang": lang,
         "fold": folds(lang),
@@ -209,7 +248,9 @@ def language_data(lang: str, texts: Iterable[str], node_modules: Path) -> dict[s
     data["endings"] = list(_ENDINGS_LONGEST_FIRST)
     counts = vocabulary(texts, lang)
     words = [w for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
-    lexemes = belmorph_lexemes(words, node_modules)
+    if belmorph is None:
+        belmorph = Belmorph.start(node_modules)
+    lexemes = belmorph.lexemes(words) if belmorph is not None else None
     if lexemes is not None:
         data["forms"] = encode_forms(forms_table(words, lexemes, lang))
     return data
@@ -228,7 +269,10 @@ def lunr_script(lang: str, data: Mapping[str, Any]) -> str:
 
 
 def write_lunr_scripts(
-    site_dir: Path, texts: Mapping[str, Iterable[str]], node_modules: Path
+    site_dir: Path,
+    texts: Mapping[str, Iterable[str]],
+    node_modules: Path,
+    belmorph: Belmorph | None = None,
 ) -> dict[str, Path]:
     """Write ``assets/javascripts/lunr/min/lunr.aci-<lang>.min.js`` for each language."""
     folder = site_dir / "assets" / "javascripts" / "lunr" / "min"
@@ -236,6 +280,7 @@ def write_lunr_scripts(
     written: dict[str, Path] = {}
     for lang, lang_texts in texts.items():
         path = folder / f"lunr.aci-{lang}.min.js"
-        path.write_text(lunr_script(lang, language_data(lang, lang_texts, node_modules)), "utf-8")
+        data = language_data(lang, lang_texts, node_modules, belmorph)
+        path.write_text(lunr_script(lang, data), "utf-8")
         written[lang] = path
     return written

@@ -17,6 +17,7 @@ import pytest
 from aci_course.core.node import node_executable
 from aci_course.search.fold import fold, folds
 from aci_course.search.lexicon import (
+    Belmorph,
     decode_forms,
     encode_forms,
     forms_table,
@@ -169,6 +170,19 @@ def test_belarusian_forms_from_belmorph_join_in_the_browser(words: Any) -> None:
     assert key["сям'я"] == key["сем'ямі"] == key["сямей"]
     assert key["дапамога"] == key["дапамозе"]
     assert key["установа" if "установа" in key else "установе"] == key["установай"]
+
+
+@pytest.mark.skipif(not (NODE_MODULES / "belmorph").is_dir(), reason="npm ci first")
+def test_belmorph_started_early_answers_once_and_a_build_that_fails_stops_it() -> None:
+    belmorph = Belmorph.start(NODE_MODULES)
+    assert belmorph is not None
+    lexemes = belmorph.lexemes(["сям'я"])
+    assert lexemes is not None and any("сем'ямі" in lexeme for lexeme in lexemes[0])
+    belmorph.close()  # already done: nothing to stop
+    unused = Belmorph.start(NODE_MODULES)  # a build that stops before its search index
+    assert unused is not None
+    unused.close()
+    assert unused._process.returncode is not None  # killed and reaped
 
 
 def test_without_belmorph_belarusian_falls_back_to_the_stemmer(tmp_path: Path) -> None:
