@@ -187,13 +187,15 @@ def forms_table(
     for word, parses in zip(words, lexemes, strict=True):
         if not parses:
             continue
-        forms = list(dict.fromkeys(fold(form, lang) for lexeme in parses for form in lexeme))
-        stems = Counter(stem_belarusian(form) for form in forms)
-        lemma_stem = stem_belarusian(forms[0])
-        key = max(stems, key=lambda s: (stems[s], s == lemma_stem))
+        # Folded all at once (folds map letter to letter: the same as form by form).
+        folded = fold("\n".join(form for lexeme in parses for form in lexeme), lang)
+        stems = {form: stem_belarusian(form) for form in folded.split("\n")}
+        counts = Counter(stems.values())
+        lemma_stem = next(iter(stems.values()))
+        key = max(counts, key=lambda s: (counts[s], s == lemma_stem))
         key = table.get(fold(word, lang), key)
-        for form in forms:
-            if form not in table and stem_belarusian(form) != key:
+        for form, stem in stems.items():
+            if form not in table and stem != key:
                 table[form] = key
     return table
 
