@@ -30,12 +30,10 @@ class GeneratedPage:
     body: str
 
 
-def page_markdown(title: str, description: str, *, search_exclude: bool = False) -> str:
+def page_markdown(title: str, description: str) -> str:
     """Markdown of a generated page: front matter, its heading, the body's slot."""
     meta = f"title: {json.dumps(title, ensure_ascii=False)}\n"
     meta += f"description: {json.dumps(description, ensure_ascii=False)}\n"
-    if search_exclude:
-        meta += "search:\n  exclude: true\n"
     return f"---\n{meta}---\n\n# {title}\n\n{SLOT}\n"
 
 

@@ -16,10 +16,9 @@ _PROTECTED = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # Blanks after a tag, and the blank lines before one (each starts at a fixed character,
-# so the scan is fast): "\n" where there was a line break, else one space. A lone
-# line break already is what it would become, so it is not matched (nor rewritten).
-_AFTER_TAG = re.compile(r">(?:[ \t\r\f]+\n|\n[ \t\r\n\f])[ \t\r\n\f]*")
-_BEFORE_TAG = re.compile(r"\n[ \t\r\n\f]+<")
+# so the scan is fast): "\n" where there was a line break, else one space.
+_AFTER_TAG = re.compile(r">[ \t\r\f]*\n[ \t\r\n\f]*")
+_BEFORE_TAG = re.compile(r"\n[ \t\r\n\f]*<")
 _SPACES_AFTER_TAG = re.compile(r">[ \t\f]{2,}")
 
 
