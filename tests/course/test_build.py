@@ -68,6 +68,28 @@ def test_prerequisite_links_to_its_overview(course: Project) -> None:
     assert '<a href="../first/index.html">Модуль first be</a>' in page
 
 
+def test_links_into_generated_pages_are_checked_like_any_anchor(make_project) -> None:  # type: ignore[no-untyped-def]
+    # The overview and catalogue bodies reach the page after Markdown (core/generated.py);
+    # their ids still count for MkDocs' anchor check, as mkdocs.yml asks (anchors: warn).
+    project: Project = make_project(extra_yml="validation:\n  anchors: warn\n")
+    project.module("first", {"ru": ["01-a.md"]})
+    home = (
+        "# Home\n\n[Care](modules/index.md#track-inclusive-care), "
+        "[after](modules/first/index.md#objectives).\n"
+    )
+    for lang in ("ru", "be", "en"):
+        project.write(f"docs/{lang}/index.md", home)
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    assert 'href="modules/index.html#track-inclusive-care"' in project.html("en/index.html")
+    project.write("docs/en/index.md", home.replace("#track-inclusive-care", "#no-such-track"))
+    result = project.build()
+    assert result.returncode == 1
+    assert (
+        "but the doc 'modules/index.md' does not contain an anchor '#no-such-track'"
+    ) in result.stderr
+
+
 def test_coverage_table_is_printed(course: Project) -> None:
     result = course.build()
     assert "Translation coverage" in result.stderr
