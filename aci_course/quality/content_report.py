@@ -67,6 +67,9 @@ INLINE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 # A word: letters, possibly joined by an apostrophe or a hyphen (сям'і, well-being).
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019\u02bc-][^\W\d_]+)*")
 
+# libyaml's safe loader where it is installed.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 SpellChecker = Callable[[str, str], list[str]]  # (language, text) -> unknown words, repeats kept
 
 
@@ -126,6 +129,30 @@ def site_pages(root: Path, lang: str) -> list[Path]:
         + sorted(root.glob(f"modules/*/facilitator/{lang}/*.md"))
         + sorted(root.glob(f"facilitator/{lang}/*.md"))
     )
+
+
+def quiz_texts(root: Path, lang: str) -> dict[Path, str]:
+    """The ``lang`` texts of each quiz file, one a line, for the spell checker.
+
+    Questions, options, explanations and accepted answers: every value under a
+    ``lang`` key (the build has validated the files).
+    """
+    texts: dict[Path, str] = {}
+    for path in sorted(root.glob("quizzes/*.yml")):
+        found: list[str] = []
+        stack: list[object] = [yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    if key == lang and isinstance(value, str | list):
+                        found += [value] if isinstance(value, str) else [str(v) for v in value]
+                    else:
+                        stack.append(value)
+            elif isinstance(node, list):
+                stack.extend(node)
+        texts[path] = "\n".join(reversed(found))
+    return texts
 
 
 class HunspellMissing(RuntimeError):
@@ -304,6 +331,7 @@ def _quiz_types(modules: Sequence[Module], root: Path, report: Report) -> None:
 def _spelling(root: Path, spell: SpellChecker, report: Report) -> None:
     for lang in LANGUAGES:
         texts = [prose(path.read_text(encoding="utf-8")) for path in site_pages(root, lang)]
+        texts += quiz_texts(root, lang).values()
         total = sum(len(words(text)) for text in texts)
         # One hunspell run per language: loading a dictionary costs more than checking.
         unknown = spell(lang, "\n".join(texts))

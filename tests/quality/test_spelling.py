@@ -1,4 +1,4 @@
-"""Spelling of the course texts: site pages and lessons, per language.
+"""Spelling of the course texts: site pages, lessons and quizzes, per language.
 
 Each page's prose (front matter, code, quiz lines, link targets, HTML and
 Markdown syntax removed: ``aci_course.quality.content_report.prose``, the same
@@ -7,7 +7,8 @@ dictionary for its language and the project's word list
 ``spelling/<lang>.txt`` (one word a line: field terms and names), passed as
 hunspell's personal dictionary (``-p``). A personal dictionary has no affix
 rules, so every inflected form that is used has a line of its own; a word
-written in lower case there is also accepted capitalised.
+written in lower case there is also accepted capitalised. Quiz files give their
+texts in the language (``content_report.quiz_texts``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ from pathlib import Path
 
 import pytest
 
-from aci_course.quality.content_report import DICTIONARIES, INSTALL_HINT, prose, run_hunspell
+from aci_course.quality.content_report import (
+    DICTIONARIES,
+    INSTALL_HINT,
+    prose,
+    quiz_texts,
+    run_hunspell,
+)
 from aci_course.quality.content_report import site_pages as _site_pages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,9 +76,13 @@ def test_spelling(lang: str) -> None:
 
     files = pages(lang)
     assert files, f"no pages found for {lang}"
+    texts = {path: prose(path.read_text(encoding="utf-8")) for path in files}
+    quizzes = quiz_texts(ROOT, lang)
+    assert quizzes and all(quizzes.values()), f"no quiz texts found for {lang}"
+    texts.update(quizzes)
     unknown: dict[str, list[str]] = {}
-    for path in files:
-        result = _hunspell(lang, wordlist, prose(path.read_text(encoding="utf-8")))
+    for path, text in texts.items():
+        result = _hunspell(lang, wordlist, text)
         assert result.returncode == 0, f"hunspell failed on {path}: {result.stderr}"
         words = sorted(set(result.stdout.split()))
         if words:
