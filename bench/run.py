@@ -251,9 +251,12 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def ours_project(folder: Path, modules: list[SyntheticModule]) -> Path:
-    """The course as authors keep it, built with this repository's configuration."""
-    w = Words(7)
+def ours_base(folder: Path) -> None:
+    """A project of ours in ``folder``, its modules still to add.
+
+    The repository's mkdocs.yml (hooks and overrides by absolute path), docs/ and
+    node_modules.
+    """
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?m)^(\s+- )hooks/", rf"\g<1>{ROOT.as_posix()}/hooks/", config)
     config = re.sub(
@@ -262,6 +265,12 @@ def ours_project(folder: Path, modules: list[SyntheticModule]) -> Path:
     write(folder / "mkdocs.yml", config)
     shutil.copytree(ROOT / "docs", folder / "docs")
     (folder / "node_modules").symlink_to(ROOT / "node_modules")
+
+
+def ours_project(folder: Path, modules: list[SyntheticModule]) -> Path:
+    """The course as authors keep it, built with this repository's configuration."""
+    w = Words(7)
+    ours_base(folder)
     for m in modules:
         write(folder / "modules" / m.id / "module.yml", module_yml(m, w))
         for name, texts in m.lessons:
@@ -360,14 +369,7 @@ def real_modules(folder: Path, copies: int) -> None:
 
 def real_ours_project(folder: Path, copies: int) -> Path:
     """The real course (``copies`` = 1: as it is) with this repository's configuration."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?m)^(\s+- )hooks/", rf"\g<1>{ROOT.as_posix()}/hooks/", config)
-    config = re.sub(
-        r"(?m)^(\s+custom_dir:\s*)overrides\b", rf"\g<1>{ROOT.as_posix()}/overrides", config
-    )
-    write(folder / "mkdocs.yml", config)
-    shutil.copytree(ROOT / "docs", folder / "docs")
-    (folder / "node_modules").symlink_to(ROOT / "node_modules")
+    ours_base(folder)
     real_modules(folder, copies)
     return folder
 

@@ -1,7 +1,7 @@
 """Installable web app: a manifest and a Workbox service worker per language.
 
-- ``on_files`` adds ``manifest.webmanifest`` to each language root and the Workbox
-  runtime (from ``node_modules``, never a CDN) to the assets;
+- ``on_files`` adds ``manifest.webmanifest`` to each language root (the Workbox
+  runtime, from ``node_modules``, is served by ``hooks/vendor_assets.py``);
 - ``on_post_build``, once all languages are built, asks workbox-build (through
   ``node`` from PATH, as the Makefile sets it) for the files to precache and writes
   ``sw.js`` into each language root.
@@ -20,7 +20,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from aci_course.core.build_context import current_language, is_outer_build, project_root
-from aci_course.core.vendor import VendorMissing, vendor_sources
 from aci_course.course.languages import prefix
 from aci_course.progress import webapp
 
@@ -28,17 +27,10 @@ from aci_course.progress import webapp
 # After i18n's on_files (-100), which would take these for files of the default language.
 @event_priority(-150)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the manifest of the language being built and the Workbox runtime."""
+    """Add the manifest of the language being built."""
     lang = current_language(config)
     text = webapp.manifest(lang, str(config.site_name), str(config.site_description or ""))
     files.append(File.generated(config, f"{prefix(lang)}manifest.webmanifest", content=text))
-    try:
-        sources = vendor_sources(project_root(config), webapp.vendor_files())
-    except VendorMissing as error:
-        raise PluginError(str(error)) from None
-    for dest, path in sources.items():
-        if files.get_file_from_path(dest) is None:
-            files.append(File.generated(config, dest, abs_src_path=str(path)))
     return files
 
 
