@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: deps site-deps site facilitator pdf test serve lint typecheck unit browser bench bench-search \
+.PHONY: deps site-deps site facilitator pdf test serve lint typecheck unit browser bench bench-search bench-queries \
 	clean lock check schemas package scorm quiz-bank module
 
 # requirements.txt pins what building the site needs; requirements-dev.lock pins the
@@ -123,3 +123,7 @@ clean:
 SCALE ?= 1
 bench-search: deps
 	$(BIN)/python bench/search.py --scale $(SCALE)
+
+# Rewrite that query set from the built site by its rule (bench/queries.py); review the diff.
+bench-queries: site
+	$(BIN)/python bench/queries.py --site site --write

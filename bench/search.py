@@ -34,30 +34,29 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from aci_course.search.fold import fold  # noqa: E402
-from aci_course.search.split import SEPARATOR  # noqa: E402
+from bench.queries import (  # noqa: E402
+    LANGS,
+    PREFIX,
+    exact_queries,
+    judge_problems,
+    load_queries,
+    query_problems,
+)
 
-QUERIES = ROOT / "tests" / "search" / "bench_queries.yml"
-LANGS = ("ru", "be", "en")
-PREFIX = {"ru": "", "be": "be/", "en": "en/"}
 CHROMIUM = "/usr/bin/chromium"
 MISSING_RANK = 11
 TARGET_RECALL = 0.9
 TARGET_SIZE_RATIO = 1.5
 TARGET_FIRST_RESULT_MS = 300.0
-EXACT_PER_PAGE = 3
 
 # What Material writes for these languages (partials/languages/*.html): Russian
 # stemming for Belarusian, and its default pipeline, which keeps only the stop words.
@@ -69,55 +68,6 @@ PLAIN_CONFIG = {
 
 
 # --- the query set -------------------------------------------------------------------
-
-
-def load_queries(path: Path = QUERIES) -> dict[str, list[tuple[str, str]]]:
-    """``{lang: [(query, page), ...]}`` from the YAML file, in its order."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {
-        lang: [(str(q), page) for page, queries in data[lang].items() for q in queries]
-        for lang in LANGS
-    }
-
-
-def page_words(site: Path, lang: str, folded: bool = True) -> dict[str, Counter[str]]:
-    """Words of each page (all its index entries) as search splits them, folded."""
-    index = json.loads((site / PREFIX[lang] / "search/search_index.json").read_text("utf-8"))
-    pages: dict[str, Counter[str]] = {}
-    for doc in index["docs"]:
-        page = doc["location"].partition("#")[0]
-        text = re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc.get('text', '')}")
-        words = (
-            (fold(w, lang) if folded else w.lower()).strip("'’ʼ") for w in re.split(SEPARATOR, text)
-        )
-        pages.setdefault(page, Counter()).update(w for w in words if w)
-    return pages
-
-
-def query_problems(site: Path, queries: Mapping[str, Iterable[tuple[str, str]]]) -> list[str]:
-    """Queries that are not a test of inflection: verbatim on their page, or no page."""
-    problems = []
-    for lang, items in queries.items():
-        pages = page_words(site, lang)
-        for query, page in items:
-            if page not in pages:
-                problems.append(f"{lang}: {query!r} expects {page}, which is not in the index")
-            elif fold(query, lang) in pages[page]:
-                problems.append(f"{lang}: {query!r} appears as it is on {page}")
-    return problems
-
-
-def exact_queries(site: Path, lang: str, pages: Iterable[str]) -> list[tuple[str, str]]:
-    """Words of seven letters or more found on one page only: typed as written, rank 1."""
-    words = page_words(site, lang)
-    written = page_words(site, lang, folded=False)
-    seen = Counter(w for counts in words.values() for w in counts)
-    chosen = []
-    for page in dict.fromkeys(pages):
-        own = [w for w in written[page] if seen[fold(w, lang)] == 1 and len(w) >= 7 and w.isalpha()]
-        own.sort(key=lambda w: (-written[page][w], w))
-        chosen += [(w, page) for w in own[:EXACT_PER_PAGE]]
-    return chosen
 
 
 # --- sites -----------------------------------------------------------------------------
@@ -384,9 +334,12 @@ def main() -> None:
             build(project, ours)
             print(f"built {'the course' if args.scale == 1 else f'{args.scale}x the course'} "
                   f"in {time.monotonic() - started:.1f} s")  # fmt: skip
-        problems = query_problems(ours, queries) if args.scale == 1 else []
+        problems = (
+            query_problems(ours, queries) + judge_problems(ours, queries) if args.scale == 1 else []
+        )
         if problems:
-            sys.exit("the query set does not test inflection:\n  " + "\n  ".join(problems))
+            sys.exit("the query set does not follow its rule (bench/queries.py):\n  "
+                     + "\n  ".join(problems))  # fmt: skip
         plain = work / "plain"
         make_plain(ours, plain)
         sites = {"ours": ours, "plain": plain}

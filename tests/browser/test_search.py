@@ -197,14 +197,16 @@ LESSON_5 = "modules/children-with-disabilities/01-the-social-model.html"
 
 
 def test_bench_queries_are_not_on_their_page_as_typed(built_site: Path) -> None:
-    """Every query of tests/search/bench_queries.yml is another form than its page has."""
-    from bench.search import load_queries, query_problems
+    """Every query of tests/search/bench_queries.yml is another form than its page has,
+    and its lesson is the one the rule of bench/queries.py gives its word."""
+    from bench.queries import judge_problems, load_queries, query_problems
 
     queries = load_queries()
     assert all(len(items) >= 40 for items in queries.values()), {
         lang: len(items) for lang, items in queries.items()
     }
     assert query_problems(built_site, queries) == []
+    assert judge_problems(built_site, queries) == []
 
 
 def result_pages(page: Any, query: str) -> list[str]:
@@ -230,7 +232,7 @@ def result_pages(page: Any, query: str) -> list[str]:
 def test_other_forms_find_their_lesson_in_the_top_five(
     built_site: Path, new_browse: Any, lang: str, query: str, expected: str
 ) -> None:
-    from bench.search import query_problems
+    from bench.queries import query_problems
 
     assert query_problems(built_site, {lang: [(query, expected)]}) == []  # not verbatim
     browse = new_browse()

@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench` (build time and size) and `make bench-search` (search)."""

@@ -1,0 +1,313 @@
+"""The query set of ``make bench-search``: read it, check it, and judge it by a fixed rule.
+
+Each query is a word form a reader types and the lesson it should find in the top five
+results. Which lesson that is, is not our choice: it is judged by the rule below, with
+hunspell's dictionaries (``ru_RU``, ``be_BY``, ``en_US``) as the reference for which
+words are forms of one word. Our search does not use hunspell (it uses Snowball and
+Porter stemmers and the belmorph dictionary), so the judge is independent of what is
+measured.
+
+The rule (fixed 2026-11-29, before the set was generated or measured):
+
+1. The words of a page are the words of its entries in the language's search index
+   (title and text), split as the search splits them, in lower case.
+2. A word's lemmas are the stems ``hunspell -s`` gives for it (apostrophes as ``'``;
+   for Russian, ё as е). A word hunspell does not know has none.
+3. count(P, L) is how many words of page P have lemma L among theirs.
+4. L belongs to lesson P (a page ``modules/<module>/<NN>-<name>.html``) when L has at
+   least four letters, count(P, L) >= 3, and count(P, L) is greater than count(Q, L) for
+   every other page Q of the language (lessons, overviews, glossary, every page).
+5. The query for L on P is a word of the language's index with lemma L, of at least four
+   letters, that P does not contain (after the search's folding: case, ё/е, ў/у,
+   apostrophes, і/и for Belarusian): the most frequent such word in the language's
+   index, ties in alphabetical order. A lemma without one is passed over.
+6. One query per lesson: of P's lemmas that have a query, the one with the largest share
+   count(P, L) / count(all pages, L); ties by the larger count(P, L), then alphabetical.
+7. Russian queries are typed with е for ё (as readers mostly type). For Belarusian, the
+   query of each module's first lesson, when it has і or ў, is typed a second time as on
+   a Russian keyboard (и for і, у for ў).
+
+``python bench/queries.py --site site --write`` (``make bench-queries``) writes
+``tests/search/bench_queries.yml`` from a built site; ``judge_problems`` checks an
+existing set against the rule, so a change of the lessons that moves a word to another
+page shows up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from aci_course.quality.content_report import DICTIONARIES  # noqa: E402
+from aci_course.search.fold import fold  # noqa: E402
+from aci_course.search.split import SEPARATOR  # noqa: E402
+
+QUERIES = ROOT / "tests" / "search" / "bench_queries.yml"
+LANGS = ("ru", "be", "en")
+PREFIX = {"ru": "", "be": "be/", "en": "en/"}
+LESSON = re.compile(r"modules/[^/]+/\d\d-[^/]+\.html")
+MIN_LETTERS = 4
+MIN_COUNT = 3
+EXACT_PER_PAGE = 1
+KEYBOARD_NOTE = "Russian keyboard"
+
+
+def load_queries(path: Path = QUERIES) -> dict[str, list[tuple[str, str]]]:
+    """``{lang: [(query, page), ...]}`` from the YAML file, in its order."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {
+        lang: [(str(q), page) for page, queries in data[lang].items() for q in queries]
+        for lang in LANGS
+    }
+
+
+def page_words(site: Path, lang: str, folded: bool = True) -> dict[str, Counter[str]]:
+    """Words of each page (all its index entries) as search splits them, folded."""
+    index = json.loads((site / PREFIX[lang] / "search/search_index.json").read_text("utf-8"))
+    pages: dict[str, Counter[str]] = {}
+    for doc in index["docs"]:
+        page = doc["location"].partition("#")[0]
+        text = re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc.get('text', '')}")
+        words = (
+            (fold(w, lang) if folded else w.lower()).strip("'’ʼ") for w in re.split(SEPARATOR, text)
+        )
+        pages.setdefault(page, Counter()).update(w for w in words if w)
+    return pages
+
+
+def query_problems(site: Path, queries: Mapping[str, Iterable[tuple[str, str]]]) -> list[str]:
+    """Queries that are not a test of inflection: verbatim on their page, or no page."""
+    problems = []
+    for lang, items in queries.items():
+        pages = page_words(site, lang)
+        for query, page in items:
+            if page not in pages:
+                problems.append(f"{lang}: {query!r} expects {page}, which is not in the index")
+            elif fold(query, lang) in pages[page]:
+                problems.append(f"{lang}: {query!r} appears as it is on {page}")
+    return problems
+
+
+def exact_queries(site: Path, lang: str, pages: Iterable[str]) -> list[tuple[str, str]]:
+    """Words of seven letters or more found on one page only: typed as written, rank 1."""
+    words = page_words(site, lang)
+    written = page_words(site, lang, folded=False)
+    seen = Counter(w for counts in words.values() for w in counts)
+    chosen = []
+    for page in dict.fromkeys(pages):
+        own = [w for w in written[page] if seen[fold(w, lang)] == 1 and len(w) >= 7 and w.isalpha()]
+        own.sort(key=lambda w: (-written[page][w], w))
+        chosen += [(w, page) for w in own[:EXACT_PER_PAGE]]
+    return chosen
+
+
+# --- the judge -------------------------------------------------------------------------
+
+
+def letters(word: str) -> str:
+    """``word`` without apostrophes (for the letter count and the alphabet test)."""
+    return re.sub("['’ʼ]", "", word)
+
+
+def hunspell_lemmas(lang: str, words: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Each word's stems by ``hunspell -s`` (rule 2); unknown words are left out."""
+    batch = sorted({re.sub("[’ʼ]", "'", w) for w in words})
+    result = subprocess.run(
+        ["hunspell", "-d", DICTIONARIES[lang], "-i", "utf-8", "-s"],
+        input="\n".join(batch) + "\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
+        check=True,
+    )
+    stems: dict[str, set[str]] = defaultdict(set)
+    for line in result.stdout.splitlines():
+        word, _, stem = line.strip().partition(" ")
+        if stem:
+            stem = stem.strip().lower()
+            stems[word].add(stem.replace("ё", "е") if lang == "ru" else stem)
+    return {w: frozenset(s) for w, s in stems.items()}
+
+
+@dataclass(frozen=True)
+class Judge:
+    """Lemma counts of one language's pages (rules 1-3)."""
+
+    lang: str
+    written: dict[str, Counter[str]]  # page -> word (lower case) -> occurrences
+    everywhere: Counter[str]  # word -> occurrences in the language's index
+    lemmas: dict[str, frozenset[str]]  # word (apostrophes as ') -> lemmas
+
+    @classmethod
+    def of(cls, site: Path, lang: str) -> Judge:
+        """The judge of ``lang`` on the built ``site``."""
+        written = page_words(site, lang, folded=False)
+        everywhere: Counter[str] = Counter()
+        for words in written.values():
+            everywhere.update(words)
+        return cls(lang, written, everywhere, hunspell_lemmas(lang, everywhere))
+
+    def lemmas_of(self, word: str) -> frozenset[str]:
+        """The word's lemmas (rule 2)."""
+        return self.lemmas.get(re.sub("[’ʼ]", "'", word.lower()), frozenset())
+
+    def lemmas_of_query(self, query: str) -> frozenset[str]:
+        """Lemmas of the index's words that the query is, after folding (rule 7 typing)."""
+        key = fold(query, self.lang)
+        return frozenset(
+            lemma
+            for w in self.everywhere
+            if fold(w, self.lang) == key
+            for lemma in self.lemmas_of(w)
+        )
+
+    def counts(self) -> dict[str, Counter[str]]:
+        """count(P, L) for every page P and lemma L (rule 3)."""
+        out: dict[str, Counter[str]] = {}
+        for page, words in self.written.items():
+            counter: Counter[str] = Counter()
+            for word, n in words.items():
+                for lemma in self.lemmas_of(word):
+                    counter[lemma] += n
+            out[page] = counter
+        return out
+
+    def owner(self, lemma: str, counts: Mapping[str, Counter[str]]) -> str | None:
+        """The lesson ``lemma`` belongs to (rule 4), if any."""
+        ranked = sorted(((c[lemma], page) for page, c in counts.items()), reverse=True)
+        (top, page), runner_up = ranked[0], ranked[1][0] if len(ranked) > 1 else 0
+        if len(letters(lemma)) < MIN_LETTERS or top < MIN_COUNT or top == runner_up:
+            return None
+        return page if LESSON.fullmatch(page) else None
+
+    def query_for(self, lemma: str, page: str) -> str | None:
+        """The form of ``lemma`` a reader types for ``page`` (rule 5), if any."""
+        on_page = {fold(w, self.lang) for w in self.written[page]}
+        everywhere = self.everywhere
+        forms = [
+            w
+            for w in everywhere
+            if lemma in self.lemmas_of(w)
+            and len(letters(w)) >= MIN_LETTERS
+            and letters(w).isalpha()
+            and fold(w, self.lang) not in on_page
+        ]
+        forms.sort(key=lambda w: (-everywhere[w], w))
+        return forms[0] if forms else None
+
+
+def typed(query: str, lang: str) -> str:
+    """How the query is typed (rule 7, Russian): е for ё."""
+    return query.replace("ё", "е").replace("Ё", "Е") if lang == "ru" else query
+
+
+def russian_keyboard(query: str) -> str:
+    """A Belarusian word as typed on a Russian keyboard layout (rule 7)."""
+    return query.replace("і", "и").replace("І", "И").replace("ў", "у").replace("Ў", "У")
+
+
+def generate(site: Path, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """``{lesson: [(query, note), ...]}`` by the rule, in lesson order."""
+    judge = Judge.of(site, lang)
+    counts = judge.counts()
+    totals: Counter[str] = Counter()
+    for counter in counts.values():
+        totals.update(counter)
+    candidates: dict[str, list[tuple[float, int, str]]] = defaultdict(list)
+    for lemma in totals:
+        page = judge.owner(lemma, counts)
+        if page is not None:
+            n = counts[page][lemma]
+            candidates[page].append((-n / totals[lemma], -n, lemma))
+    chosen: dict[str, list[tuple[str, str]]] = {}
+    for page in sorted(candidates):
+        for _, _, lemma in sorted(candidates[page]):
+            query = judge.query_for(lemma, page)
+            if query is None:
+                continue
+            chosen[page] = [(typed(query, lang), "")]
+            first_lesson = re.search(r"/01-[^/]+$", page) is not None
+            if lang == "be" and first_lesson and russian_keyboard(query) != query:
+                chosen[page].append((russian_keyboard(query), KEYBOARD_NOTE))
+            break
+    return chosen
+
+
+def judge_problems(site: Path, queries: Mapping[str, Iterable[tuple[str, str]]]) -> list[str]:
+    """Queries whose lesson is not the one the rule gives their word (rules 2-4)."""
+    problems = []
+    for lang, items in queries.items():
+        judge = Judge.of(site, lang)
+        counts = judge.counts()
+        for query, page in items:
+            lemmas = judge.lemmas_of_query(query)
+            if not any(judge.owner(lemma, counts) == page for lemma in lemmas):
+                owners = sorted({judge.owner(lemma, counts) or "no lesson" for lemma in lemmas})
+                problems.append(
+                    f"{lang}: {query!r} expects {page}; by the rule its word belongs to "
+                    f"{', '.join(owners) or 'no lesson (hunspell does not know it)'}"
+                )
+    return problems
+
+
+HEADER = """\
+# Queries of `make bench-search` (bench/search.py): what a reader types, and the lesson
+# it should find (relative to the language's root) in the top five results.
+#
+# Generated by `make bench-queries` (bench/queries.py) from the built site, by the rule
+# written in bench/queries.py: one query per lesson, a form of a word that lesson uses
+# more than any other page does (hunspell's dictionaries judge which words are forms of
+# one word), and that the lesson does not contain as typed. bench/search.py and
+# tests/browser/test_search.py check the set against the built site; when the lessons
+# change, run `make bench-queries` and review the diff. Do not edit by hand.
+"""
+
+
+def write(site: Path, path: Path = QUERIES) -> dict[str, int]:
+    """Write the query file from ``site``; the number of queries per language."""
+    lines = [HEADER.rstrip("\n")]
+    sizes = {}
+    for lang in LANGS:
+        chosen = generate(site, lang)
+        lines.append(f"{lang}:")
+        for page, items in chosen.items():
+            lines.append(f"  {page}:")
+            for query, note in items:
+                lines.append(f"    - {query}" + (f"  # {note}" if note else ""))
+        sizes[lang] = sum(len(items) for items in chosen.values())
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return sizes
+
+
+def main() -> None:
+    """Write or check the query set against a built site."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="a built site")
+    parser.add_argument("--write", action="store_true", help="write the query file")
+    args = parser.parse_args()
+    if args.write:
+        for lang, n in write(args.site).items():
+            print(f"{lang}: {n} queries")
+    queries = load_queries()
+    problems = query_problems(args.site, queries) + judge_problems(args.site, queries)
+    if problems:
+        sys.exit("the query set does not follow its rule:\n  " + "\n  ".join(problems))
+    print(f"{QUERIES.relative_to(ROOT)} follows the rule on {args.site}")
+
+
+if __name__ == "__main__":
+    main()
