@@ -3,13 +3,15 @@
 ``make bench-search`` (or ``python bench/search.py``) builds the course, makes a copy
 of it with plain Material's search settings (the same pages and index entries;
 Material's own ``lang``, ``separator`` and ``pipeline``, no lunr.aci), and types the
-queries of ``tests/search/bench_queries.yml`` into Material's search box on a lesson
+queries of ``tests/search/bench_queries.yml`` (judged by the rule of
+``bench/queries.py``, which this checks first) into Material's search box on a lesson
 page, key by key, as a reader would (``fill()`` does not trigger Material's search).
 Per language it prints:
 
 - recall@5: share of queries whose page is among the first five results;
 - mean rank of the expected page (a page not in the results counts as 11);
-- exact words at rank 1: words found on one page only, typed as written there;
+- exact words at rank 1: for each expected lesson, its most frequent word of seven
+  letters or more that no other page has (after folding), typed as written there;
 - index size: ``search_index.json`` plus, for ours, the generated
   ``lunr.aci-<lang>.min.js`` (folds, stemmer endings, form table);
 - bytes a lesson page loads before the reader touches search (fresh browser
@@ -65,9 +67,6 @@ PLAIN_CONFIG = {
     "be": {"lang": ["ru"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"]},
     "en": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"]},
 }
-
-
-# --- the query set -------------------------------------------------------------------
 
 
 # --- sites -----------------------------------------------------------------------------
@@ -210,8 +209,8 @@ def type_query(page: Any, query: str) -> list[str]:
         now, last_change, last_key = state
         if last_change is not None and last_change > last_key and now - last_change > 400:
             break
-        if last_change is None and now - last_key > 1500:
-            break  # nothing found: the list never changed
+        if now - last_key > 1500:
+            break  # no change after the last key: the list was final already, or empty
     results: list[str] = page.evaluate(RESULTS)
     return results
 

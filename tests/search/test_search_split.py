@@ -219,8 +219,7 @@ def _material_javascripts() -> Path:
     return Path(material.__file__).parent / "templates" / "assets" / "javascripts"
 
 
-@pytest.fixture(scope="module")
-def search(tmp_path_factory: pytest.TempPathFactory) -> Any:
+def worker_search(tmp_path_factory: pytest.TempPathFactory, merged: dict[str, Any]) -> Any:
     """``search(lang, *queries)`` -> {query: [locations]} from Material's worker in Node."""
     node = node_executable()
     if node is None:
@@ -231,7 +230,7 @@ def search(tmp_path_factory: pytest.TempPathFactory) -> Any:
     for script in OVERRIDES_LUNR.glob("*.js"):  # as custom_dir does
         shutil.copy(script, assets / "lunr" / "min" / script.name)
     root = assets.parent / "site"
-    parts = split_index(MERGED)
+    parts = split_index(merged)
     write_indexes(root, parts)
     texts = {lang: [f"{d['title']} {d['text']}" for d in p["docs"]] for lang, p in parts.items()}
     write_lunr_scripts(root, texts, ROOT / "node_modules")
@@ -250,6 +249,46 @@ def search(tmp_path_factory: pytest.TempPathFactory) -> Any:
         return {q: [item["location"] for group in g for item in group] for q, g in groups.items()}
 
     return run
+
+
+@pytest.fixture(scope="module")
+def search(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return worker_search(tmp_path_factory, MERGED)
+
+
+# Pages where the very word a reader types loses to other forms of it, unless the
+# exact clause outweighs them: another form in a title (weighed 1000 times a text),
+# a longer word the typed one begins, in a title, and a key that is also a word as
+# written (Snowball's key of работа is работ, itself a form of работа).
+RANKING: dict[str, Any] = {
+    "config": MERGED["config"],
+    "docs": [
+        doc("index.html", "Работа", "<p>Работой, работы, работе.</p>"),
+        doc("modules/x/01-a.html", "Урок", "<p>Работ было мало.</p>"),
+        doc("en/index.html", "Adapting for adolescents", "<p>Adolescents and adults.</p>"),
+        doc("en/modules/x/01-a.html", "Lesson", "<p>An adolescent learns by doing.</p>"),
+        doc("en/modules/x/02-b.html", "Healthy relationships", "<p>Friends.</p>"),
+        doc("en/modules/x/03-c.html", "Lesson", "<p>Family relations.</p>"),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def ranked_search(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return worker_search(tmp_path_factory, RANKING)
+
+
+def test_worker_ranks_the_very_word_above_other_forms_in_titles(ranked_search: Any) -> None:
+    found = ranked_search("en", "adolescent", "relations", "adolescents")
+    assert found["adolescent"][0] == "modules/x/01-a.html"  # not the title "... adolescents"
+    assert found["relations"][0] == "modules/x/03-c.html"  # not the title "... relationships"
+    assert found["adolescents"][0] == "index.html"  # the very word, in the title too
+
+
+def test_worker_ranks_the_very_word_above_forms_whose_key_it_spells(ranked_search: Any) -> None:
+    found = ranked_search("ru", "работ", "работу")
+    assert found["работ"] == ["modules/x/01-a.html", "index.html"]
+    assert found["работу"] == ["index.html", "modules/x/01-a.html"]  # forms of it, both
 
 
 def test_worker_belarusian_folds_u_short_and_apostrophes(search: Any) -> None:
