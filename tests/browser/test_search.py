@@ -205,8 +205,9 @@ def test_bench_queries_are_not_on_their_page_as_typed(built_site: Path) -> None:
     assert all(len(items) >= 40 for items in queries.values()), {
         lang: len(items) for lang, items in queries.items()
     }
-    assert query_problems(built_site, queries) == []
-    assert judge_problems(built_site, queries) == []
+    hint = "the lessons changed: run make bench-queries and review the diff"
+    assert query_problems(built_site, queries) == [], hint
+    assert judge_problems(built_site, queries) == [], hint
 
 
 def result_pages(page: Any, query: str) -> list[str]:
