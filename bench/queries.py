@@ -64,7 +64,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from aci_course.quality.content_report import DICTIONARIES, INSTALL_HINT  # noqa: E402
-from aci_course.search.fold import fold  # noqa: E402
+from aci_course.search.fold import APOSTROPHE, APOSTROPHES, fold  # noqa: E402
 from aci_course.search.split import SEPARATOR  # noqa: E402
 
 QUERIES = ROOT / "tests" / "search" / "bench_queries.yml"
@@ -77,6 +77,7 @@ MIN_LETTERS = 4
 MIN_COUNT = 3
 EXACT_PER_PAGE = 1
 KEYBOARD_NOTE = "Russian keyboard"
+OTHER_APOSTROPHES = re.compile(f"[{re.escape(APOSTROPHES)}]")
 
 
 def load_queries(path: Path = QUERIES) -> dict[str, list[tuple[str, str]]]:
@@ -133,12 +134,17 @@ def exact_queries(site: Path, lang: str, pages: Iterable[str]) -> list[tuple[str
 
 def letters(word: str) -> str:
     """``word`` without apostrophes (for the letter count and the alphabet test)."""
-    return re.sub("['’ʼ]", "", word)
+    return OTHER_APOSTROPHES.sub("", word).replace(APOSTROPHE, "")
+
+
+def hunspell_spelling(word: str) -> str:
+    """``word`` with the apostrophe hunspell's dictionaries use (rule 2)."""
+    return OTHER_APOSTROPHES.sub(APOSTROPHE, word)
 
 
 def hunspell_lemmas(lang: str, words: Iterable[str]) -> dict[str, frozenset[str]]:
     """Each word's stems by ``hunspell -s`` (rule 2); unknown words are left out."""
-    batch = sorted({re.sub("[’ʼ]", "'", w) for w in words})
+    batch = sorted({hunspell_spelling(w) for w in words})
     result = subprocess.run(
         ["hunspell", "-d", DICTIONARIES[lang], "-i", "utf-8", "-s"],
         input="\n".join(batch) + "\n",
@@ -159,26 +165,37 @@ def hunspell_lemmas(lang: str, words: Iterable[str]) -> dict[str, frozenset[str]
 
 @dataclass(frozen=True)
 class Judge:
-    """Lemma counts of one language's pages (rules 1-3)."""
+    """Lemma counts of one language's pages (rules 1-4)."""
 
     lang: str
     written: dict[str, Counter[str]]  # page -> word (lower case) -> occurrences
-    everywhere: Counter[str]  # word -> occurrences in the language's index
     lemmas: dict[str, frozenset[str]]  # word (apostrophes as ') -> lemmas
 
     @classmethod
     def of(cls, site: Path, lang: str) -> Judge:
         """The judge of ``lang`` on the built ``site``."""
         written = page_words(site, lang, folded=False)
-        everywhere: Counter[str] = Counter()
-        for words in written.values():
-            everywhere.update(words)
-        return cls(lang, written, everywhere, hunspell_lemmas(lang, everywhere))
+        vocabulary = {w for words in written.values() for w in words}
+        return cls(lang, written, hunspell_lemmas(lang, vocabulary))
+
+    @functools.cached_property
+    def everywhere(self) -> Counter[str]:
+        """Each word's occurrences in the language's whole index."""
+        total: Counter[str] = Counter()
+        for words in self.written.values():
+            total.update(words)
+        return total
+
+    @functools.cached_property
+    def on_pages(self) -> frozenset[str]:
+        """Every word of the index, folded as the search folds it (rule 5)."""
+        return frozenset(fold(w, self.lang) for w in self.everywhere)
 
     def lemmas_of(self, word: str) -> frozenset[str]:
         """The word's lemmas (rule 2)."""
-        return self.lemmas.get(re.sub("[’ʼ]", "'", word.lower()), frozenset())
+        return self.lemmas.get(hunspell_spelling(word.lower()), frozenset())
 
+    @functools.cached_property
     def counts(self) -> dict[str, Counter[str]]:
         """count(P, L) for every page P and lemma L (rule 3)."""
         out: dict[str, Counter[str]] = {}
@@ -190,9 +207,9 @@ class Judge:
             out[page] = counter
         return out
 
-    def owner(self, lemma: str, counts: Mapping[str, Counter[str]]) -> str | None:
+    def owner(self, lemma: str) -> str | None:
         """The lesson ``lemma`` belongs to (rule 4), if any."""
-        ranked = sorted(((c[lemma], page) for page, c in counts.items()), reverse=True)
+        ranked = sorted(((c[lemma], page) for page, c in self.counts.items()), reverse=True)
         (top, page), runner_up = ranked[0], ranked[1][0] if len(ranked) > 1 else 0
         if len(letters(lemma)) < MIN_LETTERS or top < MIN_COUNT or top == runner_up:
             return None
@@ -200,14 +217,13 @@ class Judge:
 
     def query_for(self, lemma: str) -> str | None:
         """The form of ``lemma`` a reader types (rule 5), if any."""
-        on_pages = {fold(w, self.lang) for w in self.everywhere}
         key = lemma.replace("ё", "е")
         forms = [f for f in paradigm(self.lang, lemma) if f.replace("ё", "е")[:3] == key[:3]]
         known = hunspell_lemmas(self.lang, forms)
         forms = [
             f
             for f in forms
-            if lemma in known.get(f, frozenset()) and fold(f, self.lang) not in on_pages
+            if lemma in known.get(f, frozenset()) and fold(f, self.lang) not in self.on_pages
         ]
         return min(forms, key=lambda f: hashlib.sha1(f.encode()).hexdigest(), default=None)
 
@@ -265,15 +281,14 @@ def russian_keyboard(query: str) -> str:
 def generate(site: Path, lang: str) -> dict[str, list[tuple[str, str]]]:
     """``{lesson: [(query, note), ...]}`` by the rule, in lesson order."""
     judge = Judge.of(site, lang)
-    counts = judge.counts()
     totals: Counter[str] = Counter()
-    for counter in counts.values():
+    for counter in judge.counts.values():
         totals.update(counter)
     candidates: dict[str, list[tuple[float, int, str]]] = defaultdict(list)
     for lemma in totals:
-        page = judge.owner(lemma, counts)
+        page = judge.owner(lemma)
         if page is not None:
-            n = counts[page][lemma]
+            n = judge.counts[page][lemma]
             candidates[page].append((-n / totals[lemma], -n, lemma))
     chosen: dict[str, list[tuple[str, str]]] = {}
     for page in sorted(candidates):
@@ -303,15 +318,13 @@ def judge_problems(site: Path, queries: Mapping[str, Iterable[tuple[str, str]]])
     for lang, items in queries.items():
         items = list(items)
         judge = Judge.of(site, lang)
-        counts = judge.counts()
-        on_pages = {fold(w, lang) for w in judge.everywhere}
         known = hunspell_lemmas(lang, [s for query, _ in items for s in spellings(query, lang)])
         for query, page in items:
             lemmas = {lemma for s in spellings(query, lang) for lemma in known.get(s, ())}
-            if fold(query, lang) in on_pages:
+            if fold(query, lang) in judge.on_pages:
                 problems.append(f"{lang}: {query!r} is on a page of the course as it is")
-            elif not any(judge.owner(lemma, counts) == page for lemma in lemmas):
-                owners = sorted({judge.owner(lemma, counts) or "no lesson" for lemma in lemmas})
+            elif not any(judge.owner(lemma) == page for lemma in lemmas):
+                owners = sorted({judge.owner(lemma) or "no lesson" for lemma in lemmas})
                 problems.append(
                     f"{lang}: {query!r} expects {page}; by the rule its word belongs to "
                     f"{', '.join(owners) or 'no lesson (hunspell does not know it)'}"

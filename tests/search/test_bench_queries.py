@@ -49,11 +49,10 @@ def test_a_word_belongs_to_the_lesson_that_uses_it_most(tmp_path: Path) -> None:
         ),
         "ru",
     )
-    counts = judge.counts()
-    assert counts[LESSON_A]["работа"] == 3
-    assert judge.owner("работа", counts) == LESSON_A
-    assert judge.owner("книга", counts) is None  # the glossary uses it most: not a lesson
-    assert judge.owner("ищем", counts) is None  # fewer than three times
+    assert judge.counts[LESSON_A]["работа"] == 3
+    assert judge.owner("работа") == LESSON_A
+    assert judge.owner("книга") is None  # the glossary uses it most: not a lesson
+    assert judge.owner("ищем") is None  # fewer than three times
 
 
 def test_a_tie_gives_the_word_to_no_lesson(tmp_path: Path) -> None:
@@ -61,7 +60,7 @@ def test_a_tie_gives_the_word_to_no_lesson(tmp_path: Path) -> None:
         site(tmp_path, {LESSON_A: "Работа, работы, работу.", LESSON_B: "Работа, работе, работ."}),
         "ru",
     )
-    assert judge.owner("работа", judge.counts()) is None
+    assert judge.owner("работа") is None
 
 
 def test_the_query_is_a_dictionary_form_that_no_page_has(tmp_path: Path) -> None:
