@@ -18,7 +18,6 @@ from mkdocs.exceptions import ConfigurationError
 from aci_course.core.errors import AuthorError
 
 
-
 def _missing_version() -> AuthorError:
     return AuthorError(
         "mkdocs.yml",

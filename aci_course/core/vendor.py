@@ -37,7 +37,9 @@ SITE_VENDOR_FILES = {
 }
 
 
-def add_vendor_files(files: Files, config: MkDocsConfig, root: Path, wanted: Mapping[str, str]) -> Files:
+def add_vendor_files(
+    files: Files, config: MkDocsConfig, root: Path, wanted: Mapping[str, str]
+) -> Files:
     """Add each file of ``wanted`` to the site (raises VendorMissing with how to install it)."""
     for dest, path in vendor_sources(root, wanted).items():
         if files.get_file_from_path(dest) is None:

@@ -48,7 +48,9 @@ class CourseBuild:
         self.bodies.clear()
         catalogue = pages.catalogue_page(self.modules, lang)
         files.append(
-            self._generated("modules/index.md", f"{base}modules/index.html", catalogue, config, lang)
+            self._generated(
+                "modules/index.md", f"{base}modules/index.html", catalogue, config, lang
+            )
         )
         for module in self.modules:
             overview = pages.overview_page(module, lang, self.modules)
@@ -86,7 +88,9 @@ class CourseBuild:
         self.bodies[src] = page.body
         return file
 
-    def _lesson_file(self, module: Module, lesson_name: str, lang: str, config: MkDocsConfig) -> File:
+    def _lesson_file(
+        self, module: Module, lesson_name: str, lang: str, config: MkDocsConfig
+    ) -> File:
         """A lesson as a page of the ``lang`` build, read from the author's file."""
         lesson = next(item for item in module.lessons if item.name == lesson_name)
         shown, _ = lesson.source(lang)

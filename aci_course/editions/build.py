@@ -50,6 +50,7 @@ class EditionBuild:
 
     @property
     def facilitator(self) -> bool:
+        """True when this build is the facilitator edition."""
         return self.edition == FACILITATOR
 
     def configure(self, config: MkDocsConfig, lang: str) -> None:

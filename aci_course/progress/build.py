@@ -56,9 +56,7 @@ class ProgressBuild:
             (pages.PROGRESS_PAGE, f"{base}progress.html", pages.progress_page(self.map, lang)),
             (pages.REPORT_PAGE, f"{base}group-report.html", pages.report_page(self.map, lang)),
         ):
-            file = File.generated(
-                config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV
-            )
+            file = File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
             file.dest_uri = dest
             file.locale = lang  # type: ignore[attr-defined]  # what static-i18n reads
             file.locale_alternate_of = lang  # type: ignore[attr-defined]

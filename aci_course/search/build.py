@@ -71,7 +71,10 @@ class SearchBuild:
                     if search_split.language_of(str(doc["location"]))[0] == DEFAULT_LANGUAGE
                 ]
                 merged = search_split.merge_indexes(
-                    [{"docs": russian}, *(self.built[lang] for lang in LANGUAGES if lang in self.built)],
+                    [
+                        {"docs": russian},
+                        *(self.built[lang] for lang in LANGUAGES if lang in self.built),
+                    ],
                     base_config=index.get("config", {}),
                 )
             indexes = search_split.split_index(merged, LANGUAGES, DEFAULT_LANGUAGE)

@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from aci_course.cli import cli
-from tests.conftest import DEFAULT_HOOKS, Project
+from tests.conftest import DEFAULT_PLUGINS, Project
 from tests.quality.test_spelling import DICTIONARIES, prose
 
-HOOKS = [*DEFAULT_HOOKS, "quizzes.py"]
+PLUGINS = [*DEFAULT_PLUGINS, "aci-quiz"]
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -25,7 +25,7 @@ def new_module(root: Path, *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def course(make_project) -> Project:  # type: ignore[no-untyped-def]
-    project: Project = make_project(hooks=HOOKS)
+    project: Project = make_project(plugins=PLUGINS)
     project.module("care", {lang: ["01-a.md"] for lang in ("ru", "be", "en")}, order=4)
     return project
 

@@ -109,16 +109,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     on_page_content = CombinedEvent(_generated_body, _fallback_notice)
 
     @event_priority(PRIORITY.page_context)
-    def on_page_context(
-        self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> Any:
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Selector entries for this page; the language root for search; footer version."""
         return build.page_context(context, page, config, current_language(config), self.version)
 
     @event_priority(PRIORITY.page_context)
-    def on_template_context(
-        self, context: Any, *, template_name: str, config: MkDocsConfig
-    ) -> Any:
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
         """The "not found" page speaks every course language."""
         if template_name == "404.html":
             return build.not_found_context(context, config)

@@ -35,6 +35,7 @@ class EditionsPlugin(BasePlugin[EditionsConfig]):
 
     @property
     def facilitator(self) -> bool:
+        """True when this build is the facilitator edition."""
         return self.config.edition == FACILITATOR
 
     @event_priority(PRIORITY.editions_config)
@@ -75,9 +76,7 @@ class EditionsPlugin(BasePlugin[EditionsConfig]):
         return context
 
     @event_priority(PRIORITY.page_context)
-    def on_template_context(
-        self, context: Any, *, template_name: str, config: MkDocsConfig
-    ) -> Any:
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
         """The edition banner on template pages."""
         assert self.edition is not None
         return self.edition.banner(context, current_language(config))

@@ -63,7 +63,9 @@ class ProgressPlugin(BasePlugin[ProgressConfig]):
         self.progress.add_files(files, config, lang)
         if self.config.web_app:
             text = webapp.manifest(lang, str(config.site_name), str(config.site_description or ""))
-            files.append(File.generated(config, f"{prefix(lang)}manifest.webmanifest", content=text))
+            files.append(
+                File.generated(config, f"{prefix(lang)}manifest.webmanifest", content=text)
+            )
         return files
 
     @event_priority(PRIORITY.lesson_toggle)
@@ -77,9 +79,7 @@ class ProgressPlugin(BasePlugin[ProgressConfig]):
         return build.page_context(context, current_language(config))
 
     @event_priority(PRIORITY.page_context)
-    def on_template_context(
-        self, context: Any, *, template_name: str, config: MkDocsConfig
-    ) -> Any:
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
         """The same for pages rendered from a template alone (404.html)."""
         return build.page_context(context, current_language(config))
 

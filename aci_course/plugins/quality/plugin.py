@@ -96,9 +96,7 @@ class QualityPlugin(BasePlugin[QualityConfig]):
         return self._header(context, config)
 
     @event_priority(PRIORITY.page_context)
-    def on_template_context(
-        self, context: Any, *, template_name: str, config: MkDocsConfig
-    ) -> Any:
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
         """The same for pages rendered from a template alone (404.html)."""
         return self._header(context, config)
 
@@ -113,7 +111,9 @@ class QualityPlugin(BasePlugin[QualityConfig]):
     on_post_page = CombinedEvent(_repair, _compact)
 
     @event_priority(PRIORITY.valid_html)
-    def _repair_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    def _repair_template(
+        self, output_content: str, template_name: str, config: MkDocsConfig
+    ) -> str:
         if self.config.valid_html and template_name.endswith(".html"):
             return repair(output_content)
         return output_content
