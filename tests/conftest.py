@@ -86,7 +86,7 @@ def _mkdocs_yml(plugins: list[str], extra: str = "") -> str:
           - md_in_html
           - toc:
               slugify: !!python/object/apply:pymdownx.slugs.slugify
-                kwds: {{case: lower}}
+                kwds: {case: lower}
         """)
         + extra
     )

@@ -22,10 +22,9 @@ def _config() -> MkDocsConfig:
 def repo_plugins() -> list[str]:
     """The course plugins ``mkdocs.yml`` lists, in its order, with their options, as
     entries of a fixture project's ``plugins:`` list."""
-    raw = _config().user_configs[-1]["plugins"]
     return [
-        f"{name}: {json.dumps(options or {})}"
-        for name, options in raw.items()
+        f"{name}: {json.dumps(dict(plugin.config))}"
+        for name, plugin in _config().plugins.items()
         if name.startswith("aci-")
     ]
 

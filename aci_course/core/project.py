@@ -13,7 +13,7 @@ from typing import Any
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import ConfigurationError
+from mkdocs.exceptions import Abort, ConfigurationError
 
 from aci_course.core.errors import AuthorError
 
@@ -45,22 +45,37 @@ def course_version(config: Any) -> str:
     return text
 
 
+class _Collect(logging.Handler):
+    """The errors MkDocs logs while it validates the file."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 def load_project_config(config_file: Path) -> MkDocsConfig:
     """``config_file`` (INHERIT honoured) as MkDocs validates it, plugins loaded.
 
     MkDocs' own warnings about the file are left to the build; a file that does not
-    validate is a :class:`ProjectConfigError` naming it.
+    validate is a :class:`ProjectConfigError` naming the file and MkDocs' reason.
     """
     if not config_file.is_file():
         raise ProjectConfigError(
             f"{config_file}: not found - run aci-course from the course folder"
         )
-    mkdocs_log = logging.getLogger("mkdocs")
-    level = mkdocs_log.level
-    mkdocs_log.setLevel(logging.ERROR)
+    config_log = logging.getLogger("mkdocs.config")
+    collect = _Collect()
+    propagate = config_log.propagate
+    config_log.addHandler(collect)
+    config_log.propagate = False  # the build reports them; here they become one line
     try:
         return load_config(str(config_file))
-    except ConfigurationError as error:
-        raise ProjectConfigError(f"{config_file.name}: {error} - fix the file") from None
+    except (ConfigurationError, Abort) as error:
+        reason = "; ".join(collect.messages) or str(error)
+        raise ProjectConfigError(f"{config_file.name}: {reason} - fix the file") from None
     finally:
-        mkdocs_log.setLevel(level)
+        config_log.removeHandler(collect)
+        config_log.propagate = propagate

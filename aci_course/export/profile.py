@@ -242,12 +242,8 @@ def footer(profile: ProfileFile, lang: str) -> str:
     return " · ".join(html.escape(part, quote=False) for part in parts)
 
 
-def child_config(root: Path, name: str, profile: ProfileFile, logo: str | None) -> dict[str, Any]:
-    """The generated project's mkdocs.yml (it INHERITs the course's)."""
-    parent = read_config(root)
-    # mkdocs.yml lists its plugins as a mapping, so INHERIT merges this one change
-    # into the course's i18n options and keeps every other plugin as it is.
-    i18n = (parent.get("plugins") or {}).get("i18n") or {}
+def _languages(i18n: dict[str, Any], profile: ProfileFile) -> list[Any]:
+    """static-i18n's languages with the profile's site name and footer."""
     languages = []
     for language in i18n.get("languages") or []:
         lang = language.get("locale")
@@ -258,7 +254,26 @@ def child_config(root: Path, name: str, profile: ProfileFile, logo: str | None) 
                 "copyright": footer(profile, lang),
             }
         languages.append(language)
-    plugins = {"i18n": {"languages": languages}}
+    return languages
+
+
+def child_config(root: Path, name: str, profile: ProfileFile, logo: str | None) -> dict[str, Any]:
+    """The generated project's mkdocs.yml (it INHERITs the course's)."""
+    parent = read_config(root)
+    listed = parent.get("plugins") or {}
+    if isinstance(listed, dict):
+        # A mapping (as the course's mkdocs.yml has it): INHERIT merges this one change
+        # into the course's i18n options and keeps every other plugin as it is.
+        i18n = listed.get("i18n") or {}
+        plugins: Any = {"i18n": {"languages": _languages(i18n, profile)}}
+    else:
+        # A list is replaced as a whole by INHERIT: repeat it, i18n changed.
+        plugins = [
+            {"i18n": {**plugin["i18n"], "languages": _languages(plugin["i18n"], profile)}}
+            if isinstance(plugin, dict) and "i18n" in plugin
+            else plugin
+            for plugin in listed
+        ]
     theme: dict[str, Any] = {}
     if profile.colours:
         palette = parent.get("theme", {}).get("palette") or [{}]

@@ -74,7 +74,10 @@ def test_placeholder_text_passes_the_spelling_test(tmp_path: Path, lang: str) ->
         pytest.skip("hunspell not installed")
     root = tmp_path / "course"
     (root / "modules").mkdir(parents=True)
-    (root / "mkdocs.yml").write_text('extra: {course_version: "1"}\n', encoding="utf-8")
+    (root / "docs").mkdir()
+    (root / "mkdocs.yml").write_text(
+        'site_name: X\nextra: {course_version: "1"}\n', encoding="utf-8"
+    )
     assert new_module(root, "family-contact")[0] == 0
     texts = sorted((root / "modules/family-contact").glob(f"**/{lang}/*.md"))
     assert len(texts) == 3

@@ -21,6 +21,7 @@ class QuizConfig(Config):
     course_version = c.Optional(c.Type(str))
     """Prefix of the browser storage keys; by default ``extra.course_version``."""
 
-    assets = c.Type(bool, default=False)
-    """Add the quiz script and stylesheet to every page (a site without the course's
-    theme overrides, e.g. ``examples/quiz-only``)."""
+    assets = c.Optional(c.Type(bool))
+    """Add the quiz script and stylesheet to every page; by default only when the
+    site's ``extra_javascript`` does not load a ``quiz.js`` already (a plain Material
+    site such as ``examples/quiz-only``)."""

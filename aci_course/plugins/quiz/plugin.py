@@ -44,6 +44,12 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 
     def __init__(self) -> None:
         self.quizzes: QuizBuild | None = None
+        self.add_assets = False
+
+    def _wants_assets(self, config: MkDocsConfig) -> bool:
+        if self.config.assets is not None:
+            return bool(self.config.assets)
+        return not assets.site_brings_them(config)
 
     def _language(self, config: MkDocsConfig) -> str:
         if self.config.language:
@@ -69,15 +75,20 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 root = project_root(config)
                 self.quizzes = QuizBuild(load_quizzes(root, self.config.quizzes_dir), version)
         self.quizzes.start_language()
-        if self.config.assets:
+        if is_outer_build(config):
+            self.add_assets = self._wants_assets(config)
+        if self.add_assets:
             assets.add_to_config(config)
         return config
 
     @event_priority(PRIORITY.files_add)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """The quiz script and stylesheet, if the site's theme does not bring them."""
-        if self.config.assets:
-            assets.add_files(files, config)
+        if self.add_assets:
+            try:
+                assets.add_files(files, config)
+            except assets.AssetsMissing as error:
+                raise PluginError(str(error)) from None
         return files
 
     @event_priority(PRIORITY.quiz_embed)
