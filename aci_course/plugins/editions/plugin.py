@@ -36,7 +36,7 @@ class EditionsPlugin(BasePlugin[EditionsConfig]):
     @property
     def facilitator(self) -> bool:
         """True when this build is the facilitator edition."""
-        return self.config.edition == FACILITATOR
+        return bool(self.config.edition == FACILITATOR)
 
     @event_priority(PRIORITY.editions_config)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
