@@ -24,6 +24,7 @@ from aci_course.core.generated import GeneratedPage, fill
 from aci_course.course import coverage, pages
 from aci_course.course.languages import prefix
 from aci_course.course.modules import Module, check_docs_layout, load_modules
+from aci_course.export.profile import with_left_out_links
 
 log = logging.getLogger("mkdocs.plugins.aci.modules")
 
@@ -47,6 +48,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs_default = Path(config.docs_dir) / DEFAULT_LANGUAGE
     site_pages = sorted(p.name for p in docs_default.glob("*.md"))
     config.nav = pages.navigation(_modules, lang, site_pages)
+    # A profile's build: links to modules it leaves out become text with a note.
+    config.markdown_extensions = with_left_out_links(config.markdown_extensions, config.extra, lang)
     return config
 
 
