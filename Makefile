@@ -78,7 +78,7 @@ test: system-deps lint typecheck check
 	$(BIN)/pytest tests
 
 # The content report: words per lesson and language, missing translations, quiz types per
-# module, hunspell share of unknown words, Russian-only letters in Belarusian (README).
+# module, hunspell share of unknown words, Russian-only letters in Belarusian (docs-dev/authoring.md).
 check: site-deps
 	$(BIN)/python -m aci_course.quality.content_report
 
@@ -89,9 +89,9 @@ schemas: site-deps
 
 # Build time of the real course (as it is, and with every module copied to 4x), ours and
 # plain Material + static-i18n alternated; then time, memory and sizes of a synthetic 50- and
-# 200-module course. The tables go into README.md ("Benchmark").
+# 200-module course. The tables go into docs-dev/benchmarks.md ("Benchmark").
 bench: deps
-	$(BIN)/python bench/run.py --real-repeat 7 --repeat 3 --hook-costs --readme README.md
+	$(BIN)/python bench/run.py --real-repeat 7 --repeat 3 --hook-costs --readme docs-dev/benchmarks.md
 
 # Regenerates both locks from pyproject.toml (needs network to PyPI); the site lock is
 # constrained by the dev lock so both pin the same versions.
