@@ -6,7 +6,7 @@ The kind says where the file goes in a small valid course: ``module`` is
 ``modules/first/module.yml``, ``quiz`` is ``quizzes/first.yml``, ``lesson-<lang>`` is
 ``modules/first/<lang>/01-a.md`` and ``page-<lang>`` is ``docs/<lang>/index.md``. The course
 is then checked the way the build checks it, in the build's order (modules, quizzes, then every
-page's text and content), calling the functions the hooks call. A new case is two files;
+page's text, content and quiz lines), calling the functions the hooks call. A new case is two files;
 ``pytest --update-golden`` writes the ``.txt`` of a new or changed case (review the diff).
 
 The full builds that remain (``test_broken_inputs.py``) prove the hooks turn these errors
@@ -25,6 +25,7 @@ from aci_course.core.errors import AuthorError
 from aci_course.core.yamlsource import read_text
 from aci_course.course.modules import load_modules
 from aci_course.quality import content_safety
+from aci_course.quiz.embed import embed_quizzes
 from aci_course.quiz.load import load_quizzes
 from tests.conftest import Project, check_golden
 
@@ -72,7 +73,7 @@ def target(case: Path) -> str:
 def check_course(root: Path) -> None:
     """The author checks of a build, in its order, calling what the hooks call."""
     load_modules(root)  # hooks/modules.py: module.yml, lesson names and titles
-    load_quizzes(root)  # hooks/quizzes.py: every quiz file
+    quizzes = load_quizzes(root)  # hooks/quizzes.py: every quiz file
     pages = sorted((root / "docs").rglob("*.md")) + sorted((root / "modules").rglob("*.md"))
     texts = {}
     for path in pages:  # hooks/content_safety.py, on_files: readable, not too big, not empty
@@ -80,7 +81,20 @@ def check_course(root: Path) -> None:
         texts[display] = read_text(path, display)
         content_safety.check_not_empty(texts[display], display)
     for display, text in texts.items():  # on_page_markdown: what MkDocs renders
-        content_safety.check_markdown(get_data(text)[0], text, display)
+        markdown = get_data(text)[0]
+        content_safety.check_markdown(markdown, text, display)
+        parts = display.split("/")  # docs/<lang>/... or modules/<id>/<lang>/...
+        module, lang = (parts[1], parts[2]) if parts[0] == "modules" else (None, parts[1])
+        embed_quizzes(  # hooks/quizzes.py: the {{ quiz }} lines
+            markdown,
+            module=module,
+            source=display,
+            source_text=text,
+            quizzes=quizzes,
+            lang=lang,
+            course_version="test",
+            slot_prefix="test",
+        )
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda path: path.stem)
