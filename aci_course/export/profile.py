@@ -29,7 +29,7 @@ import os
 import posixpath
 import shutil
 import xml.etree.ElementTree as etree
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, get_args
 from urllib.parse import unquote, urlsplit
@@ -266,7 +266,7 @@ def left_out(course: list[Module], chosen: list[Module]) -> dict[str, list[str]]
     }
 
 
-def links_left_out(href: str, page: str, modules: Iterable[str], tracks: Iterable[str]) -> bool:
+def links_left_out(href: str, page: str, modules: Set[str], tracks: Set[str]) -> bool:
     """Whether ``href`` (in the page ``page``, a docs-relative path) leads to what is left out.
 
     That is a page of a left-out module, or the catalogue's section of a track
@@ -277,15 +277,10 @@ def links_left_out(href: str, page: str, modules: Iterable[str], tracks: Iterabl
         return False
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
     segments = target.split("/")
-    left = set(modules)
-    if any(a == "modules" and b in left for a, b in itertools.pairwise(segments)):
+    if any(a == "modules" and b in modules for a, b in itertools.pairwise(segments)):
         return True
-    section = parts.fragment.removeprefix("track-")
-    return (
-        segments[-2:] == ["modules", "index.md"]
-        and f"track-{section}" == parts.fragment
-        and (section in set(tracks))
-    )
+    track = parts.fragment.removeprefix("track-")  # the catalogue's section ids (catalogue.html)
+    return segments[-2:] == ["modules", "index.md"] and track != parts.fragment and track in tracks
 
 
 _CLOSING = "»”’\"'"

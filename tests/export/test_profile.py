@@ -178,7 +178,7 @@ def test_the_example_profile_is_valid() -> None:
     ],
 )
 def test_which_links_lead_to_what_is_left_out(href: str, page: str, left_out: bool) -> None:
-    assert links_left_out(href, page, ["later"], ["trainers"]) is left_out
+    assert links_left_out(href, page, {"later"}, {"trainers"}) is left_out
 
 
 def test_left_out_links_become_text_with_a_note_in_the_language() -> None:
