@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: deps site-deps site facilitator pdf test serve lint typecheck unit browser bench bench-search bench-queries \
-	clean lock check schemas package scorm quiz-bank module
+	clean lock check schemas package scorm quiz-bank module system-deps
 
 # requirements.txt pins what building the site needs; requirements-dev.lock pins the
 # same versions plus the test tools. Each stamp records the last install of its lock.
@@ -67,13 +67,18 @@ unit: deps
 browser: deps
 	$(BIN)/pytest tests/browser
 
+# The Debian packages the tests and exports need (one list, scripts/system-deps.sh): installed
+# when missing and the machine allows it, otherwise the one apt-get line to run. .ci/run calls it too.
+system-deps:
+	@scripts/system-deps.sh
+
 # The content report is part of the tests: a short lesson, a missing translation, too few
 # quiz types or misspelt words stop the run as a failing test would.
-test: lint typecheck check
+test: system-deps lint typecheck check
 	$(BIN)/pytest tests
 
 # The content report: words per lesson and language, missing translations, quiz types per
-# module, hunspell share of unknown words, Russian-only letters in Belarusian (README).
+# module, hunspell share of unknown words, Russian-only letters in Belarusian (docs-dev/authoring.md).
 check: site-deps
 	$(BIN)/python -m aci_course.quality.content_report
 
@@ -84,9 +89,9 @@ schemas: site-deps
 
 # Build time of the real course (as it is, and with every module copied to 4x), ours and
 # plain Material + static-i18n alternated; then time, memory and sizes of a synthetic 50- and
-# 200-module course. The tables go into README.md ("Benchmark").
+# 200-module course. The tables go into docs-dev/benchmarks.md ("Benchmark").
 bench: deps
-	$(BIN)/python bench/run.py --real-repeat 7 --repeat 3 --hook-costs --readme README.md
+	$(BIN)/python bench/run.py --real-repeat 7 --repeat 3 --hook-costs --readme docs-dev/benchmarks.md
 
 # Regenerates both locks from pyproject.toml (needs network to PyPI); the site lock is
 # constrained by the dev lock so both pin the same versions.

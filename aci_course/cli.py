@@ -263,8 +263,9 @@ def site(ctx: click.Context, name: str) -> None:
 
     root = _root(ctx)
     _version(ctx)
-    profile, chosen = load_profile(root, name, load_modules(root))
-    config = prepare(root, name, profile, chosen)
+    course = load_modules(root)
+    profile, chosen = load_profile(root, name, course)
+    config = prepare(root, name, profile, chosen, course)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
     if subprocess.run(command, env=env, check=False).returncode != 0:

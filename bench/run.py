@@ -15,7 +15,7 @@ builds it
 
 It prints one table (build time is the best of ``--repeat`` runs; peak memory is
 the child's maximum resident set size from ``os.wait4``) and, with
-``--readme README.md``, writes it under the README's "Benchmark" heading.
+``--readme docs-dev/benchmarks.md``, writes it under that page's "Benchmark" heading.
 ``--profile`` runs cProfile on one build of ours and prints where the plugins spend it.
 """
 

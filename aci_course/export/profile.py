@@ -11,6 +11,10 @@ The build runs on a generated project in ``build/profile-<name>/``: its
 ``mkdocs.yml`` inherits the course's (MkDocs' ``INHERIT``) and overrides names,
 colours, logo and footer; ``docs/``, ``node_modules/`` and the chosen
 modules and quiz files are links to the originals, so messages name real files.
+Pages (the trainers' page, a lesson) may link modules the profile leaves out: the
+generated config lists those (``extra.aci_profile_left_out``) and :class:`LeftOutLinks`
+turns each such link into its text with a note that the module is in the full course,
+so the strict build passes and a reader knows why there is no link.
 
 The file is described once, on the schema layer (:mod:`aci_course.core.schema`) like
 module.yml and the quizzes: :class:`ProfileFile` gives the messages with their lines
@@ -20,12 +24,19 @@ and ``schemas/profile.schema.json`` for authors' editors (``make schemas``).
 from __future__ import annotations
 
 import html
+import itertools
 import os
+import posixpath
 import shutil
+import xml.etree.ElementTree as etree
+from collections.abc import Iterable, Mapping, Set
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, get_args
+from urllib.parse import unquote, urlsplit
 
 import yaml
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
 from pydantic import Field, StringConstraints
 
 from aci_course import LANGUAGES
@@ -257,7 +268,95 @@ def _languages(i18n: dict[str, Any], profile: ProfileFile) -> list[Any]:
     return languages
 
 
-def child_config(root: Path, name: str, profile: ProfileFile, logo: str | None) -> dict[str, Any]:
+LEFT_OUT = "aci_profile_left_out"
+"""The key under ``extra`` of a profile's generated config: what the profile leaves out."""
+
+
+def left_out(course: list[Module], chosen: list[Module]) -> dict[str, list[str]]:
+    """The module ids and the tracks of the course that no chosen module keeps."""
+    kept = {module.id for module in chosen}
+    return {
+        "modules": [module.id for module in course if module.id not in kept],
+        "tracks": sorted({m.track for m in course} - {m.track for m in chosen}),
+    }
+
+
+def links_left_out(href: str, page: str, modules: Set[str], tracks: Set[str]) -> bool:
+    """Whether ``href`` (in the page ``page``, a docs-relative path) leads to what is left out.
+
+    That is a page of a left-out module, or the catalogue's section of a track
+    (``modules/index.md#track-<track>``) none of the profile's modules is in.
+    """
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path:
+        return False
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+    segments = target.split("/")
+    if any(a == "modules" and b in modules for a, b in itertools.pairwise(segments)):
+        return True
+    track = parts.fragment.removeprefix("track-")  # the catalogue's section ids (catalogue.html)
+    return segments[-2:] == ["modules", "index.md"] and track != parts.fragment and track in tracks
+
+
+_CLOSING = "»”’\"'"
+
+
+class _LeftOutLinks(Treeprocessor):
+    # After the inline links exist (inline: 20), before MkDocs resolves and checks them
+    # (its "relpath" treeprocessor: 0).
+    priority = 1
+
+    def __init__(self, md: Markdown, extension: LeftOutLinks) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        # MkDocs gives the page only to its own treeprocessor; without it (a bare
+        # Markdown) links are read as relative to the docs folder.
+        processors = self.md.treeprocessors
+        relpath = processors["relpath"] if "relpath" in processors else None  # noqa: SIM401 (a Registry has no get)
+        page = str(getattr(getattr(relpath, "file", None), "src_uri", ""))
+        ext = self.extension
+        for link in root.iter("a"):
+            href = link.get("href")
+            if href and links_left_out(href, page, ext.modules, ext.tracks):
+                link.tag = "span"
+                link.attrib.clear()
+                link.set("data-profile-left-out", "")
+                tail = link.tail or ""
+                closing = len(tail) - len(tail.lstrip(_CLOSING))  # the note goes after »
+                link.tail = f"{tail[:closing]} {ext.note}{tail[closing:]}"
+
+
+class LeftOutLinks(Extension):
+    """Links to what a profile leaves out become their text and a note in the page's language."""
+
+    def __init__(self, modules: Iterable[str], tracks: Iterable[str], lang: str) -> None:
+        super().__init__()
+        self.modules = frozenset(modules)
+        self.tracks = frozenset(tracks)
+        self.note = t("profile.left-out", lang)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        """Register the treeprocessor."""
+        md.treeprocessors.register(_LeftOutLinks(md, self), "aci_left_out", _LeftOutLinks.priority)
+
+
+def with_left_out_links(extensions: list[Any], extra: Mapping[str, Any], lang: str) -> list[Any]:
+    """``extensions`` with this language's :class:`LeftOutLinks` when building a profile.
+
+    The list is rebuilt per language build, so no note of one language reaches another.
+    """
+    kept = [ext for ext in extensions if not isinstance(ext, LeftOutLinks)]
+    what = extra.get(LEFT_OUT)
+    if not isinstance(what, dict):
+        return kept
+    return [*kept, LeftOutLinks(what.get("modules") or (), what.get("tracks") or (), lang)]
+
+
+def child_config(
+    root: Path, name: str, profile: ProfileFile, logo: str | None, leaves: dict[str, list[str]]
+) -> dict[str, Any]:
     """The generated project's mkdocs.yml (it INHERITs the course's)."""
     parent = read_config(root)
     listed = parent.get("plugins") or {}
@@ -290,6 +389,7 @@ def child_config(root: Path, name: str, profile: ProfileFile, logo: str | None) 
         "site_dir": str((root / f"site-{name}").resolve()),
         "copyright": footer(profile, LANGUAGES[0]),
         "plugins": plugins,
+        "extra": {LEFT_OUT: leaves},  # merged into the course's extra by INHERIT
         **({"theme": theme} if theme else {}),
     }
 
@@ -318,8 +418,10 @@ def _overlay(source: Path, target: Path, extra: dict[str, Path]) -> None:
             shutil.copyfile(path, target / rel)
 
 
-def prepare(root: Path, name: str, profile: ProfileFile, chosen: list[Module]) -> Path:
-    """Write ``build/profile-<name>/`` and return its mkdocs.yml."""
+def prepare(
+    root: Path, name: str, profile: ProfileFile, chosen: list[Module], course: list[Module]
+) -> Path:
+    """Write ``build/profile-<name>/`` and return its mkdocs.yml (``course``: every module)."""
     project = root / "build" / f"profile-{name}"
     shutil.rmtree(project, ignore_errors=True)
     project.mkdir(parents=True)
@@ -340,9 +442,8 @@ def prepare(root: Path, name: str, profile: ProfileFile, chosen: list[Module]) -
         if quiz.is_file():
             _link(project / "quizzes" / quiz.name, quiz)
     config = project / "mkdocs.yml"
-    generated = yaml.safe_dump(
-        child_config(root, name, profile, logo), allow_unicode=True, sort_keys=False
-    )
+    settings = child_config(root, name, profile, logo, left_out(course, chosen))
+    generated = yaml.safe_dump(settings, allow_unicode=True, sort_keys=False)
     config.write_text(
         f"# Generated by aci-course site --profile {name}: edit profiles/{name}.yml\n" + generated,
         encoding="utf-8",

@@ -16,56 +16,7 @@ from aci_course.quiz.load import load_quizzes, parse_quiz_file
 from aci_course.quiz.model import MultipleQuestion, Quiz
 from tests.repo_config import ROOT
 
-ALL_TYPES = """\
-quizzes:
-  - id: all
-    title: {ru: "Все типы", be: "Усе тыпы", en: "Every type"}
-    questions:
-      - id: one
-        type: single
-        text: {ru: "Один <верный>?", be: "Адзін?", en: "One & only?"}
-        explanation: {ru: "Потому что.", be: "Таму што.", en: "Because."}
-        options:
-          - text: {ru: "Да", be: "Так", en: "Yes"}
-            correct: true
-            feedback: {ru: "Верно.", be: "Правільна.", en: "Right."}
-          - text: {ru: "Нет", be: "Не", en: "No"}
-            feedback: {ru: "Неверно.", be: "Няправільна.", en: "Wrong."}
-      - id: three
-        type: multiple
-        text: {ru: "Три из пяти", be: "Тры з пяці", en: "Three of five"}
-        options:
-          - {text: {ru: "а", be: "а", en: "a"}, correct: true}
-          - {text: {ru: "б", be: "б", en: "b"}, correct: true}
-          - {text: {ru: "в", be: "в", en: "c"}, correct: true}
-          - {text: {ru: "г", be: "г", en: "d"}}
-          - {text: {ru: "д", be: "д", en: "e"}}
-      - id: tf
-        type: true_false
-        text: {ru: "Правда?", be: "Праўда?", en: "True?"}
-        answer: false
-      - id: pairs
-        type: matching
-        text: {ru: "Сопоставьте", be: "Супастаўце", en: "Match"}
-        pairs:
-          - {left: {ru: "1", be: "1", en: "one"}, right: {ru: "один", be: "адзін", en: "1"}}
-          - {left: {ru: "2", be: "2", en: "two"}, right: {ru: "два", be: "два", en: "2"}}
-          - {left: {ru: "3", be: "3", en: "three"}, right: {ru: "три", be: "тры", en: "3"}}
-      - id: word
-        type: fill
-        text: {ru: "Слово?", be: "Слова?", en: "Word?"}
-        answers: {ru: ["ёлка", "ель"], be: ["елка"], en: ["fir"]}
-      - id: steps
-        type: ordering
-        text: {ru: "По порядку", be: "Па парадку", en: "In order"}
-        items:
-          - {ru: "первый", be: "першы", en: "first"}
-          - {ru: "второй", be: "другі", en: "second"}
-          - {ru: "третий", be: "трэці", en: "third"}
-      - id: think
-        type: reflection
-        text: {ru: "Подумайте", be: "Падумайце", en: "Think"}
-"""
+ALL_TYPES = (ROOT / "tests/golden/moodle/all-types.yml").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import markdown
 import pytest
 from click.testing import CliRunner
 
 from aci_course.cli import cli
 from aci_course.course.modules import load_modules
-from aci_course.export.profile import load_profile
+from aci_course.export.profile import LeftOutLinks, links_left_out, load_profile
 from tests.conftest import DEFAULT_PLUGINS, Project
 from tests.repo_config import ROOT
 
@@ -32,7 +35,16 @@ def course(make_project) -> Project:  # type: ignore[no-untyped-def]
     langs = ("ru", "be", "en")
     project.module("care", {lang: ["01-a.md"] for lang in langs})
     project.module("skills", {lang: ["01-b.md"] for lang in langs}, track="life-skills")
-    project.module("later", {lang: ["01-c.md"] for lang in langs}, prerequisites="[care]")
+    project.module(
+        "later", {lang: ["01-c.md"] for lang in langs}, prerequisites="[care]", track="trainers"
+    )
+    for lang in langs:  # a page that links what the profile leaves out
+        project.write(
+            f"docs/{lang}/more.md",
+            "# More\n\nThen «[Next steps](modules/later/index.md)», see the "
+            "[catalogue](modules/index.md#track-life-skills) and "
+            "[For trainers](modules/index.md#track-trainers).\n",
+        )
     project.write("profiles/logo.svg", LOGO)
     project.write("profiles/ours.yml", GOOD)
     return project
@@ -69,6 +81,14 @@ def test_profile_build_has_only_its_modules_and_the_attribution(course: Project)
     assert 'data-md-color-accent="orange"' in home
     assert "assets/images/profile-logo.svg" in home
     assert (site / "assets/images/profile-logo.svg").read_text() == LOGO
+    more = (site / "en/more.html").read_text(encoding="utf-8")
+    note = "(in the full course, All Children Included, but not in this edition)"
+    assert f'Then «<span data-profile-left-out="">Next steps</span>» {note}, see the' in more
+    assert 'href="modules/index.html#track-life-skills"' in more  # kept: in the profile
+    assert f'<span data-profile-left-out="">For trainers</span> {note}.' in more
+    assert "(есть в полном курсе «Все дети включены», но не в этом издании)" in (
+        (site / "more.html").read_text(encoding="utf-8")
+    )
 
 
 def error_for(course: Project, text: str) -> str:
@@ -143,3 +163,45 @@ def test_the_example_profile_is_valid() -> None:
     profile, chosen = load_profile(ROOT, "foster-parents-association", load_modules(ROOT))
     assert len(chosen) == 2
     assert profile.colours is not None
+
+
+@pytest.mark.parametrize(
+    ("href", "page", "left_out"),
+    [
+        ("modules/later/index.md", "en/more.md", True),
+        ("../../later/en/01-c.md", "modules/care/en/01-a.md", True),
+        ("modules/care/index.md", "en/more.md", False),
+        ("modules/index.md#track-trainers", "en/more.md", True),
+        ("modules/index.md#track-life-skills", "en/more.md", False),
+        ("#track-trainers", "en/more.md", False),
+        ("https://example.org/modules/later/index.md", "en/more.md", False),
+    ],
+)
+def test_which_links_lead_to_what_is_left_out(href: str, page: str, left_out: bool) -> None:
+    assert links_left_out(href, page, {"later"}, {"trainers"}) is left_out
+
+
+def test_left_out_links_become_text_with_a_note_in_the_language() -> None:
+    md = markdown.Markdown(extensions=[LeftOutLinks(["later"], [], "be")])
+    html = md.convert("[Далей](modules/later/index.md), [каталог](modules/index.md).")
+    assert html == (
+        '<p><span data-profile-left-out="">Далей</span> (ёсць у поўным курсе «Усе дзеці ўключаны», '
+        'але не ў гэтым выданні), <a href="modules/index.md">каталог</a>.</p>'
+    )
+
+
+def _course_copy(folder: Path) -> Path:
+    """The repository's sources as links in ``folder``: a profile build writes beside them."""
+    folder.mkdir()
+    for entry in ROOT.iterdir():
+        if not entry.name.startswith((".", "site", "build", "dist")):
+            (folder / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+    return folder
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in (ROOT / "profiles").glob("*.yml")))
+def test_every_shipped_profile_builds(tmp_path: Path, name: str) -> None:
+    root = _course_copy(tmp_path / "course")
+    result = CliRunner().invoke(cli, ["--root", str(root), "site", "--profile", name])
+    assert result.exit_code == 0, result.output
+    assert (root / f"site-{name}" / "en/index.html").is_file()

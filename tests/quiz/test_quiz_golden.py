@@ -17,6 +17,7 @@ from aci_course.core.yamlsource import load_yaml
 from aci_course.quiz.load import parse_quiz_file
 from aci_course.quiz.model import QUESTION_TYPES
 from aci_course.quiz.render import render_quiz
+from tests.conftest import check_golden
 
 GOLDEN = Path(__file__).parents[1] / "golden"
 MODULE = "golden"
@@ -46,19 +47,7 @@ def test_every_type_has_a_case(kind: str) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_golden_html(case: Path, update_golden: bool) -> None:
-    expected_path = case.with_suffix(".html")
-    actual = rendered(case)
-    if update_golden:
-        expected_path.write_text(actual, encoding="utf-8")
-        return
-    assert expected_path.exists(), (
-        f"{expected_path.name} is missing: run pytest {Path(__file__).name} --update-golden"
-    )
-    expected = expected_path.read_text(encoding="utf-8")
-    assert actual == expected, (
-        f"{case.parent.name}/{case.stem}: the HTML changed; if on purpose, run "
-        f"pytest {Path(__file__).name} --update-golden and review the diff"
-    )
+    check_golden(rendered(case), case.with_suffix(".html"), update_golden)
 
 
 def test_shuffled_orders_are_the_same_in_every_language() -> None:

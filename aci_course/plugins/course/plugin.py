@@ -32,6 +32,7 @@ from aci_course.core.priorities import PRIORITY
 from aci_course.core.project import course_version
 from aci_course.core.vendor import SITE_VENDOR_FILES, VendorMissing, add_vendor_files
 from aci_course.course import build
+from aci_course.export.profile import with_left_out_links
 from aci_course.plugins.course.config import CourseConfig
 
 log = logging.getLogger("mkdocs.plugins.aci.course")
@@ -71,7 +72,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.version = course_version(config)
             if is_outer_build(config) or self.course is None:
                 self.course = build.CourseBuild(config)
-        self.course.navigation(config, current_language(config))
+        lang = current_language(config)
+        self.course.navigation(config, lang)
+        # A profile's build: links to modules it leaves out become text with a note.
+        config.markdown_extensions = with_left_out_links(
+            config.markdown_extensions, config.extra, lang
+        )
         return config
 
     on_config = CombinedEvent(_redirect, _reload_texts, _modules)
