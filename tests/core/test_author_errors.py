@@ -7,7 +7,8 @@ The kind says where the file goes in a small valid course: ``module`` is
 ``modules/first/<lang>/01-a.md`` and ``page-<lang>`` is ``docs/<lang>/index.md``. The course
 is then checked the way the build checks it, in the build's order (modules, quizzes, then every
 page's text, content and quiz lines), calling the functions the plugins call. A new case is
-two files; ``pytest --update-golden`` writes the ``.txt`` of a new or changed case (review the diff).
+two files; ``pytest --update-golden`` writes the ``.txt`` of a new or changed case
+(review the diff).
 
 The full builds that remain (``test_broken_inputs.py``) prove the plugins turn these errors
 into a stopped build that leaves the previous site alone.
