@@ -3,7 +3,7 @@
 For every lesson it counts the words a reader sees in each language; it lists
 lessons and site pages missing in a language, the question types of each
 module's quizzes, the share of words ``hunspell`` does not know per language
-(Debian's ``ru_RU``, ``be_BY``, ``en_US`` plus ``spelling/<lang>.txt``), and
+(Debian's ``ru_RU``, ``be_BY``, ``en_GB`` plus ``spelling/<lang>.txt``), and
 Belarusian words written with a letter only Russian has (и, щ, ъ).
 
 It fails (exit status 1) when a lesson has fewer than ``MIN_WORDS`` words
@@ -38,8 +38,8 @@ MIN_WORDS = 500
 MIN_QUIZ_TYPES = 4
 MAX_UNKNOWN_SHARE = 0.02
 WORKSHEET = "worksheet"  # front matter ``kind:`` value that exempts a lesson from MIN_WORDS
-DICTIONARIES = {"ru": "ru_RU", "be": "be_BY", "en": "en_US"}
-INSTALL_HINT = "apt-get install hunspell hunspell-ru hunspell-be hunspell-en-us"
+DICTIONARIES = {"ru": "ru_RU", "be": "be_BY", "en": "en_GB"}  # English is British
+INSTALL_HINT = "apt-get install hunspell hunspell-ru hunspell-be hunspell-en-gb"
 RUSSIAN_ONLY = frozenset("ищъИЩЪ")
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^(---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)

@@ -91,7 +91,7 @@ def test_report_lists_every_failure(tmp_path: Path) -> None:
         "quizzes/demo.yml: the quizzes of demo use 3 question type(s), fewer than 4 - add "
         "questions of other types (single, multiple, true_false, ordering, matching, fill, "
         "reflection)",
-        "spelling/en.txt: 20 of 531 en words (3.8%) are unknown to hunspell en_US, more "
+        "spelling/en.txt: 20 of 531 en words (3.8%) are unknown to hunspell en_GB, more "
         "than 2% - fix the spelling (pytest tests/quality/test_spelling.py lists the words), "
         "or add real terms and names to the word list",
         'modules/demo/be/01-long.md:3: Belarusian word "вучыщца" has the Russian-only '
