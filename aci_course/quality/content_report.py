@@ -32,6 +32,7 @@ import yaml
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
 from aci_course.course.modules import Module, load_modules
+from aci_course.quality.terms import find_avoided
 from aci_course.quiz.load import load_quizzes
 
 MIN_WORDS = 500
@@ -370,6 +371,12 @@ def _belarusian_letters(root: Path, report: Report) -> None:
             )
 
 
+def _terms(root: Path, report: Report) -> None:
+    for lang in LANGUAGES:
+        for finding in find_avoided(root, lang, site_pages(root, lang)):
+            report.problems.append(Problem(finding.path, finding.line, finding.what, finding.fix))
+
+
 def build_report(root: Path, spell: SpellChecker) -> Report:
     """Check the course under ``root``; author mistakes in its files raise AuthorError."""
     report = Report()
@@ -379,6 +386,7 @@ def build_report(root: Path, spell: SpellChecker) -> Report:
     _quiz_types(modules, root, report)
     _spelling(root, spell, report)
     _belarusian_letters(root, report)
+    _terms(root, report)
     return report
 
 
