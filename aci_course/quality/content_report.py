@@ -32,6 +32,7 @@ import yaml
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
 from aci_course.course.modules import Module, load_modules
+from aci_course.quality.teaching import option_findings, plan_findings
 from aci_course.quality.terms import find_avoided
 from aci_course.quiz.load import load_quizzes
 
@@ -371,6 +372,12 @@ def _belarusian_letters(root: Path, report: Report) -> None:
             )
 
 
+def _teaching(modules: Sequence[Module], root: Path, report: Report) -> None:
+    quizzes = list(load_quizzes(root).values())
+    for finding in option_findings(quizzes) + plan_findings(modules, quizzes, root):
+        report.problems.append(Problem(finding.path, finding.line, finding.what, finding.fix))
+
+
 def _terms(root: Path, report: Report) -> None:
     for lang in LANGUAGES:
         for finding in find_avoided(root, lang, site_pages(root, lang)):
@@ -384,6 +391,7 @@ def build_report(root: Path, spell: SpellChecker) -> Report:
     _lesson_rows(modules, root, report)
     _page_translations(root, report)
     _quiz_types(modules, root, report)
+    _teaching(modules, root, report)
     _spelling(root, spell, report)
     _belarusian_letters(root, report)
     _terms(root, report)
