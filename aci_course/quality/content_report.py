@@ -11,8 +11,11 @@ It fails (exit status 1) when a lesson has fewer than ``MIN_WORDS`` words
 tables and blanks to write in), a translation is missing, a module's quizzes
 use fewer than ``MIN_QUIZ_TYPES`` types, more than ``MAX_UNKNOWN_SHARE`` of a
 language's words are unknown to the spell checker, or a Belarusian word
-carries a Russian-only letter. ``prose`` is the one definition of "the words a
-reader sees", shared with the spelling test.
+carries a Russian-only letter. It also reports each form that a terminology
+sheet ``spelling/terms.<lang>.yml`` says to avoid (``aci_course.quality.terms``)
+and each broken teaching rule it can count in quizzes and session plans
+(``aci_course.quality.teaching``). ``prose`` is the one definition of "the words
+a reader sees", shared with the spelling test.
 """
 
 from __future__ import annotations
