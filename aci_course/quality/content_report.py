@@ -3,7 +3,7 @@
 For every lesson it counts the words a reader sees in each language; it lists
 lessons and site pages missing in a language, the question types of each
 module's quizzes, the share of words ``hunspell`` does not know per language
-(Debian's ``ru_RU``, ``be_BY``, ``en_US`` plus ``spelling/<lang>.txt``), and
+(Debian's ``ru_RU``, ``be_BY``, ``en_GB`` plus ``spelling/<lang>.txt``), and
 Belarusian words written with a letter only Russian has (и, щ, ъ).
 
 It fails (exit status 1) when a lesson has fewer than ``MIN_WORDS`` words
@@ -11,8 +11,11 @@ It fails (exit status 1) when a lesson has fewer than ``MIN_WORDS`` words
 tables and blanks to write in), a translation is missing, a module's quizzes
 use fewer than ``MIN_QUIZ_TYPES`` types, more than ``MAX_UNKNOWN_SHARE`` of a
 language's words are unknown to the spell checker, or a Belarusian word
-carries a Russian-only letter. ``prose`` is the one definition of "the words a
-reader sees", shared with the spelling test.
+carries a Russian-only letter. It also reports each form that a terminology
+sheet ``spelling/terms.<lang>.yml`` says to avoid (``aci_course.quality.terms``)
+and each broken teaching rule it can count in quizzes and session plans
+(``aci_course.quality.teaching``). ``prose`` is the one definition of "the words
+a reader sees", shared with the spelling test.
 """
 
 from __future__ import annotations
@@ -32,14 +35,16 @@ import yaml
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
 from aci_course.course.modules import Module, load_modules
+from aci_course.quality.teaching import option_findings, plan_findings
+from aci_course.quality.terms import find_avoided
 from aci_course.quiz.load import load_quizzes
 
 MIN_WORDS = 500
 MIN_QUIZ_TYPES = 4
 MAX_UNKNOWN_SHARE = 0.02
 WORKSHEET = "worksheet"  # front matter ``kind:`` value that exempts a lesson from MIN_WORDS
-DICTIONARIES = {"ru": "ru_RU", "be": "be_BY", "en": "en_US"}
-INSTALL_HINT = "apt-get install hunspell hunspell-ru hunspell-be hunspell-en-us"
+DICTIONARIES = {"ru": "ru_RU", "be": "be_BY", "en": "en_GB"}  # English is British
+INSTALL_HINT = "apt-get install hunspell hunspell-ru hunspell-be hunspell-en-gb"
 RUSSIAN_ONLY = frozenset("ищъИЩЪ")
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^(---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)
@@ -370,6 +375,18 @@ def _belarusian_letters(root: Path, report: Report) -> None:
             )
 
 
+def _teaching(modules: Sequence[Module], root: Path, report: Report) -> None:
+    quizzes = list(load_quizzes(root).values())
+    for finding in option_findings(quizzes) + plan_findings(modules, quizzes, root):
+        report.problems.append(Problem(finding.path, finding.line, finding.what, finding.fix))
+
+
+def _terms(root: Path, report: Report) -> None:
+    for lang in LANGUAGES:
+        for finding in find_avoided(root, lang, site_pages(root, lang)):
+            report.problems.append(Problem(finding.path, finding.line, finding.what, finding.fix))
+
+
 def build_report(root: Path, spell: SpellChecker) -> Report:
     """Check the course under ``root``; author mistakes in its files raise AuthorError."""
     report = Report()
@@ -377,8 +394,10 @@ def build_report(root: Path, spell: SpellChecker) -> Report:
     _lesson_rows(modules, root, report)
     _page_translations(root, report)
     _quiz_types(modules, root, report)
+    _teaching(modules, root, report)
     _spelling(root, spell, report)
     _belarusian_letters(root, report)
+    _terms(root, report)
     return report
 
 

@@ -37,9 +37,11 @@ def _question(number: int, kind: str) -> str:
         "true_false": "answer: true",
         "fill": 'answers: {ru: ["а"], be: ["а"], en: ["a"]}',
         "reflection": "",
-        "single": f"options:\n      - text: {text}\n        correct: true\n      - text: {text}",
+        "single": f"options:\n      - text: {text}\n        correct: true\n      - text: {text}\n"
+        f"      - text: {text}",
+        "single2": f"options:\n      - text: {text}\n        correct: true\n      - text: {text}",
     }[kind]
-    return f"  - id: q{number}\n    type: {kind}\n    text: {text}\n    {body}\n"
+    return f"  - id: q{number}\n    type: {kind.rstrip('2')}\n    text: {text}\n    {body}\n"
 
 
 def _course(tmp_path: Path, *, types: list[str], be_word: str = "слова") -> Path:
@@ -91,7 +93,7 @@ def test_report_lists_every_failure(tmp_path: Path) -> None:
         "quizzes/demo.yml: the quizzes of demo use 3 question type(s), fewer than 4 - add "
         "questions of other types (single, multiple, true_false, ordering, matching, fill, "
         "reflection)",
-        "spelling/en.txt: 20 of 531 en words (3.8%) are unknown to hunspell en_US, more "
+        "spelling/en.txt: 20 of 532 en words (3.8%) are unknown to hunspell en_GB, more "
         "than 2% - fix the spelling (pytest tests/quality/test_spelling.py lists the words), "
         "or add real terms and names to the word list",
         'modules/demo/be/01-long.md:3: Belarusian word "вучыщца" has the Russian-only '
@@ -118,3 +120,62 @@ def test_belarusian_letters_accepted(tmp_path: Path, word: str) -> None:
     root = _course(tmp_path, types=["single", "true_false", "fill", "reflection"], be_word=word)
     report = build_report(root, _spell_none)
     assert not [p for p in report.problems if "Russian-only" in p.what]
+
+
+PLAN = """\
+---
+title: "Plan"
+---
+
+## Objectives {{#objectives}}
+
+- one
+
+## Agenda {{#agenda}}
+
+| Minutes | Activity | Method | Materials |
+| ---: | --- | --- | --- |
+| 82 | Lesson 1; worksheet tasks 1 to 3 | talk | lesson |
+| 8 | {quiz} | pairs | quiz on screen |
+
+## Methods {{#methods}}
+
+- talk
+
+## Materials {{#materials}}
+
+- lesson
+
+## Preparation {{#preparation}}
+
+- read
+
+## Evaluation {{#evaluation}}
+
+- quiz
+"""
+
+
+def test_teaching_rules_quiz_options_and_plan_minutes(tmp_path: Path) -> None:
+    root = _course(tmp_path, types=["single2", "true_false", "fill", "reflection", "single"])
+    for lang in ("ru", "en"):
+        (root / "modules" / "demo" / lang / "02-short.md").unlink()
+    worksheet = (
+        "---\ntitle: Sheet\nkind: worksheet\n---\n\n## Task 1. A\n\n## Task 2. B\n\n## Task 4. C\n"
+    )
+    for lang, quiz in (("ru", "Тест модуля"), ("be", "Тэст модуля"), ("en", "The module quiz")):
+        (root / "modules" / "demo" / lang / "03-worksheet.md").write_text(worksheet, "utf-8")
+        folder = root / "modules" / "demo" / "facilitator" / lang
+        folder.mkdir(parents=True)
+        (folder / "session-plan.md").write_text(PLAN.format(quiz=quiz), encoding="utf-8")
+    report = build_report(root, _spell_none)
+    plan = "modules/demo/facilitator/en/session-plan.md"
+    assert [str(p) for p in report.problems if "/ru/" not in p.path and "/be/" not in p.path] == [
+        "quizzes/demo.yml:5: question q1 of check has 2 options, fewer than 3 - add a wrong "
+        "option a reader could believe, or make it a true_false question",
+        f"{plan}:9: the agenda gives the quiz 8 minutes for 5 questions, fewer than 2 a "
+        "question - give the rows that name the quiz at least 10 minutes in all",
+        f"{plan}:9: the agenda does not schedule worksheet task(s) 4 - name them in a row "
+        '(e.g. "worksheet task 4") with at least 5 minutes each',
+    ]
+    assert sum("/ru/" in p.path or "/be/" in p.path for p in report.problems) == 4

@@ -28,6 +28,7 @@ from aci_course.quality.content_report import (
     run_hunspell,
 )
 from aci_course.quality.content_report import site_pages as _site_pages
+from aci_course.quality.terms import find_avoided
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -104,3 +105,12 @@ def test_word_list_is_tidy(lang: str) -> None:
         f"spelling/{lang}.txt: keep it sorted and without duplicates - "
         f"LC_ALL=C sort -u -o spelling/{lang}.txt spelling/{lang}.txt"
     )
+
+
+@pytest.mark.parametrize("lang", sorted(DICTIONARIES))
+def test_terminology_sheet(lang: str) -> None:
+    """No form that ``spelling/terms.<lang>.yml`` says to avoid (make check reports the same)."""
+    sheet = ROOT / "spelling" / f"terms.{lang}.yml"
+    assert sheet.is_file(), f"{sheet.relative_to(ROOT)} is missing"
+    findings = find_avoided(ROOT, lang, pages(lang))
+    assert not findings, "\n".join(str(finding) for finding in findings)
