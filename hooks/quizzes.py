@@ -28,8 +28,9 @@ from mkdocs.utils.templates import TemplateContext
 
 from aci_course.core.build_context import current_language, is_outer_build, project_root
 from aci_course.core.errors import AuthorError
+from aci_course.core.sources import quiz_directives
 from aci_course.core.yamlsource import read_text
-from aci_course.quiz.embed import embed_quizzes, fill_slots, find_directives
+from aci_course.quiz.embed import embed_quizzes, fill_slots
 from aci_course.quiz.load import load_quizzes
 from aci_course.quiz.model import Quiz
 
@@ -89,7 +90,7 @@ def _source(page: Page, config: MkDocsConfig) -> tuple[str, Path]:
 @event_priority(30)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace each quiz line by a placeholder and render its quiz in this language."""
-    if "{{" not in markdown or not find_directives(markdown):
+    if "{{" not in markdown or not quiz_directives(markdown):
         return markdown
     display, path = _source(page, config)
     lang = current_language(config)

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
+from aci_course.core.sources import code_lines
+
 BLOCK_START = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+facilitator(?:[ \t]|$)")
-FENCE = re.compile(r"^[ \t]*(```|~~~)")
 # What python-markdown's admonition and pymdownx.details write for the block.
 RENDERED = re.compile(
     r"<(?P<tag>div|details)(?P<before>[^>]*?) "
@@ -29,18 +30,16 @@ def _width(indent: str) -> int:
 def strip_blocks(markdown: str) -> str:
     """The Markdown without any facilitator block (fenced code is left alone)."""
     lines = markdown.splitlines(keepends=True)
+    code = code_lines([line.rstrip("\r\n") for line in lines])
     kept: list[str] = []
-    in_fence = False
     block_indent: int | None = None
-    for line in lines:
+    for line, in_code in zip(lines, code, strict=True):
         if block_indent is not None:
             body = line.strip()
             if not body or _width(line[: len(line) - len(line.lstrip())]) > block_indent:
                 continue  # still inside the block (blank lines included)
             block_indent = None
-        if FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence:
+        if not in_code:
             start = BLOCK_START.match(line)
             if start:
                 block_indent = _width(start.group("indent"))

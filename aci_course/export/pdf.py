@@ -32,6 +32,7 @@ from markupsafe import Markup
 
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
+from aci_course.core.sources import quiz_directives, read_source
 from aci_course.core.templating import render
 from aci_course.core.texts import t
 from aci_course.core.yamlsource import read_text
@@ -39,7 +40,7 @@ from aci_course.course.modules import Module, load_modules
 from aci_course.editions import answer_key, blocks
 from aci_course.editions import session_plan as plans
 from aci_course.export.project import ExportError
-from aci_course.quiz.embed import DIRECTIVE
+from aci_course.quiz.embed import resolve
 from aci_course.quiz.model import (
     FillQuestion,
     MatchingQuestion,
@@ -66,7 +67,6 @@ EXTENSIONS = [
     "pymdownx.superfences",
     "pymdownx.tasklist",
 ]
-FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n.*?\r?\n---[ \t]*\r?\n", re.DOTALL)
 IMAGE_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")(?P<src>[^":#?]+)(")')
 PLACEHOLDER = "ACIQUIZSLOT{}END"
 CHROMIUM = os.environ.get("ACI_CHROMIUM", "/usr/bin/chromium")
@@ -100,8 +100,7 @@ def course_version(root: Path) -> str:
 
 def markdown_html(text: str, image_dir: Path) -> str:
     """Markdown (front matter removed) as HTML, images pointing at their files."""
-    body = FRONT_MATTER.sub("", text, count=1)
-    html = markdown.markdown(body, extensions=EXTENSIONS)
+    html = markdown.markdown(read_source(text).body, extensions=EXTENSIONS)
     return IMAGE_SRC.sub(
         lambda m: m.group(1) + (image_dir / m.group("src")).resolve().as_uri() + m.group(3), html
     )
@@ -160,15 +159,12 @@ def _quiz_slots(
     """Each ``{{ quiz "id" }}`` line replaced by a placeholder, and the printed quizzes."""
     printed: list[str] = []
     lines = text.splitlines()
-    for number, line in enumerate(lines):
-        found = DIRECTIVE.match(line)
-        if not found:
-            continue
-        ref = found.group("id")
-        quiz = quizzes.get(ref if "/" in ref else f"{module_id}/{ref}")
-        if quiz is None:  # the site build names it first; this is for `make pdf` alone
-            raise AuthorError(display, number + 1, f'unknown quiz "{ref}"', "see quizzes/README.md")
-        lines[number] = "\n" + PLACEHOLDER.format(len(printed)) + "\n"
+    for directive in quiz_directives(text):
+        line = directive.index + 1
+        if directive.written is None:  # the site build names it first; this is for `make pdf` alone
+            raise AuthorError(display, line, "cannot read this quiz line", "see quizzes/README.md")
+        quiz = resolve(directive.written, module_id, quizzes, display, line)
+        lines[directive.index] = "\n" + PLACEHOLDER.format(len(printed)) + "\n"
         printed.append(print_quiz_html(quiz, lang))
     return "\n".join(lines) + "\n", printed
 

@@ -11,10 +11,10 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from aci_course.core.sources import qualified_quiz_id, quiz_directives
 from aci_course.core.texts import for_language, t
 from aci_course.course.languages import prefix
 from aci_course.course.modules import Module
-from aci_course.quiz.embed import find_directives
 from aci_course.quiz.model import Quiz
 
 FORMAT = "aci-course-progress"
@@ -35,11 +35,11 @@ def data_path(lang: str) -> str:
 def lesson_quizzes(module: Module, lesson_text: str) -> list[str]:
     """Full ids of the quizzes a lesson embeds, in page order, each once."""
     found: list[str] = []
-    for directive in find_directives(lesson_text):
+    for directive in quiz_directives(lesson_text):
         if not directive.written:
             continue
-        full = directive.written if "/" in directive.written else f"{module.id}/{directive.written}"
-        if full not in found:
+        full = qualified_quiz_id(directive.written, module.id)
+        if full is not None and full not in found:
             found.append(full)
     return found
 

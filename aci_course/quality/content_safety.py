@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
+from aci_course.core.sources import fence_ranges, normalize, read_source
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,6 @@ _CSS_URL = re.compile(
     r"""(?:url\(|@import)\s*['"]?\s*((?:https?:|ftp:|//|\\\\)[^\s'")]*)""", re.IGNORECASE
 )
 _STYLE_ELEMENT = re.compile(r"<style(?![\w-])[^>]*>(.*?)(?:</style|$)", re.IGNORECASE | re.DOTALL)
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)\n*", re.DOTALL)
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BACKTICKS = re.compile(r"`+")
 # Markdown: inline images, link destinations, reference definitions, attribute lists.
@@ -142,11 +141,6 @@ def line_at(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def normalize_newlines(text: str) -> str:
-    """Text as MkDocs reads it: Windows and old Mac line ends become line feeds."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def _blank(text: str, start: int, end: int, out: list[str]) -> None:
     """Replace ``text[start:end]`` in ``out`` by spaces, keeping line breaks."""
     for i in range(start, end):
@@ -165,18 +159,8 @@ def mask_code(markdown: str) -> str:
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
-    i = 0
-    while i < len(lines):
-        opening = _FENCE.match(lines[i])
-        if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
-            fence = opening.group(1)
-            closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
-            end = next((j for j in range(i + 1, len(lines)) if closing.match(lines[j])), None)
-            if end is not None:
-                _blank(markdown, starts[i], starts[end] + len(lines[end]), out)
-                i = end + 1
-                continue
-        i += 1
+    for first, last in fence_ranges(lines):
+        _blank(markdown, starts[first], starts[last] + len(lines[last]), out)
     masked = "".join(out)
     # Code spans never cross a blank line (they live inside one paragraph or block).
     position = 0
@@ -375,8 +359,7 @@ def check_not_empty(source: str, display: str) -> None:
 
     An empty translation would hide the Russian page that readers otherwise get.
     """
-    body = FRONT_MATTER.sub("", normalize_newlines(source), count=1)
-    if body.strip():
+    if read_source(source).body.strip():
         return
     parts = display.split("/")
     translated = any(part in LANGUAGES[1:] for part in parts[:-1])
@@ -393,12 +376,12 @@ def check_markdown(markdown: str, source: str, display: str) -> None:
     author's whole file (``display``), which gives the line numbers and whose front
     matter (titles end up in the page head) is checked too.
     """
-    source = normalize_newlines(source)
+    source = normalize(source)
     if source.endswith(markdown):
         head_length = len(source) - len(markdown)
     else:  # changed by an earlier handler: lines are counted from the front matter's end
-        front = FRONT_MATTER.match(source)
-        head_length = front.end() if front else 0
+        read = read_source(source)
+        head_length = len(read.text) - len(read.body)
     head_lines = source.count("\n", 0, head_length)
     head = source[:head_length]
     problems = [(line_at(head, f.offset), f) for f in _scan_tags(head)]
@@ -417,7 +400,7 @@ def check_html(page_html: str, source: str, display: str) -> None:
     if not findings:
         return
     finding = findings[0]
-    source = normalize_newlines(source)
+    source = normalize(source)
     index = source.lower().find(finding.needle.lower())
     line = line_at(source, index) if index >= 0 else None
     raise AuthorError(
