@@ -41,17 +41,8 @@ from aci_course.editions import answer_key, blocks
 from aci_course.editions import session_plan as plans
 from aci_course.export.project import ExportError
 from aci_course.quiz.embed import resolve
-from aci_course.quiz.model import (
-    FillQuestion,
-    MatchingQuestion,
-    MultipleQuestion,
-    OrderingQuestion,
-    Quiz,
-    ReflectionQuestion,
-    SingleQuestion,
-    TrueFalseQuestion,
-)
-from aci_course.quiz.render import shuffled
+from aci_course.quiz.model import Quiz
+from aci_course.quiz.types import question_type
 
 KINDS = ("participant-handbook", "facilitator-guide", "training-kit")
 EXTENSIONS = [
@@ -119,21 +110,9 @@ def print_quiz(quiz: Quiz, lang: str) -> dict[str, Any]:
             "left": [],
             "right": [],
         }
-        if isinstance(question, SingleQuestion | MultipleQuestion):
-            view["choices"] = [option.text.in_(lang) for option in question.options]
-        elif isinstance(question, TrueFalseQuestion):
-            view["choices"] = [t("quiz.true", lang), t("quiz.false", lang)]
-        elif isinstance(question, OrderingQuestion):
-            view["choices"] = [
-                question.items[i].in_(lang) for i in shuffled(len(question.items), seed)
-            ]
-        elif isinstance(question, MatchingQuestion):
-            view["left"] = [pair.left.in_(lang) for pair in question.pairs]
-            view["right"] = [
-                question.pairs[j].right.in_(lang) for j in shuffled(len(question.pairs), seed)
-            ]
-        elif isinstance(question, FillQuestion | ReflectionQuestion):
-            pass
+        kind = question_type(question)
+        view["template"] = kind.print_template
+        view.update(kind.print_view(question, lang, seed))
         questions.append(view)
     return {"id": quiz.full_id, "questions": questions}
 

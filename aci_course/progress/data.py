@@ -130,8 +130,9 @@ def data_script(
             **for_language(lang, "track."),
         },
     }
-    # JSON is valid JavaScript; "</" is escaped so the text can never close a tag.
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    # JSON is valid JavaScript. This is a file of its own, never inside a <script> element,
+    # so no text of it can close a tag; inline JSON goes through htmlsafe_json_dumps.
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
     return "window.aciProgressData = window.aciProgressData || {};\n" + (
         f"window.aciProgressData[{json.dumps(lang)}] = {text};\n"
     )

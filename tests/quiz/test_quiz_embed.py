@@ -18,7 +18,7 @@ from aci_course.quiz.model import (
     Text,
     normalize_answer,
 )
-from aci_course.quiz.render import shuffled
+from aci_course.quiz.order import shuffled
 
 T = Text(ru="р", be="б", en="e")
 
