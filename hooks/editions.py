@@ -62,6 +62,8 @@ def _facilitator() -> bool:
 @event_priority(-120)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the session plans; in the facilitator edition, extend the nav."""
+    if blocks.EXTENSION not in config.markdown_extensions:
+        config.markdown_extensions.append(blocks.EXTENSION)
     root = project_root(config)
     _state.present.clear()
     if is_outer_build(config):
@@ -173,20 +175,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-# After content safety (100) has seen the author's text, before static-i18n (+50)
-# rewrites admonition titles and the quiz hook (30) embeds quizzes.
 @event_priority(90)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Learner edition: trainer notes never reach the HTML."""
-    return markdown if _facilitator() else blocks.strip_blocks(markdown)
-
-
-# Before Material's search plugin reads the HTML (on_page_context, 0); the order
-# among the other page_content handlers does not matter for one attribute.
-@event_priority(35)
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Facilitator edition: mark the trainer notes for styles and present mode."""
-    return blocks.mark_blocks(html) if _facilitator() else html
+    """Trainer notes: taken out of the learner edition's pages, marked in the facilitator's."""
+    config.mdx_configs[blocks.EXTENSION] = {"keep": _facilitator()}
+    return markdown
 
 
 def _is_lesson(page: Page) -> bool:

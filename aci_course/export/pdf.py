@@ -89,9 +89,16 @@ def course_version(root: Path) -> str:
     return found.group(1).strip() if found else "dev"
 
 
-def markdown_html(text: str, image_dir: Path) -> str:
-    """Markdown (front matter removed) as HTML, images pointing at their files."""
-    html = markdown.markdown(read_source(text).body, extensions=EXTENSIONS)
+def markdown_html(text: str, image_dir: Path, keep_notes: bool = True) -> str:
+    """Markdown (front matter removed) as HTML, images pointing at their files.
+
+    Trainer notes are kept and marked, or taken out (``keep_notes``), as on the site.
+    """
+    html = markdown.markdown(
+        read_source(text).body,
+        extensions=[*EXTENSIONS, blocks.EXTENSION],
+        extension_configs={blocks.EXTENSION: {"keep": keep_notes}},
+    )
     return IMAGE_SRC.sub(
         lambda m: m.group(1) + (image_dir / m.group("src")).resolve().as_uri() + m.group(3), html
     )
@@ -157,14 +164,10 @@ def lesson_sections(
         shown, path = lesson.source(lang)
         display = f"modules/{module.id}/{shown}/{lesson.name}"
         text = read_text(path, display)
-        if not keep_notes:
-            text = blocks.strip_blocks(text)
         text, printed = _quiz_slots(text, module.id, display, quizzes, lang)
-        html = markdown_html(text, path.parent)
+        html = markdown_html(text, path.parent, keep_notes)
         for index, quiz_html in enumerate(printed):
             html = html.replace(f"<p>{PLACEHOLDER.format(index)}</p>", quiz_html)
-        if keep_notes:
-            html = blocks.mark_blocks(html)
         sections.append(
             Section(
                 id=f"lesson-{number}",
