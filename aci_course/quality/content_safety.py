@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+import lxml.html
 
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
@@ -216,9 +218,16 @@ def _attributes(attrs: str) -> Iterator[tuple[str, str | None, int]]:
 
 def _check_attributes(tag: str, attrs: str, base: int) -> Iterator[Finding]:
     """Findings in the attributes of one tag (or one Markdown attribute list)."""
+    items = ((name, value, base + offset) for name, value, offset in _attributes(attrs))
+    yield from _check_attribute_values(tag, items)
+
+
+def _check_attribute_values(
+    tag: str, items: Iterable[tuple[str, str | None, int]]
+) -> Iterator[Finding]:
+    """Findings in ``(lowercase name, value, offset)`` attributes of one tag ("": Markdown)."""
     where = f"the <{tag}> tag" if tag else "a Markdown attribute list {...}"
-    for name, value, offset in _attributes(attrs):
-        at = base + offset
+    for name, value, at in items:
         if re.fullmatch(r"on\w+", name) and value is not None:
             yield Finding(at, f'inline event handler "{name}=" in {where}', _HANDLER_FIX, name)
             continue
@@ -325,30 +334,54 @@ def scan_markdown(markdown: str) -> list[Finding]:
     return sorted(found.values(), key=lambda f: f.offset)
 
 
-def _script_is_executable(attrs: str) -> bool:
+def _script_is_executable_type(script_type: str | None) -> bool:
     """A ``<script>`` runs unless its type is data (e.g. ``application/json``)."""
-    for name, value, _ in _attributes(attrs):
-        if name == "type":
-            return (value or "").strip().lower() in JS_TYPES
-    return True
+    return script_type is None or script_type.strip().lower() in JS_TYPES
+
+
+def _element_findings(element: lxml.html.HtmlElement, at: int) -> Iterator[Finding]:
+    """Findings of one parsed element: what it is, its attributes, its CSS."""
+    tag = str(element.tag).lower()
+    if tag == "script" and _script_is_executable_type(element.get("type")):
+        yield Finding(at, "raw <script> tag", _SCRIPT_FIX, "<script")
+    if tag in EMBED_TAGS:
+        yield Finding(at, f"<{tag}> embeds another page or program", _EMBED_FIX, f"<{tag}")
+    items = ((str(name).lower(), value, at) for name, value in element.attrib.items())
+    yield from _check_attribute_values(tag, items)
+    if tag == "style":
+        for match in _CSS_URL.finditer(element.text or ""):
+            yield Finding(
+                at, f'remote resource "{match.group(1)}" in CSS', _REMOTE_FIX, match.group(1)
+            )
 
 
 def scan_html(page_html: str) -> list[Finding]:
     """Problems in the HTML Markdown made (text there is escaped; only real tags count).
 
-    A ``<script>`` holding data (``type="application/json"``) is allowed here: hooks
-    may put quiz data in the page; authors are held to :func:`scan_markdown`.
+    The HTML is read by a parser (lxml), as a browser reads it; findings come in
+    document order. A ``<script>`` holding data (``type="application/json"``) is
+    allowed here: hooks may put quiz data in the page; authors are held to
+    :func:`scan_markdown`. Handlers in a tag the parser would not make an element of
+    are still caught by the loose pattern, which a browser may read differently.
     """
     if not _SUSPECT.search(page_html):
         return []
+    root = lxml.html.fragment_fromstring(page_html, create_parent="div")
     found: list[Finding] = []
-    for finding in _scan_tags(page_html):
-        if finding.needle == "<script":
-            tag = _TAG.match(page_html, finding.offset)
-            if tag is not None and not _script_is_executable(tag.group(2)):
-                continue
-        found.append(finding)
-    return sorted(found, key=lambda f: f.offset)
+    for at, element in enumerate(root.iter(), start=1):
+        if isinstance(element.tag, str):  # not a comment or a processing instruction
+            found.extend(_element_findings(element, at))
+    found += [
+        Finding(
+            len(found) + 1,
+            f'inline event handler "{m.group(1).lower()}=" in an HTML tag',
+            _HANDLER_FIX,
+            m.group(1).lower(),
+        )
+        for m in _LOOSE_HANDLER.finditer(page_html)
+        if not any(f.needle == m.group(1).lower() for f in found)
+    ]
+    return found
 
 
 # --- what the hook calls -------------------------------------------------------------------
