@@ -97,7 +97,12 @@ def _serialize(document: lxml.html.HtmlElement) -> str:
     return text + "\n"
 
 
-def _is_web_app(element: lxml.html.HtmlElement, page: str) -> bool:
+def is_web_app_script(element: lxml.html.HtmlElement, page: str) -> bool:
+    """True for the ``<script>`` of ``page`` that registers the web app (service worker).
+
+    Any export that must not register a worker (SCORM; a ZIM file for Kiwix) drops
+    this element and leaves out :data:`WEB_APP_FILES` (see :func:`is_web_app_file`).
+    """
     src = element.get("src")
     return element.tag == "script" and src is not None and _resolve(page, src) == WEB_APP_SCRIPT
 
@@ -110,7 +115,7 @@ def rewrite_links(html: str, page: str, inside: set[str]) -> str:
     document = _parse(html)
     for element in list(document.iter("a", "link", "script")):
         if element.tag == "script":
-            if _is_web_app(element, page):
+            if is_web_app_script(element, page):
                 element.drop_tree()  # keeps the text that follows it
             continue
         url = element.get("href")
@@ -155,8 +160,9 @@ def _empty_search_index(data: bytes) -> bytes:
     return ((SEARCH_INDEX_SCRIPT if script else "") + out).encode("utf-8")
 
 
-def _in_package(name: str) -> bool:
-    return not any(name == skip or name.startswith(skip) for skip in WEB_APP_FILES)
+def is_web_app_file(name: str) -> bool:
+    """True for a site file (path from the site root) that only the web app uses."""
+    return any(name == part or name.startswith(part) for part in WEB_APP_FILES)
 
 
 def collect(site: Path, module: Module, lang: str) -> Package:
@@ -166,7 +172,7 @@ def collect(site: Path, module: Module, lang: str) -> Package:
     for path in sorted((site / "assets").rglob("*")):
         name = path.relative_to(site).as_posix()
         # source maps: for developers only
-        if path.is_file() and path.suffix != ".map" and _in_package(name):
+        if path.is_file() and path.suffix != ".map" and not is_web_app_file(name):
             files[name] = path.read_bytes()
     media = site / "modules" / module.id / "media"
     if media.is_dir():

@@ -11,6 +11,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from jinja2.utils import htmlsafe_json_dumps
+
 from aci_course.core.sources import qualified_quiz_id, quiz_directives
 from aci_course.core.texts import for_language, t
 from aci_course.course.languages import prefix
@@ -130,9 +132,9 @@ def data_script(
             **for_language(lang, "track."),
         },
     }
-    # JSON is valid JavaScript. This is a file of its own, never inside a <script> element,
-    # so no text of it can close a tag; inline JSON goes through htmlsafe_json_dumps.
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+    # JSON is valid JavaScript; Jinja's script-safe form (<, >, & and ' as \u escapes)
+    # keeps it harmless should it ever be put inside a <script> element.
+    text = htmlsafe_json_dumps(payload, ensure_ascii=False, sort_keys=True)
     return "window.aciProgressData = window.aciProgressData || {};\n" + (
         f"window.aciProgressData[{json.dumps(lang)}] = {text};\n"
     )
