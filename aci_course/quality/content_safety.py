@@ -360,7 +360,7 @@ def scan_html(page_html: str) -> list[Finding]:
 
     The HTML is read by a parser (lxml), as a browser reads it; findings come in
     document order. A ``<script>`` holding data (``type="application/json"``) is
-    allowed here: hooks may put quiz data in the page; authors are held to
+    allowed here: plugins may put quiz data in the page; authors are held to
     :func:`scan_markdown`. Handlers in a tag the parser would not make an element of
     are still caught by the loose pattern, which a browser may read differently.
     """
@@ -384,7 +384,7 @@ def scan_html(page_html: str) -> list[Finding]:
     return found
 
 
-# --- what the hook calls -------------------------------------------------------------------
+# --- what the plugin calls -----------------------------------------------------------------
 
 
 def check_not_empty(source: str, display: str) -> None:

@@ -8,7 +8,7 @@ import pytest
 from aci_course.quality.external_links import is_external
 from tests.conftest import Project
 from tests.quality.test_external_links_golden import convert
-from tests.repo_config import repo_hooks
+from tests.repo_config import repo_plugins
 from tests.sitecheck import external_link_problems, parse_site
 
 
@@ -36,7 +36,7 @@ def test_own_host_is_not_external() -> None:
 
 
 def test_built_pages_mark_external_links_in_the_readers_language(make_project) -> None:  # type: ignore[no-untyped-def]
-    project: Project = make_project(hooks=repo_hooks())
+    project: Project = make_project(plugins=repo_plugins())
     project.module("first", {"ru": ["01-a.md"], "en": ["01-a.md"]})
     project.write(
         "modules/first/ru/01-a.md",
