@@ -17,7 +17,7 @@ stays imported for the whole session, so a change to it needs a restart.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path

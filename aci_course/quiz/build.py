@@ -19,9 +19,9 @@ from pathlib import Path
 from mkdocs.structure.pages import Page
 
 from aci_course.core.errors import AuthorError
+from aci_course.core.sources import quiz_directives
 from aci_course.core.yamlsource import read_text
 from aci_course.course.publish import module_of, source_of
-from aci_course.core.sources import quiz_directives
 from aci_course.quiz.embed import embed_quizzes, fill_slots
 from aci_course.quiz.model import Quiz
 

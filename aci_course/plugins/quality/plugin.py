@@ -44,7 +44,10 @@ class QualityPlugin(BasePlugin[QualityConfig]):
         """A new language build: nothing of the previous one is kept."""
         self.safety = ContentSafety()
         self.header = {}
-        if self.config.external_links and external_links.EXTENSION not in config.markdown_extensions:
+        if (
+            self.config.external_links
+            and external_links.EXTENSION not in config.markdown_extensions
+        ):
             config.markdown_extensions.append(external_links.EXTENSION)
         return config
 
