@@ -46,14 +46,12 @@ class Priorities:
     content_safety_files: int = -200  # sees every page of the build
     # on_page_markdown
     content_safety: int = 100  # what the author wrote, before anyone edits it
-    facilitator_blocks_strip: int = 90
+    facilitator_blocks: int = 90  # sets the trainer-notes extension's options for the page
     quiz_embed: int = 30  # after i18n rewrote admonition titles
     # on_page_content (before search indexes the page, except where said)
     generated_body: int = 100
     fallback_notice: int = 40
-    facilitator_blocks_mark: int = 35
     lesson_toggle: int = 20
-    external_links: int = -50  # last, so every link added before is marked
     # on_page_context / on_template_context
     page_context: int = 40  # after i18n prepared the context; own keys only
     quiz_fill: int = -10  # after search indexed the page: forms are not parsed

@@ -1,4 +1,9 @@
-"""What a build reads besides ``docs/`` and ``mkdocs.yml``, so live preview can watch it.
+"""The course's sources: how a Markdown file is read, and what live preview watches.
+
+One reader for every Markdown source (lessons, pages, session plans): front matter
+through MkDocs' own ``get_data``, fenced code blocks with python-markdown's rule,
+and ``{{ quiz "id" }}`` lines. Below it, what a build reads besides ``docs/`` and
+``mkdocs.yml``, so live preview can watch it.
 
 ``mkdocs serve`` watches only the docs folder and the config file. The course's
 build also reads the modules (lessons, ``module.yml``, media, and the facilitator
@@ -11,8 +16,14 @@ stays imported for the whole session, so a change to it needs a restart.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+from mkdocs.utils.meta import get_data
 
 # Folders of the project (beside mkdocs.yml) that the plugins read. modules/ holds each
 # module's facilitator/ folder too; facilitator/ holds the trainer pages that the
@@ -45,3 +56,139 @@ def watched_paths(root: Path, custom_dir: str | None) -> list[Path]:
         if resolved.exists():
             seen.setdefault(resolved, None)
     return list(seen)
+
+
+# --- Reading a Markdown source --------------------------------------------------------------
+#
+# Every part of the package that reads a lesson, a page or a session plan reads it here,
+# the way MkDocs and python-markdown do, so the build, the checks and the exports agree
+# on where the front matter ends, which lines are code and which lines embed a quiz.
+
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<rest>.*)$")
+QUIZ_DIRECTIVE = re.compile(
+    r'^(?P<indent>[ \t]*)\{\{[ \t]*quiz[ \t]+"(?P<id>[^"]*)"[ \t]*\}\}[ \t]*$'
+)
+# Anything that starts like a quiz line: one that does not match QUIZ_DIRECTIVE is an
+# author error, not text.
+QUIZ_CANDIDATE = re.compile(r"^[ \t]*\{\{[ \t]*quiz\b")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A Markdown file as MkDocs reads it: its front matter and the body it renders."""
+
+    text: str  # the whole file, newlines normalised, no byte-order mark
+    meta: dict[str, Any]
+    body: str  # what Markdown renders (front matter removed)
+    body_line: int  # 0-based index of the body's first line in ``text``
+
+
+def normalize(text: str) -> str:
+    """The text as MkDocs reads a file: no byte-order mark, one kind of line end."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_source(text: str) -> Source:
+    """Split ``text`` with MkDocs' own front-matter reader (``mkdocs.utils.meta.get_data``)."""
+    text = normalize(text)
+    body, meta = get_data(text)
+    head = text[: len(text) - len(body)] if text.endswith(body) else ""
+    return Source(text=text, meta=meta, body=body, body_line=head.count("\n"))
+
+
+def front_matter(text: str) -> dict[str, Any]:
+    """The front matter of ``text`` (empty when it has none)."""
+    return read_source(text).meta
+
+
+def meta_text(meta: dict[str, Any], key: str) -> str | None:
+    """A front-matter value as stripped text, None when absent or empty."""
+    value = meta.get(key)
+    if value is None or isinstance(value, dict | list):
+        return None
+    return str(value).strip() or None
+
+
+def _closes(line: str, opening: str) -> bool:
+    """True if ``line`` closes a fence opened by ``opening``: same character, at least as long."""
+    match = FENCE.match(line)
+    return (
+        match is not None
+        and match["fence"][0] == opening[0]
+        and len(match["fence"]) >= len(opening)
+        and not match["rest"].strip()
+    )
+
+
+def fence_ranges(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """Each fenced code block of ``lines`` as (opening, closing) 0-based line indexes.
+
+    A fence closes on a line of the same character at least as long as the opening
+    one, with nothing after it. An unclosed fence is not code: python-markdown's
+    fences (and SuperFences) render it as text, and what follows as Markdown.
+    """
+    ranges: list[tuple[int, int]] = []
+    index = 0
+    while index < len(lines):
+        match = FENCE.match(lines[index])
+        if match and not (match["fence"][0] == "`" and "`" in match["rest"]):
+            end = next(
+                (k for k in range(index + 1, len(lines)) if _closes(lines[k], match["fence"])),
+                None,
+            )
+            if end is not None:
+                ranges.append((index, end))
+                index = end + 1
+                continue
+        index += 1
+    return ranges
+
+
+def code_lines(lines: Sequence[str]) -> list[bool]:
+    """For each line, True if it belongs to a fenced code block (its fences included)."""
+    inside = [False] * len(lines)
+    for start, end in fence_ranges(lines):
+        inside[start : end + 1] = [True] * (end + 1 - start)
+    return inside
+
+
+@dataclass(frozen=True)
+class Directive:
+    """A quiz line: its 0-based index in the text, the id as written (None if unreadable)."""
+
+    index: int
+    written: str | None
+    indent: str
+
+
+def quiz_directives(text: str) -> list[Directive]:
+    """Every ``{{ quiz "id" }}`` line of ``text`` outside fenced code, in order."""
+    lines = text.splitlines()
+    found = []
+    for index, (line, code) in enumerate(zip(lines, code_lines(lines), strict=True)):
+        if code or not QUIZ_CANDIDATE.match(line):
+            continue
+        directive = QUIZ_DIRECTIVE.match(line)
+        found.append(
+            Directive(
+                index=index,
+                written=directive["id"] if directive else None,
+                indent=directive["indent"] if directive else "",
+            )
+        )
+    return found
+
+
+def is_quiz_line(line: str) -> bool:
+    """True if ``line`` is (or tries to be) a quiz line."""
+    return QUIZ_CANDIDATE.match(line) is not None
+
+
+def qualified_quiz_id(written: str, module: str | None) -> str | None:
+    """The full ``<module>/<quiz>`` id a quiz line names on a page of ``module``.
+
+    None when the line names no module and the page belongs to none (a page in docs/).
+    """
+    if "/" in written:
+        return written
+    return f"{module}/{written}" if module is not None else None

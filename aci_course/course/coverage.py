@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
-from aci_course.course.modules import FRONT_MATTER, Module
-
-_DRAFT = re.compile(r"^draft:[ \t]*true[ \t]*$", re.MULTILINE)
+from aci_course.core.sources import front_matter
+from aci_course.course.modules import Module
 
 
 def is_draft(path: Path) -> bool:
     """True when the file's front matter says ``draft: true`` (a text still to write)."""
     try:
-        with path.open(encoding="utf-8-sig") as handle:
-            head = handle.read(2000)  # front matter comes first and is short
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    match = FRONT_MATTER.match(head)
-    return bool(match and _DRAFT.search(match.group(1)))
+    return front_matter(text).get("draft") is True
 
 
 def rows(modules: Sequence[Module], docs: Path) -> list[list[str]]:

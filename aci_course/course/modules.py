@@ -13,18 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, ClassVar, Generic, Literal, TypeVar, get_args
 
-import yaml
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.core.errors import AuthorError
 from aci_course.core.schema import AtLeast, AuthorModel, Items, Say, Slug, Words, problem, validate
+from aci_course.core.sources import read_source
 from aci_course.core.stamped import Stamped, folder_stamp
 from aci_course.core.yamlsource import load_yaml, read_text
-
-# libyaml's safe loader where it is installed: lesson front matter is read for every lesson.
-_FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Track = Literal["inclusive-care", "life-skills", "trainers"]
 Audience = Literal[
@@ -38,7 +35,6 @@ Audience = Literal[
 TRACKS: tuple[str, ...] = get_args(Track)
 AUDIENCES: tuple[str, ...] = get_args(Audience)
 LESSON_NAME = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)---[ \t]*\r?\n", re.DOTALL)
 HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
@@ -231,16 +227,11 @@ class Module(ModuleFile):
 
 def lesson_title(text: str) -> str | None:
     """Title from front matter ``title:``, else the first ``# `` heading."""
-    if match := FRONT_MATTER.match(text):
-        try:
-            meta = yaml.load(match.group(1), Loader=_FAST_SAFE_LOADER)
-        except yaml.YAMLError:
-            meta = None
-        title = meta.get("title") if isinstance(meta, dict) else None
-        if isinstance(title, str):
-            return title.strip()
-        text = text[match.end() :]
-    heading = HEADING.search(text)
+    source = read_source(text)
+    title = source.meta.get("title")
+    if isinstance(title, str):
+        return title.strip()
+    heading = HEADING.search(source.body)
     return heading.group(1).strip() if heading else None
 
 

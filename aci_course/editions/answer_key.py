@@ -7,16 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from aci_course.core.templating import render
-from aci_course.quiz.model import (
-    FillQuestion,
-    MatchingQuestion,
-    MultipleQuestion,
-    OrderingQuestion,
-    Question,
-    Quiz,
-    SingleQuestion,
-    TrueFalseQuestion,
-)
+from aci_course.quiz.model import Question, Quiz
+from aci_course.quiz.types import question_type
 
 
 def question_key(question: Question, lang: str) -> dict[str, Any]:
@@ -30,23 +22,9 @@ def question_key(question: Question, lang: str) -> dict[str, Any]:
         "answers": [],
         "scored": question.scored,
     }
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        view["options"] = [
-            {
-                "text": option.text.in_(lang),
-                "correct": option.correct,
-                "feedback": option.feedback.in_(lang) if option.feedback else "",
-            }
-            for option in question.options
-        ]
-    elif isinstance(question, TrueFalseQuestion):
-        view["answers"] = [("quiz.true" if question.answer else "quiz.false")]
-    elif isinstance(question, OrderingQuestion):
-        view["answers"] = [item.in_(lang) for item in question.items]
-    elif isinstance(question, MatchingQuestion):
-        view["answers"] = [f"{p.left.in_(lang)} → {p.right.in_(lang)}" for p in question.pairs]
-    elif isinstance(question, FillQuestion):
-        view["answers"] = list(question.answers[lang])
+    kind = question_type(question)
+    view["template"] = kind.key_template
+    view.update(kind.key_view(question, lang))
     return view
 
 

@@ -15,15 +15,13 @@ from pathlib import Path
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.core.errors import AuthorError
+from aci_course.core.sources import code_lines, meta_text, read_source
 from aci_course.core.yamlsource import read_text
 from aci_course.course.modules import Module
 
 PLAN_NAME = "session-plan.md"
 SECTIONS = ("objectives", "agenda", "methods", "materials", "preparation", "evaluation")
 SECTION_HEADING = re.compile(r"^##[ \t]+(?P<text>.*?)[ \t]*\{#(?P<id>[A-Za-z0-9_-]+)\}[ \t]*$")
-FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)---[ \t]*\r?\n", re.DOTALL)
-TITLE = re.compile(r"^title:[ \t]*(?P<title>.+?)[ \t]*$", re.MULTILINE)
-FENCE = re.compile(r"^[ \t]*(```|~~~)")
 SEPARATOR_CELL = re.compile(r"^:?-{3,}:?$")
 
 EXAMPLE_HEADINGS = (
@@ -72,14 +70,10 @@ def _cells(line: str) -> list[str]:
 
 def parse_plan(text: str, source: str, module_id: str, duration: int) -> SessionPlan:
     """Check the structure and the agenda arithmetic of one plan's text."""
-    lines = text.splitlines()
-    body_start = 0
-    title = ""
-    front = FRONT_MATTER.match(text)
-    if front:
-        found = TITLE.search(front.group(1))
-        title = found.group("title").strip("\"'") if found else ""
-        body_start = front.group(0).count("\n")
+    read = read_source(text)
+    lines = read.text.splitlines()
+    body_start = read.body_line
+    title = meta_text(read.meta, "title")
     if not title:
         raise AuthorError(
             source,
@@ -90,12 +84,9 @@ def parse_plan(text: str, source: str, module_id: str, duration: int) -> Session
     sections: dict[str, int] = {}
     agenda_lines: list[tuple[int, str]] = []
     current: str | None = None
-    in_fence = False
+    code = code_lines(lines)
     for number, line in enumerate(lines[body_start:], start=body_start + 1):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
+        if code[number - 1]:
             continue
         heading = SECTION_HEADING.match(line)
         if heading:

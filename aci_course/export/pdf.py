@@ -34,6 +34,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
 from aci_course.core.project import course_version
+from aci_course.core.sources import quiz_directives, read_source
 from aci_course.core.templating import render
 from aci_course.core.texts import t
 from aci_course.core.yamlsource import read_text
@@ -41,21 +42,11 @@ from aci_course.course.modules import Module, load_modules
 from aci_course.editions import answer_key, blocks
 from aci_course.editions import session_plan as plans
 from aci_course.export.project import CONFIG_FILE, ExportError, project_config
-from aci_course.quiz.embed import DIRECTIVE
-from aci_course.quiz.model import (
-    FillQuestion,
-    MatchingQuestion,
-    MultipleQuestion,
-    OrderingQuestion,
-    Quiz,
-    ReflectionQuestion,
-    SingleQuestion,
-    TrueFalseQuestion,
-)
-from aci_course.quiz.render import shuffled
+from aci_course.quiz.embed import resolve
+from aci_course.quiz.model import Quiz
+from aci_course.quiz.types import question_type
 
 KINDS = ("participant-handbook", "facilitator-guide", "training-kit")
-FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n.*?\r?\n---[ \t]*\r?\n", re.DOTALL)
 IMAGE_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")(?P<src>[^":#?]+)(")')
 PLACEHOLDER = "ACIQUIZSLOT{}END"
 CHROMIUM = os.environ.get("ACI_CHROMIUM", "/usr/bin/chromium")
@@ -96,11 +87,18 @@ class MarkdownSettings:
         return cls(list(config.markdown_extensions), configs)
 
 
-def markdown_html(text: str, image_dir: Path, settings: MarkdownSettings) -> str:
-    """Markdown (front matter removed) as HTML, images pointing at their files."""
-    body = FRONT_MATTER.sub("", text, count=1)
+def markdown_html(
+    text: str, image_dir: Path, settings: MarkdownSettings, keep_notes: bool = True
+) -> str:
+    """Markdown (front matter removed) as HTML, images pointing at their files.
+
+    Trainer notes are kept and marked, or taken out (``keep_notes``), as on the site.
+    """
+    extensions = [name for name in settings.extensions if name != blocks.EXTENSION]
     html = markdown.markdown(
-        body, extensions=settings.extensions, extension_configs=settings.configs
+        read_source(text).body,
+        extensions=[*extensions, blocks.EXTENSION],
+        extension_configs={**settings.configs, blocks.EXTENSION: {"keep": keep_notes}},
     )
     return IMAGE_SRC.sub(
         lambda m: m.group(1) + (image_dir / m.group("src")).resolve().as_uri() + m.group(3), html
@@ -120,21 +118,9 @@ def print_quiz(quiz: Quiz, lang: str) -> dict[str, Any]:
             "left": [],
             "right": [],
         }
-        if isinstance(question, SingleQuestion | MultipleQuestion):
-            view["choices"] = [option.text.in_(lang) for option in question.options]
-        elif isinstance(question, TrueFalseQuestion):
-            view["choices"] = [t("quiz.true", lang), t("quiz.false", lang)]
-        elif isinstance(question, OrderingQuestion):
-            view["choices"] = [
-                question.items[i].in_(lang) for i in shuffled(len(question.items), seed)
-            ]
-        elif isinstance(question, MatchingQuestion):
-            view["left"] = [pair.left.in_(lang) for pair in question.pairs]
-            view["right"] = [
-                question.pairs[j].right.in_(lang) for j in shuffled(len(question.pairs), seed)
-            ]
-        elif isinstance(question, FillQuestion | ReflectionQuestion):
-            pass
+        kind = question_type(question)
+        view["template"] = kind.print_template
+        view.update(kind.print_view(question, lang, seed))
         questions.append(view)
     return {"id": quiz.full_id, "questions": questions}
 
@@ -160,15 +146,12 @@ def _quiz_slots(
     """Each ``{{ quiz "id" }}`` line replaced by a placeholder, and the printed quizzes."""
     printed: list[str] = []
     lines = text.splitlines()
-    for number, line in enumerate(lines):
-        found = DIRECTIVE.match(line)
-        if not found:
-            continue
-        ref = found.group("id")
-        quiz = quizzes.get(ref if "/" in ref else f"{module_id}/{ref}")
-        if quiz is None:  # the site build names it first; this is for `make pdf` alone
-            raise AuthorError(display, number + 1, f'unknown quiz "{ref}"', "see quizzes/README.md")
-        lines[number] = "\n" + PLACEHOLDER.format(len(printed)) + "\n"
+    for directive in quiz_directives(text):
+        line = directive.index + 1
+        if directive.written is None:  # the site build names it first; this is for `make pdf` alone
+            raise AuthorError(display, line, "cannot read this quiz line", "see quizzes/README.md")
+        quiz = resolve(directive.written, module_id, quizzes, display, line)
+        lines[directive.index] = "\n" + PLACEHOLDER.format(len(printed)) + "\n"
         printed.append(print_quiz_html(quiz, lang))
     return "\n".join(lines) + "\n", printed
 
@@ -186,14 +169,10 @@ def lesson_sections(
         shown, path = lesson.source(lang)
         display = f"modules/{module.id}/{shown}/{lesson.name}"
         text = read_text(path, display)
-        if not keep_notes:
-            text = blocks.strip_blocks(text)
         text, printed = _quiz_slots(text, module.id, display, quizzes, lang)
-        html = markdown_html(text, path.parent, settings)
+        html = markdown_html(text, path.parent, settings, keep_notes)
         for index, quiz_html in enumerate(printed):
             html = html.replace(f"<p>{PLACEHOLDER.format(index)}</p>", quiz_html)
-        if keep_notes:
-            html = blocks.mark_blocks(html)
         sections.append(
             Section(
                 id=f"lesson-{number}",

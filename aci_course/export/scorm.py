@@ -13,19 +13,25 @@ Nothing leads out of the package, and nothing leaves the SCO that is running
   in-page anchors, files inside the package and links to other hosts (which open
   in a new tab) stay;
 * search is off: the package's search index has no documents, and ``scorm.js``
-  hides the search control inside an LMS (results would open other lessons).
+  hides the search control inside an LMS (results would open other lessons);
+* no service worker: the web app's script (``webapp.js``) and its Workbox runtime
+  are left out, so no lesson asks the LMS for a ``sw.js`` the package lacks.
+
+Pages are rewritten through ``lxml.html`` and the search index through ``json``.
 
 Inside an LMS ``assets/javascripts/scorm.js`` reports status, score and position.
 """
 
 from __future__ import annotations
 
+import json
 import posixpath
-import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+import lxml.html
 
 from aci_course import LANGUAGES
 from aci_course.course.languages import prefix
@@ -50,11 +56,16 @@ ET.register_namespace("", IMSCP)
 ET.register_namespace("adlcp", ADLCP)
 ET.register_namespace("xsi", XSI)
 
-_TAG = re.compile(r"<(a|link)\b[^>]*>", re.IGNORECASE)
-_HREF = re.compile(r'\shref="([^"]*)"')
-_SRC = re.compile(r'\s(?:src|href|poster)="([^"]*)"')
-_REL = re.compile(r'\srel="([^"]*)"')
 _KEEP_SCHEMES = ("http", "https", "mailto", "tel", "data")
+_NAVIGATIONAL_RELS = frozenset({"prev", "next", "alternate", "canonical", "search"})
+_ASKED_FOR = ("src", "href", "poster")
+# The installable web app (service worker and manifest) belongs to the published site:
+# a package has no sw.js, and inside an LMS a registration only logs a 404 per lesson.
+# The script and the Workbox runtime it would load stay out of the package.
+WEB_APP_SCRIPT = "assets/javascripts/webapp.js"
+WEB_APP_FILES = (WEB_APP_SCRIPT, "assets/javascripts/vendor/workbox/")
+SEARCH_INDEX_SCRIPT = "var __index = "
+"""How ``search_index.js`` wraps the index's JSON (``aci_course/search/split.py``)."""
 
 
 @dataclass(frozen=True)
@@ -77,51 +88,81 @@ def _resolve(page: str, url: str) -> str | None:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
 
 
+def _parse(html: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(html)
+
+
+def _serialize(document: lxml.html.HtmlElement) -> str:
+    text: str = lxml.html.tostring(document, encoding="unicode", doctype="<!doctype html>")
+    return text + "\n"
+
+
+def is_web_app_script(element: lxml.html.HtmlElement, page: str) -> bool:
+    """True for the ``<script>`` of ``page`` that registers the web app (service worker).
+
+    Any export that must not register a worker (SCORM; a ZIM file for Kiwix) drops
+    this element and leaves out :data:`WEB_APP_FILES` (see :func:`is_web_app_file`).
+    """
+    src = element.get("src")
+    return element.tag == "script" and src is not None and _resolve(page, src) == WEB_APP_SCRIPT
+
+
 def rewrite_links(html: str, page: str, inside: set[str]) -> str:
-    """Neutralise every link of ``page`` that would leave it (see the module docstring)."""
+    """Neutralise every link of ``page`` that would leave it (see the module docstring).
 
-    def fix(match: re.Match[str]) -> str:
-        tag = match.group(0)
-        href = _HREF.search(tag)
-        if href is None:
-            return tag
-        url = href.group(1)
-        if urlsplit(url).scheme in _KEEP_SCHEMES or url.startswith("#"):
-            return tag
+    The web app's script goes too (see :data:`WEB_APP_FILES`).
+    """
+    document = _parse(html)
+    for element in list(document.iter("a", "link", "script")):
+        if element.tag == "script":
+            if is_web_app_script(element, page):
+                element.drop_tree()  # keeps the text that follows it
+            continue
+        url = element.get("href")
+        if url is None or urlsplit(url).scheme in _KEEP_SCHEMES or url.startswith("#"):
+            continue
         target = _resolve(page, url)
-        if match.group(1).lower() == "link":
-            rel = _REL.search(tag)
-            kind = rel.group(1) if rel else ""
-            navigational = kind in ("prev", "next", "alternate", "canonical", "search")
-            return "" if navigational or target not in inside else tag
+        if element.tag == "link":
+            rels = set((element.get("rel") or "").split())
+            if rels & _NAVIGATIONAL_RELS or target not in inside:
+                element.drop_tree()  # keeps the text that follows it
+            continue
         if target == page or (target in inside and not target.endswith(".html")):
-            return tag
-        return tag[: href.start()] + tag[href.end() :]
-
-    return _TAG.sub(fix, html)
+            continue
+        del element.attrib["href"]
+    return _serialize(document)
 
 
 def check_contained(html: str, page: str, inside: set[str]) -> None:
     """Every file ``page`` still asks for is inside the package, or an ExportError."""
-    for match in _SRC.finditer(html):
-        url = match.group(1)
-        if url.startswith("#") or urlsplit(url).scheme in _KEEP_SCHEMES:
-            continue
-        target = _resolve(page, url)
-        if target is not None and target not in inside:
-            raise ExportError(
-                f"{page}: asks for {url}, which is not part of its module - keep a module's "
-                "images in its own media/ folder"
-            )
-
-
-EMPTY_INDEX_DOCS = re.compile(r'"docs":\[.*\]\}\s*(;?)\s*$', re.DOTALL)
+    for element in _parse(html).iter():
+        if not isinstance(element.tag, str):
+            continue  # comments and processing instructions ask for nothing
+        for name in _ASKED_FOR:
+            url = element.get(name)
+            if url is None or url.startswith("#") or urlsplit(url).scheme in _KEEP_SCHEMES:
+                continue
+            target = _resolve(page, url)
+            if target is not None and target not in inside:
+                raise ExportError(
+                    f"{page}: asks for {url}, which is not part of its module - keep a "
+                    "module's images in its own media/ folder"
+                )
 
 
 def _empty_search_index(data: bytes) -> bytes:
     """The search index with its configuration and no documents (search is off)."""
     text = data.decode("utf-8")
-    return EMPTY_INDEX_DOCS.sub(r'"docs":[]}\1', text).encode("utf-8")
+    script = text.startswith(SEARCH_INDEX_SCRIPT)
+    index = json.loads(text.removeprefix(SEARCH_INDEX_SCRIPT) if script else text)
+    index["docs"] = []
+    out = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    return ((SEARCH_INDEX_SCRIPT if script else "") + out).encode("utf-8")
+
+
+def is_web_app_file(name: str) -> bool:
+    """True for a site file (path from the site root) that only the web app uses."""
+    return any(name == part or name.startswith(part) for part in WEB_APP_FILES)
 
 
 def collect(site: Path, module: Module, lang: str) -> Package:
@@ -129,8 +170,10 @@ def collect(site: Path, module: Module, lang: str) -> Package:
     base = prefix(lang)
     files: dict[str, bytes] = {}
     for path in sorted((site / "assets").rglob("*")):
-        if path.is_file() and path.suffix != ".map":  # source maps: for developers only
-            files[path.relative_to(site).as_posix()] = path.read_bytes()
+        name = path.relative_to(site).as_posix()
+        # source maps: for developers only
+        if path.is_file() and path.suffix != ".map" and not is_web_app_file(name):
+            files[name] = path.read_bytes()
     media = site / "modules" / module.id / "media"
     if media.is_dir():
         for path in sorted(media.rglob("*")):

@@ -11,10 +11,12 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from jinja2.utils import htmlsafe_json_dumps
+
+from aci_course.core.sources import qualified_quiz_id, quiz_directives
 from aci_course.core.texts import for_language, t
 from aci_course.course.languages import prefix
 from aci_course.course.modules import Module
-from aci_course.quiz.embed import find_directives
 from aci_course.quiz.model import Quiz
 
 FORMAT = "aci-course-progress"
@@ -35,11 +37,11 @@ def data_path(lang: str) -> str:
 def lesson_quizzes(module: Module, lesson_text: str) -> list[str]:
     """Full ids of the quizzes a lesson embeds, in page order, each once."""
     found: list[str] = []
-    for directive in find_directives(lesson_text):
+    for directive in quiz_directives(lesson_text):
         if not directive.written:
             continue
-        full = directive.written if "/" in directive.written else f"{module.id}/{directive.written}"
-        if full not in found:
+        full = qualified_quiz_id(directive.written, module.id)
+        if full is not None and full not in found:
             found.append(full)
     return found
 
@@ -130,8 +132,9 @@ def data_script(
             **for_language(lang, "track."),
         },
     }
-    # JSON is valid JavaScript; "</" is escaped so the text can never close a tag.
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    # JSON is valid JavaScript; Jinja's script-safe form (<, >, & and ' as \u escapes)
+    # keeps it harmless should it ever be put inside a <script> element.
+    text = htmlsafe_json_dumps(payload, ensure_ascii=False, sort_keys=True)
     return "window.aciProgressData = window.aciProgressData || {};\n" + (
         f"window.aciProgressData[{json.dumps(lang)}] = {text};\n"
     )

@@ -34,6 +34,7 @@ import yaml
 
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
+from aci_course.core.sources import code_lines, front_matter, is_quiz_line, meta_text, read_source
 from aci_course.course.modules import Module, load_modules
 from aci_course.quality.teaching import option_findings, plan_findings
 from aci_course.quality.terms import find_avoided
@@ -47,9 +48,6 @@ DICTIONARIES = {"ru": "ru_RU", "be": "be_BY", "en": "en_GB"}  # English is Briti
 INSTALL_HINT = "apt-get install hunspell hunspell-ru hunspell-be hunspell-en-gb"
 RUSSIAN_ONLY = frozenset("ищъИЩЪ")
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^(---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-QUIZ_LINE = re.compile(r"^\s*\{\{\s*quiz\b.*\}\}\s*$")
 ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*\s*(?:"(.*)")?\s*$')
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 REFERENCE_DEFINITION = re.compile(r"^\s*\[[^\]]+\]:\s+\S+.*$")
@@ -80,19 +78,12 @@ SpellChecker = Callable[[str, str], list[str]]  # (language, text) -> unknown wo
 
 def prose(markdown: str) -> str:
     """The words a reader sees, without the Markdown around them."""
-    text = FRONT_MATTER.sub("", markdown, count=1)
+    lines = read_source(markdown).body.splitlines()
     kept: list[str] = []
-    fence: str | None = None
-    for line in text.splitlines():
-        marker = FENCE.match(line)
-        if fence is not None:
-            if marker and marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence):
-                fence = None
+    for line, code in zip(lines, code_lines(lines), strict=True):
+        if code:
             continue
-        if marker:
-            fence = marker.group(1)
-            continue
-        if QUIZ_LINE.match(line) or TABLE_RULE.match(line) or REFERENCE_DEFINITION.match(line):
+        if is_quiz_line(line) or TABLE_RULE.match(line) or REFERENCE_DEFINITION.match(line):
             continue
         admonition = ADMONITION.match(line)
         if admonition:
@@ -111,15 +102,7 @@ def words(text: str) -> list[str]:
 
 def front_matter_kind(markdown: str) -> str | None:
     """The lesson's ``kind:`` from front matter (``worksheet``), if any."""
-    match = FRONT_MATTER.match(markdown)
-    if not match:
-        return None
-    try:
-        meta = yaml.safe_load(match.group(0).strip().strip("-.").strip() or "{}")
-    except yaml.YAMLError:
-        return None
-    kind = meta.get("kind") if isinstance(meta, dict) else None
-    return kind if isinstance(kind, str) else None
+    return meta_text(front_matter(markdown), "kind")
 
 
 def site_pages(root: Path, lang: str) -> list[Path]:

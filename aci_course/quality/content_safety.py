@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+import lxml.html
 
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
+from aci_course.core.sources import fence_ranges, normalize, read_source
 
 
 @dataclass(frozen=True)
@@ -87,8 +90,6 @@ _CSS_URL = re.compile(
     r"""(?:url\(|@import)\s*['"]?\s*((?:https?:|ftp:|//|\\\\)[^\s'")]*)""", re.IGNORECASE
 )
 _STYLE_ELEMENT = re.compile(r"<style(?![\w-])[^>]*>(.*?)(?:</style|$)", re.IGNORECASE | re.DOTALL)
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)\n*", re.DOTALL)
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BACKTICKS = re.compile(r"`+")
 # Markdown: inline images, link destinations, reference definitions, attribute lists.
@@ -142,11 +143,6 @@ def line_at(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def normalize_newlines(text: str) -> str:
-    """Text as MkDocs reads it: Windows and old Mac line ends become line feeds."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def _blank(text: str, start: int, end: int, out: list[str]) -> None:
     """Replace ``text[start:end]`` in ``out`` by spaces, keeping line breaks."""
     for i in range(start, end):
@@ -165,18 +161,8 @@ def mask_code(markdown: str) -> str:
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
-    i = 0
-    while i < len(lines):
-        opening = _FENCE.match(lines[i])
-        if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
-            fence = opening.group(1)
-            closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
-            end = next((j for j in range(i + 1, len(lines)) if closing.match(lines[j])), None)
-            if end is not None:
-                _blank(markdown, starts[i], starts[end] + len(lines[end]), out)
-                i = end + 1
-                continue
-        i += 1
+    for first, last in fence_ranges(lines):
+        _blank(markdown, starts[first], starts[last] + len(lines[last]), out)
     masked = "".join(out)
     # Code spans never cross a blank line (they live inside one paragraph or block).
     position = 0
@@ -232,9 +218,16 @@ def _attributes(attrs: str) -> Iterator[tuple[str, str | None, int]]:
 
 def _check_attributes(tag: str, attrs: str, base: int) -> Iterator[Finding]:
     """Findings in the attributes of one tag (or one Markdown attribute list)."""
+    items = ((name, value, base + offset) for name, value, offset in _attributes(attrs))
+    yield from _check_attribute_values(tag, items)
+
+
+def _check_attribute_values(
+    tag: str, items: Iterable[tuple[str, str | None, int]]
+) -> Iterator[Finding]:
+    """Findings in ``(lowercase name, value, offset)`` attributes of one tag ("": Markdown)."""
     where = f"the <{tag}> tag" if tag else "a Markdown attribute list {...}"
-    for name, value, offset in _attributes(attrs):
-        at = base + offset
+    for name, value, at in items:
         if re.fullmatch(r"on\w+", name) and value is not None:
             yield Finding(at, f'inline event handler "{name}=" in {where}', _HANDLER_FIX, name)
             continue
@@ -341,30 +334,54 @@ def scan_markdown(markdown: str) -> list[Finding]:
     return sorted(found.values(), key=lambda f: f.offset)
 
 
-def _script_is_executable(attrs: str) -> bool:
+def _script_is_executable_type(script_type: str | None) -> bool:
     """A ``<script>`` runs unless its type is data (e.g. ``application/json``)."""
-    for name, value, _ in _attributes(attrs):
-        if name == "type":
-            return (value or "").strip().lower() in JS_TYPES
-    return True
+    return script_type is None or script_type.strip().lower() in JS_TYPES
+
+
+def _element_findings(element: lxml.html.HtmlElement, at: int) -> Iterator[Finding]:
+    """Findings of one parsed element: what it is, its attributes, its CSS."""
+    tag = str(element.tag).lower()
+    if tag == "script" and _script_is_executable_type(element.get("type")):
+        yield Finding(at, "raw <script> tag", _SCRIPT_FIX, "<script")
+    if tag in EMBED_TAGS:
+        yield Finding(at, f"<{tag}> embeds another page or program", _EMBED_FIX, f"<{tag}")
+    items = ((str(name).lower(), value, at) for name, value in element.attrib.items())
+    yield from _check_attribute_values(tag, items)
+    if tag == "style":
+        for match in _CSS_URL.finditer(element.text or ""):
+            yield Finding(
+                at, f'remote resource "{match.group(1)}" in CSS', _REMOTE_FIX, match.group(1)
+            )
 
 
 def scan_html(page_html: str) -> list[Finding]:
     """Problems in the HTML Markdown made (text there is escaped; only real tags count).
 
-    A ``<script>`` holding data (``type="application/json"``) is allowed here: plugins
-    may put quiz data in the page; authors are held to :func:`scan_markdown`.
+    The HTML is read by a parser (lxml), as a browser reads it; findings come in
+    document order. A ``<script>`` holding data (``type="application/json"``) is
+    allowed here: plugins may put quiz data in the page; authors are held to
+    :func:`scan_markdown`. Handlers in a tag the parser would not make an element of
+    are still caught by the loose pattern, which a browser may read differently.
     """
     if not _SUSPECT.search(page_html):
         return []
+    root = lxml.html.fragment_fromstring(page_html, create_parent="div")
     found: list[Finding] = []
-    for finding in _scan_tags(page_html):
-        if finding.needle == "<script":
-            tag = _TAG.match(page_html, finding.offset)
-            if tag is not None and not _script_is_executable(tag.group(2)):
-                continue
-        found.append(finding)
-    return sorted(found, key=lambda f: f.offset)
+    for at, element in enumerate(root.iter(), start=1):
+        if isinstance(element.tag, str):  # not a comment or a processing instruction
+            found.extend(_element_findings(element, at))
+    found += [
+        Finding(
+            len(found) + 1,
+            f'inline event handler "{m.group(1).lower()}=" in an HTML tag',
+            _HANDLER_FIX,
+            m.group(1).lower(),
+        )
+        for m in _LOOSE_HANDLER.finditer(page_html)
+        if not any(f.needle == m.group(1).lower() for f in found)
+    ]
+    return found
 
 
 # --- what the plugin calls -----------------------------------------------------------------
@@ -375,8 +392,7 @@ def check_not_empty(source: str, display: str) -> None:
 
     An empty translation would hide the Russian page that readers otherwise get.
     """
-    body = FRONT_MATTER.sub("", normalize_newlines(source), count=1)
-    if body.strip():
+    if read_source(source).body.strip():
         return
     parts = display.split("/")
     translated = any(part in LANGUAGES[1:] for part in parts[:-1])
@@ -393,12 +409,12 @@ def check_markdown(markdown: str, source: str, display: str) -> None:
     author's whole file (``display``), which gives the line numbers and whose front
     matter (titles end up in the page head) is checked too.
     """
-    source = normalize_newlines(source)
+    source = normalize(source)
     if source.endswith(markdown):
         head_length = len(source) - len(markdown)
     else:  # changed by an earlier handler: lines are counted from the front matter's end
-        front = FRONT_MATTER.match(source)
-        head_length = front.end() if front else 0
+        read = read_source(source)
+        head_length = len(read.text) - len(read.body)
     head_lines = source.count("\n", 0, head_length)
     head = source[:head_length]
     problems = [(line_at(head, f.offset), f) for f in _scan_tags(head)]
@@ -417,7 +433,7 @@ def check_html(page_html: str, source: str, display: str) -> None:
     if not findings:
         return
     finding = findings[0]
-    source = normalize_newlines(source)
+    source = normalize(source)
     index = source.lower().find(finding.needle.lower())
     line = line_at(source, index) if index >= 0 else None
     raise AuthorError(

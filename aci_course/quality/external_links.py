@@ -10,20 +10,26 @@ from __future__ import annotations
 
 import html
 import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
+
+import lxml.html
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
 
 from aci_course.core.texts import t
 
-# A start tag <a ...> whose quoted values may hold ">"; the end tag; parts to leave alone.
-_A_START = re.compile(r"""<a(?=[\s>])((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.IGNORECASE)
-_A_END = re.compile(r"</a\s*>", re.IGNORECASE)
-_ATTR = re.compile(r"""\s*([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
-_OPAQUE = re.compile(
-    r"<(script|style|textarea)(?=[\s>]).*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL
-)
-
 MARKER_CLASS = "aci-external"
 SR_CLASS = "aci-sr-only"
+# After toc (5), so headings' permalinks and the table of contents do not take the
+# marker's text; before MkDocs' relative-path rewriting (0), which leaves other hosts alone.
+PRIORITY = 3
+# A lone start or end tag of a link, as python-markdown stashes inline raw HTML.
+_LONE_START = re.compile(r"<a(?=[\s>])[^<]*>\Z", re.IGNORECASE)
+_LONE_END = re.compile(r"</a\s*>\Z", re.IGNORECASE)
 
 
 def is_external(href: str, own_hosts: frozenset[str] = frozenset()) -> bool:
@@ -35,113 +41,177 @@ def is_external(href: str, own_hosts: frozenset[str] = frozenset()) -> bool:
     return (parts.hostname or "").lower() not in own_hosts
 
 
-def marker(label: str, label_lang: str | None = None) -> str:
-    """The visible arrow and the screen-reader text put at the end of a link."""
-    lang = f' lang="{html.escape(label_lang)}"' if label_lang else ""
-    return (
-        f'<span class="{MARKER_CLASS}" aria-hidden="true" data-search-exclude>\u2197</span>'
-        f'<span class="{SR_CLASS}"{lang} data-search-exclude> {html.escape(label)}</span>'
-    )
-
-
-def _attributes(text: str) -> list[tuple[str, str | None]]:
-    result = []
-    for match in _ATTR.finditer(text):
-        value = match.group(2)
-        if value is not None and value[:1] in "\"'":
-            value = value[1:-1]
-        result.append((match.group(1), value))
-    return result
-
-
-def _start_tag(attrs: list[tuple[str, str | None]]) -> str:
-    parts = []
-    for name, value in attrs:
-        parts.append(name if value is None else f'{name}="{html.escape(value, quote=True)}"')
-    return "<a " + " ".join(parts) + ">"
-
-
-def _new_tab(attrs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
-    """``attrs`` with ``target="_blank"`` and ``noopener`` in ``rel``."""
-    rel: list[str] = []
-    kept: list[tuple[str, str | None]] = []
-    for name, value in attrs:
-        lowered = name.lower()
-        if lowered == "rel":
-            rel += html.unescape(value or "").split()
-        elif lowered != "target":
-            kept.append((name, None if value is None else html.unescape(value)))
-    if "noopener" not in rel:
-        rel.append("noopener")
-    return [*kept, ("target", "_blank"), ("rel", " ".join(rel))]
-
-
-def mark_external_links(
-    page_html: str,
-    label: str,
-    label_lang: str | None = None,
-    own_hosts: frozenset[str] = frozenset(),
-) -> tuple[str, list[str]]:
-    """``(page_html with every external link marked, the external URLs in page order)``.
-
-    ``label`` is the screen-reader text (e.g. "(opens in a new tab)"); ``label_lang``
-    its language when the text around it is in another one (a borrowed page).
-    Scripts, styles, text areas and comments are left as they are.
-    """
-    out: list[str] = []
-    urls: list[str] = []
-    position = 0
-    for opaque in [*_OPAQUE.finditer(page_html), None]:
-        end = opaque.start() if opaque is not None else len(page_html)
-        out.append(_mark_part(page_html[position:end], label, label_lang, own_hosts, urls))
-        if opaque is not None:
-            out.append(opaque.group())
-            position = opaque.end()
-    return "".join(out), urls
-
-
 def own_hosts(site_url: str | None) -> frozenset[str]:
     """The site's own host (from ``site_url``), whose links are not external."""
     host = urlsplit(site_url or "").hostname
     return frozenset({host.lower()}) if host else frozenset()
 
 
-def mark_for_reader(page_html: str, reader: str, shown: str, site_url: str | None) -> str:
-    """``page_html`` with its external links marked for a reader of ``reader``.
+@dataclass
+class Marking:
+    """What a link to another host gets: its screen-reader text, and the hosts that are ours.
+
+    ``label_lang`` is the label's language when the text around it is in another one
+    (a page borrowed from Russian).
+    """
+
+    label: str
+    label_lang: str | None = None
+    own_hosts: frozenset[str] = frozenset()
+
+    def external(self, href: str | None) -> bool:
+        """True if ``href`` leads to another host."""
+        return href is not None and is_external(href, self.own_hosts)
+
+    def new_tab(self, attrib: Any) -> None:
+        """Give a link's attributes ``target="_blank"`` and ``noopener`` in ``rel`` (last)."""
+        rel = [word for word in (attrib.pop("rel", None) or "").split()]
+        attrib.pop("target", None)
+        if "noopener" not in rel:
+            rel.append("noopener")
+        attrib["target"] = "_blank"
+        attrib["rel"] = " ".join(rel)
+
+    def marker_attributes(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The attributes of the arrow and of the screen-reader text, but the search flag."""
+        sr = {"class": SR_CLASS}
+        if self.label_lang:
+            sr["lang"] = self.label_lang
+        return {"class": MARKER_CLASS, "aria-hidden": "true"}, sr
+
+
+def _has_marker(link: Any) -> bool:
+    return any(MARKER_CLASS in (child.get("class") or "").split() for child in link)
+
+
+def mark_tree(root: etree.Element, marking: Marking) -> None:
+    """Mark every external link in a python-markdown tree."""
+    for link in list(root.iter("a")):
+        href = link.get("href")
+        if not marking.external(href) or _has_marker(link):
+            continue
+        marking.new_tab(link.attrib)
+        arrow_attrs, sr_attrs = marking.marker_attributes()
+        arrow = etree.SubElement(link, "span", {**arrow_attrs, "data-search-exclude": ""})
+        arrow.text = "\u2197"
+        sr = etree.SubElement(link, "span", {**sr_attrs, "data-search-exclude": ""})
+        sr.text = f" {marking.label}"
+
+
+def _marker_elements(marking: Marking) -> list[lxml.html.HtmlElement]:
+    arrow_attrs, sr_attrs = marking.marker_attributes()
+    arrow = lxml.html.Element("span", {**arrow_attrs, "data-search-exclude": ""})
+    arrow.text = "\u2197"
+    sr = lxml.html.Element("span", {**sr_attrs, "data-search-exclude": ""})
+    sr.text = f" {marking.label}"
+    return [arrow, sr]
+
+
+def _serialize(fragments: Iterable[Any]) -> str:
+    return "".join(
+        f if isinstance(f, str) else lxml.html.tostring(f, encoding="unicode") for f in fragments
+    )
+
+
+def mark_html(block: str, marking: Marking) -> str:
+    """Mark the external links of a raw HTML block (parsed by lxml; unchanged when none)."""
+    if "<a" not in block.lower():
+        return block
+    fragments = lxml.html.fragments_fromstring(block)
+    changed = False
+    for fragment in fragments:
+        if isinstance(fragment, str):
+            continue
+        for link in list(fragment.iter("a")):
+            href = link.get("href")
+            if not marking.external(href) or _has_marker(link):
+                continue
+            changed = True
+            marking.new_tab(link.attrib)
+            link.extend(_marker_elements(marking))
+    return _serialize(fragments) if changed else block
+
+
+def mark_stash(blocks: list[Any], marking: Marking) -> None:
+    """Mark the raw HTML python-markdown has set aside (blocks, and inline tags one by one)."""
+    open_link = False
+    for index, block in enumerate(blocks):
+        if not isinstance(block, str):
+            continue
+        if _LONE_START.match(block.strip()):
+            link = lxml.html.fragment_fromstring(block.strip() + "</a>")
+            if marking.external(link.get("href")):
+                marking.new_tab(link.attrib)
+                blocks[index] = lxml.html.tostring(link, encoding="unicode").removesuffix("</a>")
+                open_link = True
+        elif open_link and _LONE_END.match(block.strip()):
+            blocks[index] = _serialize(_marker_elements(marking)) + block
+            open_link = False
+        else:
+            blocks[index] = mark_html(block, marking)
+
+
+class ExternalLinksTreeprocessor(Treeprocessor):
+    """Marks the external links of a page, in its tree and in its raw HTML."""
+
+    def __init__(self, md: Markdown, extension: ExternalLinksExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        """Mark the tree, then the raw HTML set aside."""
+        marking = self.extension.marking()
+        mark_tree(root, marking)
+        mark_stash(self.md.htmlStash.rawHtmlBlocks, marking)
+
+
+class ExternalLinksExtension(Extension):
+    """``aci_course.quality.external_links``: links to other hosts open in a new tab, marked.
+
+    Options: ``label`` (the screen-reader text), ``label_lang`` (its language, when the
+    page is in another one), ``own_hosts`` (hosts that are not "other").
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "label": ["(opens in a new tab)", "screen-reader text after each external link"],
+            "label_lang": ["", "the label's language, when the page's text is in another one"],
+            "own_hosts": [[], "hosts whose links are not external"],
+        }
+        super().__init__(**kwargs)
+
+    def marking(self) -> Marking:
+        """A fresh marking with the options of this page."""
+        return Marking(
+            label=str(self.getConfig("label")),
+            label_lang=str(self.getConfig("label_lang")) or None,
+            own_hosts=frozenset(str(host).lower() for host in self.getConfig("own_hosts")),
+        )
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        """Register the treeprocessor."""
+        md.treeprocessors.register(
+            ExternalLinksTreeprocessor(md, self), "aci_external_links", PRIORITY
+        )
+
+
+def makeExtension(**kwargs: Any) -> ExternalLinksExtension:
+    """``markdown_extensions: [aci_course.quality.external_links]``."""
+    return ExternalLinksExtension(**kwargs)
+
+
+EXTENSION = "aci_course.quality.external_links"
+"""The extension's name in ``markdown_extensions`` (and its key in ``mdx_configs``)."""
+
+
+def options_for_reader(reader: str, shown: str, site_url: str | None) -> dict[str, Any]:
+    """The extension's options for a page in ``shown`` read by a reader of ``reader``.
 
     ``shown`` is the language of the text around the links (another one on a page
     borrowed from Russian, whose screen-reader text then carries its own ``lang``).
     """
-    marked, _ = mark_external_links(
-        page_html,
-        t("link.new-tab", reader),
-        label_lang=reader if shown != reader else None,
-        own_hosts=own_hosts(site_url),
-    )
-    return marked
-
-
-def _mark_part(
-    part: str, label: str, label_lang: str | None, own_hosts: frozenset[str], urls: list[str]
-) -> str:
-    out: list[str] = []
-    position = 0
-    for start in _A_START.finditer(part):
-        if start.start() < position:  # inside a link already handled
-            continue
-        attrs = _attributes(start.group(1))
-        href = next((v for n, v in attrs if n.lower() == "href" and v is not None), None)
-        if href is None or not is_external(href, own_hosts):
-            continue
-        end = _A_END.search(part, start.end())
-        if end is None:
-            continue
-        urls.append(html.unescape(href))
-        out.append(part[position : start.start()])
-        out.append(_start_tag(_new_tab(attrs)))
-        inner = part[start.end() : end.start()]
-        out.append(inner if MARKER_CLASS in inner else inner + marker(label, label_lang))
-        out.append(end.group())
-        position = end.end()
-    out.append(part[position:])
-    return "".join(out)
+    return {
+        "label": t("link.new-tab", reader),
+        "label_lang": reader if shown != reader else "",
+        "own_hosts": sorted(own_hosts(site_url)),
+    }

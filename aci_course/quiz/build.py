@@ -19,9 +19,10 @@ from pathlib import Path
 from mkdocs.structure.pages import Page
 
 from aci_course.core.errors import AuthorError
+from aci_course.core.sources import quiz_directives
 from aci_course.core.yamlsource import read_text
 from aci_course.course.publish import module_of, source_of
-from aci_course.quiz.embed import embed_quizzes, fill_slots, find_directives
+from aci_course.quiz.embed import embed_quizzes, fill_slots
 from aci_course.quiz.model import Quiz
 
 
@@ -40,7 +41,7 @@ class QuizBuild:
 
     def embed(self, markdown: str, page: Page, root: Path, docs_dir: Path, lang: str) -> str:
         """Replace each quiz line by a placeholder and render its quiz in ``lang``."""
-        if "{{" not in markdown or not find_directives(markdown):
+        if "{{" not in markdown or not quiz_directives(markdown):
             return markdown
         display, path = page_source(page, root, docs_dir)
         embedded = embed_quizzes(

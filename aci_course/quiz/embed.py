@@ -4,7 +4,8 @@ A line of its own (indentation allowed, e.g. inside an admonition) names a quiz
 of the lesson's module (``check-1``) or of any module (``other-module/check-1``).
 Each such line becomes a placeholder in the Markdown, which the plugin swaps for
 the rendered form once the page is HTML, so Markdown never touches the form.
-Lines inside fenced code blocks are left alone (a page may show the syntax).
+Lines inside fenced code blocks are left alone (a page may show the syntax);
+the lines are found by :mod:`aci_course.core.sources`, as for every other reader.
 """
 
 from __future__ import annotations
@@ -14,53 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from aci_course.core.errors import AuthorError
+from aci_course.core.sources import Directive, qualified_quiz_id, quiz_directives
 from aci_course.quiz.model import Quiz
 from aci_course.quiz.render import render_quiz
 
-DIRECTIVE = re.compile(r'^(?P<indent>[ \t]*)\{\{[ \t]*quiz[ \t]+"(?P<id>[^"]*)"[ \t]*\}\}[ \t]*$')
-CANDIDATE = re.compile(r"^[ \t]*\{\{[ \t]*quiz\b")
-FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<rest>.*)$")
 SLOT = re.compile(r'(?:<p>)?<div data-aci-quiz-slot="(?P<token>[^"]+)"></div>(?:</p>)?')
 EXAMPLE = '{{ quiz "check-1" }}'
-
-
-@dataclass(frozen=True)
-class Directive:
-    """A quiz line: its 0-based index in the text, the id as written (None if unreadable)."""
-
-    index: int
-    written: str | None
-    indent: str
-
-
-def find_directives(text: str) -> list[Directive]:
-    """Every quiz line of ``text`` outside fenced code blocks, in order."""
-    found = []
-    fence: str | None = None
-    for index, line in enumerate(text.splitlines()):
-        match = FENCE.match(line)
-        if fence is not None:
-            if (
-                match
-                and match["fence"][0] == fence[0]
-                and len(match["fence"]) >= len(fence)
-                and not match["rest"].strip()
-            ):
-                fence = None
-            continue
-        if match:
-            fence = match["fence"]
-            continue
-        if CANDIDATE.match(line):
-            directive = DIRECTIVE.match(line)
-            found.append(
-                Directive(
-                    index=index,
-                    written=directive["id"] if directive else None,
-                    indent=directive["indent"] if directive else "",
-                )
-            )
-    return found
 
 
 def source_lines(markdown_directives: list[Directive], source_text: str) -> list[int | None]:
@@ -69,7 +29,7 @@ def source_lines(markdown_directives: list[Directive], source_text: str) -> list
     MkDocs hands plugins the Markdown without its front matter (and other plugins may
     add lines), so the k-th quiz line of the page is the k-th of the source file.
     """
-    in_source = find_directives(source_text)
+    in_source = quiz_directives(source_text)
     lines: list[int | None] = []
     for k, directive in enumerate(markdown_directives):
         if k < len(in_source) and in_source[k].written == directive.written:
@@ -84,9 +44,8 @@ def resolve(
     written: str, module: str | None, quizzes: Mapping[str, Quiz], source: str, line: int | None
 ) -> Quiz:
     """The quiz that ``written`` names on a page of ``module`` (None: a page in docs/)."""
-    if "/" in written:
-        target_module, _, quiz_id = written.partition("/")
-    elif module is None:
+    full_id = qualified_quiz_id(written, module)
+    if full_id is None:
         example = f'{{{{ quiz "{_example_module(quizzes)}/{written}" }}}}'
         raise AuthorError(
             source,
@@ -94,9 +53,8 @@ def resolve(
             f'quiz "{written}" has no module on this page',
             f"pages outside modules/ need the full id <module>/<quiz>, e.g. {example}",
         )
-    else:
-        target_module, quiz_id = module, written
-    quiz = quizzes.get(f"{target_module}/{quiz_id}")
+    target_module = full_id.partition("/")[0]
+    quiz = quizzes.get(full_id)
     if quiz is not None:
         return quiz
     known = sorted(q.id for q in quizzes.values() if q.module == target_module)
@@ -138,7 +96,7 @@ def embed_quizzes(
     ``source`` names the author's file in messages; ``source_text`` is its full
     text (with front matter), used to find the author's line numbers.
     """
-    directives = find_directives(markdown)
+    directives = quiz_directives(markdown)
     result = Embedded(markdown=markdown)
     if not directives:
         return result

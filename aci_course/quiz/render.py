@@ -8,25 +8,15 @@ they are the same in every language and in every build.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from typing import Any
 
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from aci_course.core.templating import render
 from aci_course.core.texts import for_language
-from aci_course.quiz.model import (
-    FillQuestion,
-    MatchingQuestion,
-    MultipleQuestion,
-    OrderingQuestion,
-    Question,
-    Quiz,
-    SingleQuestion,
-    TrueFalseQuestion,
-    normalize_answer,
-)
+from aci_course.quiz.model import Question, Quiz
+from aci_course.quiz.types import question_type
 
 SCRIPT_TEXTS = (
     "correct",
@@ -44,22 +34,6 @@ SCRIPT_TEXTS = (
 """The ``quiz.*`` interface texts quiz.js shows (the others are in the HTML)."""
 
 
-def shuffled(count: int, seed: str) -> list[int]:
-    """Return a fixed permutation of ``range(count)`` derived from ``seed``; never the identity.
-
-    A Fisher-Yates shuffle driven by SHA-256 rather than :mod:`random`, so the
-    order cannot change with the Python version.
-    """
-    order = list(range(count))
-    for i in range(count - 1, 0, -1):
-        digest = hashlib.sha256(f"{seed}:{i}".encode()).digest()
-        j = int.from_bytes(digest[:8], "big") % (i + 1)
-        order[i], order[j] = order[j], order[i]
-    if count > 1 and order == sorted(order):  # shown in the right order, it gives the answer
-        order = order[1:] + order[:1]
-    return order
-
-
 def dom_id(*parts: str) -> str:
     """Return an element id unique on the page: ``aci-quiz--<module>--<quiz>--<question>``."""
     return "--".join(("aci-quiz", *parts))
@@ -67,26 +41,12 @@ def dom_id(*parts: str) -> str:
 
 def answer_key(question: Question, lang: str) -> dict[str, Any]:
     """Return what the browser script needs to check ``question`` (see quiz.js)."""
-    key: dict[str, Any] = {"type": question.type}
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        key["answer"] = [str(i) for i in question.correct_indexes]
-    elif isinstance(question, TrueFalseQuestion):
-        key["answer"] = "true" if question.answer else "false"
-    elif isinstance(question, OrderingQuestion):
-        key["count"] = len(question.items)
-    elif isinstance(question, MatchingQuestion):
-        key["count"] = len(question.pairs)
-    elif isinstance(question, FillQuestion):
-        key["answers"] = sorted({normalize_answer(a) for a in question.answers[lang]})
-    return key
+    return {"type": question.type, **question_type(question).browser_key(question, lang)}
 
 
 def _script_json(data: object) -> Markup:
     """JSON safe inside ``<script type="application/json">`` (no ``</script>``, no ``<!--``)."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(char, escaped)
-    return Markup(text)
+    return htmlsafe_json_dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _question_view(quiz: Quiz, question: Question, number: int, lang: str) -> dict[str, Any]:
@@ -100,30 +60,9 @@ def _question_view(quiz: Quiz, question: Question, number: int, lang: str) -> di
         "text": question.text.in_(lang),
         "explanation": question.explanation.in_(lang) if question.explanation else None,
     }
-    seed = f"{quiz.full_id}/{question.id}"
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        view["options"] = [
-            {
-                "index": i,
-                "text": option.text.in_(lang),
-                "feedback": option.feedback.in_(lang) if option.feedback else None,
-            }
-            for i, option in enumerate(question.options)
-        ]
-    elif isinstance(question, OrderingQuestion):
-        view["items"] = [
-            {"index": i, "text": question.items[i].in_(lang)}
-            for i in shuffled(len(question.items), seed)
-        ]
-        view["positions"] = list(range(1, len(question.items) + 1))
-    elif isinstance(question, MatchingQuestion):
-        view["pairs"] = [
-            {"index": i, "left": pair.left.in_(lang)} for i, pair in enumerate(question.pairs)
-        ]
-        view["rights"] = [
-            {"index": j, "text": question.pairs[j].right.in_(lang)}
-            for j in shuffled(len(question.pairs), seed)
-        ]
+    kind = question_type(question)
+    view["template"] = kind.form_template
+    view.update(kind.form_view(question, lang, f"{quiz.full_id}/{question.id}"))
     return view
 
 

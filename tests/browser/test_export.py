@@ -119,9 +119,27 @@ def lms(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     server.server_close()
 
 
+def lms_browse(new_browse: Any) -> Browse:
+    """A browser as a learner's: service workers allowed, every failed response an error.
+
+    Inside an LMS a lesson that registers a service worker asks for a ``sw.js`` the
+    package lacks; Chromium logs the 404 as a console error, which fails the test.
+    """
+    browse: Browse = new_browse(service_workers="allow")
+    browse.page.on(
+        "response",
+        lambda response: (
+            browse.errors.append(f"HTTP {response.status}: {response.url}")
+            if response.status >= 400
+            else None
+        ),
+    )
+    return browse
+
+
 def test_scorm_quiz_lesson_reports_passed_and_score(lms: Lms, new_browse: Any) -> None:
     case = CASES[0]
-    browse: Browse = new_browse()
+    browse = lms_browse(new_browse)
     href = next(h for h in lms.sco_hrefs() if h.endswith(case.page.split("/")[-1]))
     frame = lms.launch(browse, href)
     form = frame.locator(f'form[data-quiz="{case.quiz.full_id}"]')
@@ -151,14 +169,14 @@ def test_scorm_quiz_lesson_reports_passed_and_score(lms: Lms, new_browse: Any) -
 
 def test_scorm_resume_and_lesson_without_quiz(lms: Lms, new_browse: Any) -> None:
     first = lms.sco_hrefs()[0]
-    browse: Browse = new_browse()
+    browse = lms_browse(new_browse)
     frame = lms.launch(browse, first)
     assert frame.locator("form[data-quiz]").count() == 0
     assert lms.cmi(browse, "cmi.core.lesson_status") == "completed"
     heading_id = frame.locator(".md-content h2[id]").nth(1).get_attribute("id")
 
     start = json.dumps({"core": {"lesson_location": f"#{heading_id}", "entry": "resume"}})
-    again: Browse = new_browse()
+    again = lms_browse(new_browse)
     frame = lms.launch(again, first, start)
     top = frame.locator(f'[id="{heading_id}"]').evaluate("h => h.getBoundingClientRect().top")
     assert abs(top) < 100  # scrolled back to where the learner left
@@ -167,7 +185,7 @@ def test_scorm_resume_and_lesson_without_quiz(lms: Lms, new_browse: Any) -> None
 
 
 def test_without_an_lms_the_package_pages_work_as_on_the_site(lms: Lms, new_browse: Any) -> None:
-    browse: Browse = new_browse()
+    browse = lms_browse(new_browse)
     href = lms.sco_hrefs()[0]
     page = browse.page
     page.goto(f"{lms.base}pkg/{href}")

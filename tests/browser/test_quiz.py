@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from aci_course import LANGUAGES
+from aci_course.core.sources import quiz_directives
 from aci_course.core.texts import t
-from aci_course.quiz.embed import find_directives
 from aci_course.quiz.load import load_quizzes
 from aci_course.quiz.model import (
     QUESTION_TYPES,
@@ -66,7 +66,7 @@ def course_cases() -> list[Case]:
         for path in sorted((ROOT / "docs" / "ru").rglob("*.md"))
     ]
     for path, module, page in sources:
-        for directive in find_directives(path.read_text(encoding="utf-8")):
+        for directive in quiz_directives(path.read_text(encoding="utf-8")):
             written = directive.written or ""
             full = written if "/" in written else f"{module}/{written}"
             pages.setdefault(full, page)

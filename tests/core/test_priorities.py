@@ -39,12 +39,12 @@ def test_table_keeps_the_order_the_build_needs() -> None:
     # on_files: after i18n (it misplaces files outside docs/); facilitator pages after
     # the lessons; content safety sees every page.
     assert I18N_LATE > p.files_add > p.editions_files > p.content_safety_files
-    # on_page_markdown: safety sees the author's text, trainer notes go before i18n
-    # rewrites admonitions, quiz lines are swapped after.
-    assert p.content_safety > p.facilitator_blocks_strip > I18N_EARLY > p.quiz_embed
-    # on_page_content: the body of a generated page first, external links last.
-    assert p.generated_body >= p.fallback_notice > p.facilitator_blocks_mark
-    assert p.facilitator_blocks_mark > p.lesson_toggle > p.external_links
+    # on_page_markdown: safety sees the author's text; the trainer-notes extension gets
+    # its options (trainer notes and external links are Markdown extensions now); quiz
+    # lines are swapped after i18n rewrote admonition titles.
+    assert p.content_safety > p.facilitator_blocks > I18N_EARLY > p.quiz_embed
+    # on_page_content: the body of a generated page first.
+    assert p.generated_body >= p.fallback_notice > p.lesson_toggle
     # on_page_context: own keys after i18n's context; quiz forms after search indexed.
     assert I18N_EARLY > p.page_context > SEARCH_INDEX > p.quiz_fill
     # on_post_page: repairs see the final HTML, compacting is the very last change.

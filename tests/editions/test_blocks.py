@@ -1,59 +1,48 @@
-"""Trainer notes: removed from the learner edition's Markdown, marked in the facilitator's."""
+"""Trainer notes as golden pairs: ``tests/golden/facilitator_blocks/<case>.md`` rendered in
+both editions, beside ``<case>.learner.html`` and ``<case>.facilitator.html``.
+
+The site's Markdown extensions run too (admonition, details, fences, toc), so the
+pairs show the notes as pages get them. Regenerate on purpose with
+``pytest tests/editions/test_blocks.py --update-golden``.
+"""
 
 from __future__ import annotations
 
-from aci_course.editions.blocks import has_blocks, mark_blocks, strip_blocks
+from pathlib import Path
 
-LESSON = """\
-# Lesson
+import markdown
+import pytest
+import yaml
 
-Intro.
+from aci_course.editions.blocks import EXTENSION
+from tests.conftest import check_golden
 
-!!! facilitator "Timing"
-    Ask the group first.
-
-    Then show the slide.
-
-After the note.
-
-- item
-
-    ??? facilitator
-        Nested note inside a list.
-
-- next item
-
-```markdown
-!!! facilitator "Example in code"
-    Shown as code, kept.
-```
-
-!!! note "Kept"
-    Not for trainers only.
-"""
+GOLDEN = Path(__file__).parents[1] / "golden" / "facilitator_blocks"
+CASES = sorted(GOLDEN.glob("*.md"))
+EDITIONS = yaml.safe_load((GOLDEN / "tests.yml").read_text(encoding="utf-8"))
+SITE_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details", "toc"]
 
 
-def test_strip_removes_every_block_and_only_them() -> None:
-    stripped = strip_blocks(LESSON)
-    assert "Ask the group" not in stripped
-    assert "Then show the slide" not in stripped
-    assert "Nested note" not in stripped
-    assert "After the note." in stripped
-    assert "- next item" in stripped
-    assert "Example in code" in stripped and "Shown as code, kept." in stripped
-    assert '!!! note "Kept"\n    Not for trainers only.' in stripped
-    assert has_blocks(LESSON)
-    assert not has_blocks(stripped)
-
-
-def test_mark_adds_the_attribute_to_rendered_blocks() -> None:
-    html = (
-        '<div class="admonition facilitator"><p class="admonition-title">T</p></div>'
-        '<details class="facilitator"><summary>S</summary></details>'
-        '<div class="admonition note"></div>'
+def convert(text: str, keep: bool) -> str:
+    return markdown.markdown(
+        text,
+        extensions=[*SITE_EXTENSIONS, "pymdownx.superfences", EXTENSION],
+        extension_configs={EXTENSION: {"keep": keep}},
     )
-    assert mark_blocks(html) == (
-        '<div class="admonition facilitator" data-facilitator><p class="admonition-title">T</p>'
-        '</div><details class="facilitator" data-facilitator><summary>S</summary></details>'
-        '<div class="admonition note"></div>'
-    )
+
+
+@pytest.mark.parametrize("edition", sorted(EDITIONS))
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_golden_pair(case: Path, edition: str, update_golden: bool) -> None:
+    actual = convert(case.read_text(encoding="utf-8"), **EDITIONS[edition]) + "\n"
+    check_golden(actual, case.with_suffix(f".{edition}.html"), update_golden)
+
+
+def test_the_learner_edition_holds_no_note_and_the_facilitator_edition_marks_each() -> None:
+    text = (GOLDEN / "lesson.md").read_text(encoding="utf-8")
+    learner = convert(text, keep=False)
+    assert "For trainers" not in learner and "Ask the group" not in learner
+    assert "Nested note" not in learner and "data-facilitator" not in learner
+    assert "Example in code" in learner  # shown as code
+    facilitator = convert(text, keep=True)
+    assert facilitator.count("data-facilitator") == 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 import zipfile
@@ -19,6 +20,9 @@ from aci_course.export.scorm import (
     IMSCP,
     SCHEMA_DIR,
     SCHEMA_FILES,
+    WEB_APP_FILES,
+    WEB_APP_SCRIPT,
+    _empty_search_index,
     check_contained,
     rewrite_links,
     validate_manifest,
@@ -83,24 +87,55 @@ def test_package(packages: Path, module: str, lang: str) -> None:
             resolved = str(Path("/", target).resolve())[1:]
             assert resolved in names, f"{page}: {url} leads outside the package"
             assert not resolved.endswith(".html") or resolved == page, f"{page}: {url}"
-    assert b'"docs":[]' in archive.read(f"{base}search/search_index.json")
+    assert json.loads(archive.read(f"{base}search/search_index.json"))["docs"] == []
+    # No service worker inside an LMS: the package has neither its script nor its runtime.
+    assert not [n for n in names if n == WEB_APP_SCRIPT or n.startswith(WEB_APP_FILES)]
+    for page in pages:
+        assert b"webapp.js" not in archive.read(page)
 
 
 def test_rewrite_keeps_anchors_files_and_other_hosts() -> None:
     page = "en/modules/m/01-a.html"
     inside = {page, "en/modules/m/02-b.html", "assets/x.css", "modules/m/media/a.pdf"}
     html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<link rel="next" href="02-b.html"><link rel="stylesheet" href="../../../assets/x.css">'
+        '<link rel="icon" href="../../../assets/missing.svg"></head><body>'
         '<a href="#top">t</a><a href="02-b.html" class="n">next</a>'
         '<a href="../../index.html">home</a><a href="https://example.org/">ext</a>'
         '<a href="../../../modules/m/media/a.pdf">pdf</a><a href="01-a.html#s">self</a>'
-        '<link rel="next" href="02-b.html"><link rel="stylesheet" href="../../../assets/x.css">'
+        "</body></html>"
     )
     assert rewrite_links(html, page, inside) == (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<link rel="stylesheet" href="../../../assets/x.css"></head><body>'
         '<a href="#top">t</a><a class="n">next</a>'
         '<a>home</a><a href="https://example.org/">ext</a>'
         '<a href="../../../modules/m/media/a.pdf">pdf</a><a href="01-a.html#s">self</a>'
-        '<link rel="stylesheet" href="../../../assets/x.css">'
+        "</body></html>\n"
     )
+
+
+def test_rewrite_drops_the_web_app_and_keeps_the_text_around_it() -> None:
+    page = "be/modules/m/01-a.html"
+    html = (
+        '<!doctype html><html><head></head><body><p>before<script src="../../../assets/'
+        'javascripts/webapp.js"></script> after</p><script src="../../../assets/javascripts/'
+        'quiz.js"></script></body></html>'
+    )
+    assert rewrite_links(html, page, {page}) == (
+        "<!doctype html>\n<html><head></head><body><p>before after</p>"
+        '<script src="../../../assets/javascripts/quiz.js"></script></body></html>\n'
+    )
+
+
+def test_empty_search_index_keeps_the_configuration() -> None:
+    index = {"config": {"lang": ["en"], "separator": "[\\s]+"}, "docs": [{"text": "]}"}]}
+    data = json.dumps(index).encode()
+    assert json.loads(_empty_search_index(data)) == {"config": index["config"], "docs": []}
+    script = _empty_search_index(b"var __index = " + data).decode()
+    assert script.startswith("var __index = ")
+    assert json.loads(script.removeprefix("var __index = "))["docs"] == []
 
 
 def test_an_image_of_another_module_is_a_clear_error() -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from aci_course.core.errors import AuthorError
+from aci_course.core.sources import quiz_directives
 from aci_course.quiz.embed import (
     embed_quizzes,
     fill_slots,
-    find_directives,
     source_lines,
 )
 from aci_course.quiz.model import (
@@ -18,7 +18,7 @@ from aci_course.quiz.model import (
     Text,
     normalize_answer,
 )
-from aci_course.quiz.render import shuffled
+from aci_course.quiz.order import shuffled
 
 T = Text(ru="р", be="б", en="e")
 
@@ -78,7 +78,7 @@ def test_directives_outside_code_only() -> None:
         '~~~~\n{{ quiz "also-shown" }}\n~~~\n~~~~\n'
         '    {{quiz   "care/check-2"}}  \nInline `{{ quiz "x" }}` stays.\n'
     )
-    found = find_directives(text)
+    found = quiz_directives(text)
     assert [(d.index, d.written, d.indent) for d in found] == [
         (1, "check-1", ""),
         (9, "care/check-2", "    "),
@@ -87,7 +87,7 @@ def test_directives_outside_code_only() -> None:
 
 def test_lines_count_the_front_matter() -> None:
     markdown = '# Lesson\n\n{{ quiz "check-1" }}\n'
-    found = find_directives(markdown)
+    found = quiz_directives(markdown)
     assert source_lines(found, FRONT + markdown) == [6]
 
 

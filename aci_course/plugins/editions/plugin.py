@@ -41,6 +41,8 @@ class EditionsPlugin(BasePlugin[EditionsConfig]):
     @event_priority(PRIORITY.editions_config)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Validate the session plans; in the facilitator edition, extend the nav."""
+        if blocks.EXTENSION not in config.markdown_extensions:
+            config.markdown_extensions.append(blocks.EXTENSION)
         if is_outer_build(config) or self.edition is None:
             with stop_build():
                 self.edition = EditionBuild(project_root(config), self.config.edition)
@@ -53,17 +55,17 @@ class EditionsPlugin(BasePlugin[EditionsConfig]):
         assert self.edition is not None
         return self.edition.add_files(files, config, current_language(config))
 
-    @event_priority(PRIORITY.facilitator_blocks_strip)
+    @event_priority(PRIORITY.facilitator_blocks)
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Learner edition: trainer notes never reach the HTML."""
-        return markdown if self.facilitator else blocks.strip_blocks(markdown)
+        """Trainer notes: taken out of the learner edition's pages, marked in the facilitator's.
 
-    @event_priority(PRIORITY.facilitator_blocks_mark)
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Facilitator edition: mark the trainer notes for styles and present mode."""
-        return blocks.mark_blocks(html) if self.facilitator else html
+        The Markdown extension (:mod:`aci_course.editions.blocks`) does it; MkDocs makes
+        the page's Markdown converter after this event, with these options.
+        """
+        config.mdx_configs[blocks.EXTENSION] = {"keep": self.facilitator}
+        return markdown
 
     @event_priority(PRIORITY.page_context)
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:

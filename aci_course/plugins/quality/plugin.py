@@ -44,6 +44,11 @@ class QualityPlugin(BasePlugin[QualityConfig]):
         """A new language build: nothing of the previous one is kept."""
         self.safety = ContentSafety()
         self.header = {}
+        if (
+            self.config.external_links
+            and external_links.EXTENSION not in config.markdown_extensions
+        ):
+            config.markdown_extensions.append(external_links.EXTENSION)
         return config
 
     @event_priority(PRIORITY.content_safety_files)
@@ -62,24 +67,23 @@ class QualityPlugin(BasePlugin[QualityConfig]):
         if self.config.content_safety:
             with stop_build():
                 self.safety.check_markdown(markdown, page, config)
+        if self.config.external_links:
+            # The Markdown extension marks the links; MkDocs makes the page's converter
+            # after this event, with the texts of this page's reader.
+            reader = current_language(config)
+            shown = getattr(page.file, "locale", reader)
+            config.mdx_configs[external_links.EXTENSION] = external_links.options_for_reader(
+                reader, shown, config.site_url
+            )
         return markdown
 
     @event_priority(PRIORITY.content_safety)
-    def _check_html(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The same, in the HTML: backticks inside a raw HTML block are not code."""
         if self.config.content_safety:
             with stop_build():
                 self.safety.check_html(html, page, config)
         return html
-
-    @event_priority(PRIORITY.external_links)
-    def _mark_links(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if not self.config.external_links:
-            return html
-        reader = current_language(config)
-        shown = getattr(page.file, "locale", reader)
-        return external_links.mark_for_reader(html, reader, shown, config.site_url)
-
-    on_page_content = CombinedEvent(_check_html, _mark_links)
 
     def _header(self, context: Any, config: MkDocsConfig) -> Any:
         if self.config.display_options:

@@ -114,86 +114,150 @@
     return Array.prototype.slice.call(question.querySelectorAll("input, select"));
   };
 
+  /*
+   * One handler per question type, chosen by the type the form carries
+   * (fieldset[data-question-type], and "type" in the answer key). The name of each
+   * type's handler is written in its module, aci_course/quiz/types/<type>.py; a type
+   * without a handler here is shown but never scored. A handler reads and writes the
+   * answer of its fieldset, says when it is blank, and evaluates it against the key:
+   * {correct, answered, marks: [[element, right?]]}.
+   */
+  function checkedValues(question) {
+    return Array.prototype.map.call(question.querySelectorAll("input:checked"), function (input) {
+      return input.value;
+    });
+  }
+
+  function choice(many) {
+    return {
+      scored: true,
+      read: function (question) {
+        var values = checkedValues(question);
+        return many ? values : values.length ? values[0] : null;
+      },
+      write: function (question, answer) {
+        var chosen = [].concat(answer);
+        Array.prototype.forEach.call(question.querySelectorAll("input"), function (input) {
+          input.checked = chosen.indexOf(input.value) !== -1;
+        });
+      },
+      isBlank: function (answer) {
+        return many ? answer.length === 0 : answer === null;
+      },
+      evaluate: function (question, key, answer, result) {
+        var right = [].concat(key.answer);
+        var chosen = [].concat(answer === null ? [] : answer);
+        chosen.forEach(function (value) {
+          var option = question.querySelector('[data-option="' + value + '"]');
+          if (option) result.marks.push([option, right.indexOf(value) !== -1]);
+        });
+        result.answered = chosen.length > 0;
+        result.correct =
+          chosen.length === right.length &&
+          right.every(function (value) {
+            return chosen.indexOf(value) !== -1;
+          });
+      }
+    };
+  }
+
+  /* One select per row; `expected(i)` is the value that row i must have. */
+  function selects(expected) {
+    return {
+      scored: true,
+      read: function (question) {
+        var answer = {};
+        Array.prototype.forEach.call(question.querySelectorAll("select[data-item]"), function (select) {
+          answer[select.getAttribute("data-item")] = select.value;
+        });
+        return answer;
+      },
+      write: function (question, answer) {
+        Array.prototype.forEach.call(question.querySelectorAll("select[data-item]"), function (select) {
+          var value = answer[select.getAttribute("data-item")];
+          if (typeof value === "string") select.value = value;
+        });
+      },
+      isBlank: function (answer) {
+        return Object.keys(answer).some(function (item) {
+          return answer[item] === "";
+        });
+      },
+      evaluate: function (question, key, answer, result) {
+        var all = true;
+        var any = false;
+        for (var i = 0; i < key.count; i++) {
+          var given = answer[String(i)] || "";
+          var row = question.querySelector('[data-row="' + i + '"]');
+          if (given) any = true;
+          if (given !== expected(i)) all = false;
+          if (row && given) result.marks.push([row, given === expected(i)]);
+        }
+        result.answered = any;
+        result.correct = all;
+      }
+    };
+  }
+
+  var HANDLERS = {
+    single: choice(false),
+    true_false: choice(false),
+    multiple: choice(true),
+    ordering: selects(function (i) {
+      return String(i + 1);
+    }),
+    matching: selects(function (i) {
+      return String(i);
+    }),
+    fill: {
+      scored: true,
+      read: function (question) {
+        return question.querySelector("input[type=text]").value;
+      },
+      write: function (question, answer) {
+        question.querySelector("input[type=text]").value = String(answer);
+      },
+      isBlank: function (answer) {
+        return answer.trim() === "";
+      },
+      evaluate: function (question, key, answer, result) {
+        var typed = normalize(answer || "");
+        result.answered = typed !== "";
+        result.correct = typed !== "" && key.answers.indexOf(typed) !== -1;
+      }
+    },
+    /* Free text, saved as it is typed (see "reflections" below); never checked. */
+    reflection: { scored: false }
+  };
+  var UNSCORED = { scored: false };
+
+  function handlerFor(type) {
+    return Object.prototype.hasOwnProperty.call(HANDLERS, type) ? HANDLERS[type] : UNSCORED;
+  }
+
+  function handlerOf(question) {
+    return handlerFor(question.getAttribute("data-question-type"));
+  }
+
   Quiz.prototype.readAnswer = function (question) {
-    var type = question.getAttribute("data-question-type");
-    var answer;
-    if (type === "single" || type === "true_false") {
-      var checked = question.querySelector("input:checked");
-      return checked ? checked.value : null;
-    }
-    if (type === "multiple") {
-      return Array.prototype.map.call(question.querySelectorAll("input:checked"), function (input) {
-        return input.value;
-      });
-    }
-    if (type === "ordering" || type === "matching") {
-      answer = {};
-      Array.prototype.forEach.call(question.querySelectorAll("select[data-item]"), function (select) {
-        answer[select.getAttribute("data-item")] = select.value;
-      });
-      return answer;
-    }
-    if (type === "fill") return question.querySelector("input[type=text]").value;
-    return null;
+    var handler = handlerOf(question);
+    return handler.read ? handler.read(question) : null;
   };
 
   Quiz.prototype.writeAnswer = function (question, answer) {
-    var type = question.getAttribute("data-question-type");
-    if (answer === null || answer === undefined) return;
-    if (type === "single" || type === "true_false" || type === "multiple") {
-      var chosen = [].concat(answer);
-      Array.prototype.forEach.call(question.querySelectorAll("input"), function (input) {
-        input.checked = chosen.indexOf(input.value) !== -1;
-      });
-    } else if (type === "ordering" || type === "matching") {
-      Array.prototype.forEach.call(question.querySelectorAll("select[data-item]"), function (select) {
-        var value = answer[select.getAttribute("data-item")];
-        if (typeof value === "string") select.value = value;
-      });
-    } else if (type === "fill") {
-      question.querySelector("input[type=text]").value = String(answer);
-    }
+    var handler = handlerOf(question);
+    if (answer === null || answer === undefined || !handler.write) return;
+    handler.write(question, answer);
   };
 
   /* --- checking -------------------------------------------------------------- */
 
-  /* {correct, answered, marks: [[element, right?]], chosen: [option elements]} */
+  /* {correct, answered, marks: [[element, right?]]} */
   Quiz.prototype.evaluate = function (question, answer) {
     var key = this.key[question.getAttribute("data-question")];
-    var type = key.type;
-    var marks = [];
-    var result = { correct: false, answered: true, marks: marks };
-    if (type === "single" || type === "true_false" || type === "multiple") {
-      var right = [].concat(key.answer);
-      var chosen = [].concat(answer === null ? [] : answer);
-      chosen.forEach(function (value) {
-        var option = question.querySelector('[data-option="' + value + '"]');
-        if (option) marks.push([option, right.indexOf(value) !== -1]);
-      });
-      result.answered = chosen.length > 0;
-      result.correct =
-        chosen.length === right.length &&
-        right.every(function (value) {
-          return chosen.indexOf(value) !== -1;
-        });
-    } else if (type === "ordering" || type === "matching") {
-      var all = true;
-      var any = false;
-      for (var i = 0; i < key.count; i++) {
-        var expected = type === "ordering" ? String(i + 1) : String(i);
-        var given = answer[String(i)] || "";
-        var row = question.querySelector('[data-row="' + i + '"]');
-        if (given) any = true;
-        if (given !== expected) all = false;
-        if (row && given) marks.push([row, given === expected]);
-      }
-      result.answered = any;
-      result.correct = all;
-    } else if (type === "fill") {
-      var typed = normalize(answer || "");
-      result.answered = typed !== "";
-      result.correct = typed !== "" && key.answers.indexOf(typed) !== -1;
-    }
+    var result = { correct: false, answered: true, marks: [] };
+    var handler = handlerFor(key.type);
+    if (handler.evaluate) handler.evaluate(question, key, answer, result);
     return result;
   };
 
@@ -243,7 +307,7 @@
   Quiz.prototype.setLocked = function (locked) {
     var self = this;
     this.questions.forEach(function (question) {
-      if (question.getAttribute("data-question-type") === "reflection") return;
+      if (!handlerOf(question).scored) return;
       self.controls(question).forEach(function (control) {
         control.disabled = locked;
       });
@@ -291,7 +355,7 @@
     this.clearFeedback();
     this.questions.forEach(function (question) {
       var id = question.getAttribute("data-question");
-      if (self.key[id].type === "reflection") return;
+      if (!handlerFor(self.key[id].type).scored) return;
       var result = self.evaluate(question, answers[id] === undefined ? null : answers[id]);
       if (result.correct) score += 1;
       self.showFeedback(question, result);
@@ -302,15 +366,8 @@
 
   /* True when nothing (or not everything, for ordering and matching) is answered. */
   Quiz.prototype.isBlank = function (question, answer) {
-    var type = question.getAttribute("data-question-type");
-    if (type === "multiple") return answer.length === 0;
-    if (type === "ordering" || type === "matching") {
-      return Object.keys(answer).some(function (item) {
-        return answer[item] === "";
-      });
-    }
-    if (type === "fill") return answer.trim() === "";
-    return answer === null;
+    var handler = handlerOf(question);
+    return handler.isBlank ? handler.isBlank(answer) : answer === null;
   };
 
   /* Names the blank questions, linked, before anything is scored (no attempt counted). */
@@ -360,7 +417,7 @@
     var blank = [];
     this.questions.forEach(function (question) {
       var id = question.getAttribute("data-question");
-      if (self.key[id].type === "reflection") return;
+      if (!handlerFor(self.key[id].type).scored) return;
       answers[id] = self.readAnswer(question);
       if (self.isBlank(question, answers[id])) blank.push(question);
     });
@@ -402,7 +459,7 @@
     this.hideIncomplete();
     this.clearFeedback();
     this.questions.forEach(function (question) {
-      if (question.getAttribute("data-question-type") === "reflection") return;
+      if (!handlerOf(question).scored) return;
       self.controls(question).forEach(function (control) {
         if (control.type === "radio" || control.type === "checkbox") control.checked = false;
         else control.value = "";
