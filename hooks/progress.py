@@ -44,7 +44,7 @@ class _Course:
 
 _course = _Course()
 _map: list[dict[str, Any]] = []  # this language's course map, remade by every on_config
-_script: list[str] = [""]  # the text of progress-data.<lang>.js
+_scripts: dict[str, str] = {}  # site path -> text of this language's map scripts
 
 
 # After the modules (-110) and quizzes (-120) hooks have validated both (an author
@@ -67,12 +67,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(str(error)) from None
     lang = current_language(config)
     _map[:] = data.course_map(_course.modules, _course.quizzes, _course.texts, lang)
-    _script[0] = data.data_script(
-        str(config.extra.get("course_id", data.DEFAULT_COURSE_ID)),
-        str(config.extra.get("course_version", "dev")),
-        str(config.site_name),
-        lang,
-        _map,
+    _scripts.clear()
+    _scripts.update(
+        data.data_scripts(
+            str(config.extra.get("course_id", data.DEFAULT_COURSE_ID)),
+            str(config.extra.get("course_version", "dev")),
+            str(config.site_name),
+            lang,
+            _map,
+        )
     )
     return config
 
@@ -110,7 +113,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             lang,
         )
     )
-    files.append(File.generated(config, data.data_path(lang), content=_script[0]))
+    for path, text in _scripts.items():
+        files.append(File.generated(config, path, content=text))
     return files
 
 
@@ -127,11 +131,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html + pages.lesson_toggle(lesson_id, current_language(config))
 
 
-def _context(context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:
+def _context(context: dict[str, Any], config: MkDocsConfig, page: Page | None) -> dict[str, Any]:
     lang = current_language(config)
     base = str(context.get("base_url", ".")).rstrip("/") or "."
+    module = getattr(page.file, "aci_module", None) if page else None
+    kind = data.page_kind(page.file.dest_uri.removeprefix(prefix(lang)), module) if page else "other"
+    script = data.page_data_path(lang, kind, module)
     context["aci_progress"] = {
-        "data": f"{base}/{data.data_path(lang)}",
+        "page": kind,  # overrides/main.html loads the progress scripts of this kind of page
+        "root": prefix(lang),  # the language root, for webapp.js
+        "data": f"{base}/{script}" if script else None,
         "href": f"{language_root(base, lang)}progress.html",
         "label": t("progress.header", lang),
     }
@@ -144,7 +153,7 @@ def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
     """The header's progress link and the map script, for a page."""
-    return _context(context, config)
+    return _context(context, config, page)
 
 
 # The same for pages rendered from a template alone (404.html).
@@ -152,5 +161,5 @@ def on_page_context(
 def on_template_context(
     context: dict[str, Any], template_name: str, config: MkDocsConfig
 ) -> dict[str, Any]:
-    """The header's progress link and the map script, for a template page."""
-    return _context(context, config)
+    """The header's progress link (no progress scripts), for a template page."""
+    return _context(context, config, None)

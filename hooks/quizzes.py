@@ -108,6 +108,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(str(error)) from None
     _slots.update(embedded.slots)
     _used.update(embedded.used)
+    page.meta["aci_quiz"] = True  # overrides/main.html loads quiz.js on this page only
     return embedded.markdown
 
 

@@ -2,6 +2,9 @@
  * The course's own behaviour around content (quizzes and text size live in
  * their own files). Plain JavaScript, no network, nothing stored.
  *
+ * Present mode: the [data-present] button shows here; its script (present.js)
+ * loads when it is first pressed.
+ *
  * Catalogue filter: without scripts every module is listed and the filter stays
  * hidden; with scripts the reader picks a role and the list narrows.
  *
@@ -21,6 +24,7 @@
     if (!form) return;
     var status = form.querySelector(".aci-filter__status");
     var template = catalogue.getAttribute("data-shown-template") || "{n} / {total}";
+    var format = window.aci.format;
     var cards = catalogue.querySelectorAll(".aci-card");
     var tracks = catalogue.querySelectorAll(".aci-track");
 
@@ -37,9 +41,7 @@
       Array.prototype.forEach.call(tracks, function (track) {
         track.hidden = !track.querySelector(".aci-card:not([hidden])");
       });
-      status.textContent = template
-        .replace("{n}", String(shown))
-        .replace("{total}", String(cards.length));
+      status.textContent = format(template, { n: shown, total: cards.length });
     }
 
     form.hidden = false;
@@ -57,13 +59,23 @@
     });
   }
 
-  function init() {
-    Array.prototype.forEach.call(document.querySelectorAll(".aci-catalogue"), setUpCatalogue);
+  /* Present mode's script (present.js) loads on the first press of its button. */
+  function setUpPresent(button) {
+    if (button.hasAttribute("data-aci-ready")) return;
+    button.setAttribute("data-aci-ready", "");
+    button.addEventListener("click", function () {
+      window.aci.load(window.aci.assets + "present.js", function () {
+        window.aciPresent(button);
+      });
+    });
+    button.hidden = false;
   }
 
-  document.addEventListener("DOMContentLoaded", init);
-  window.addEventListener("pageshow", closeToggles);
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init);
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll(".aci-catalogue"), setUpCatalogue);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-present]"), setUpPresent);
   }
+
+  window.aci.ready(init);
+  window.addEventListener("pageshow", closeToggles);
 })();

@@ -7,10 +7,11 @@
  * data-quiz-data>, and the course version in data-course-version. No text
  * shown to the reader is written here.
  *
- * Results live in localStorage under "aci:<course version>:quiz:<module>/<quiz>"
- * (reflections under the same key + ":reflection"). When storage is refused,
- * full or missing, the quiz still works on the open page and says that results
- * will not be kept.
+ * Results live in browser storage under aci.key("quiz:<module>/<quiz>"), i.e.
+ * "aci:<course version>:quiz:<module>/<quiz>" (reflections under the same key +
+ * ":reflection"), through core.js's store: when storage is refused, full or
+ * missing, the quiz still works on the open page and says that results will not
+ * be kept.
  *
  * After each check the form dispatches "aci:quiz-checked" (bubbles) with
  * detail {quiz, score, total, passed, attempts, best}: progress and SCORM
@@ -32,45 +33,7 @@
       .replace(/\s+/g, " ");
   }
 
-  function format(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
-    });
-  }
-
-  /* localStorage that may be refused (file:// settings, private mode, full disk). */
-  function makeStore() {
-    var storage = null;
-    try {
-      storage = window.localStorage;
-      var probe = "aci:probe";
-      storage.setItem(probe, "1");
-      storage.removeItem(probe);
-    } catch (error) {
-      storage = null;
-    }
-    return {
-      ok: storage !== null,
-      get: function (key) {
-        if (!storage) return null;
-        try {
-          var raw = storage.getItem(key);
-          return raw ? JSON.parse(raw) : null;
-        } catch (error) {
-          return null;
-        }
-      },
-      set: function (key, value) {
-        if (!storage) return false;
-        try {
-          storage.setItem(key, JSON.stringify(value));
-          return true;
-        } catch (error) {
-          return false;
-        }
-      }
-    };
-  }
+  var format = window.aci.format;
 
   function Quiz(form, store) {
     var data = JSON.parse(form.querySelector("script[data-quiz-data]").textContent);
@@ -81,7 +44,7 @@
     this.total = data.total;
     this.texts = data.texts;
     this.id = form.getAttribute("data-quiz");
-    this.storageKey = "aci:" + form.getAttribute("data-course-version") + ":quiz:" + this.id;
+    this.storageKey = window.aci.key("quiz:" + this.id);
     this.reflectionKey = this.storageKey + ":reflection";
     this.questions = Array.prototype.slice.call(form.querySelectorAll("[data-question]"));
     this.submit = form.querySelector("button[type=submit]");
@@ -475,24 +438,12 @@
   };
 
   function startAll() {
-    var store = null;
     Array.prototype.forEach.call(document.querySelectorAll("form[data-quiz]"), function (form) {
       if (form.getAttribute("data-quiz-ready") === "true") return;
       form.setAttribute("data-quiz-ready", "true");
-      store = store || makeStore();
-      new Quiz(form, store).start();
+      new Quiz(form, window.aci.store).start();
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", startAll);
-  } else {
-    startAll();
-  }
-  /* Material's observable of page loads (instant navigation), if present. */
-  if (typeof window.document$ !== "undefined" && window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(function () {
-      startAll();
-    });
-  }
+  window.aci.ready(startAll);
 })();
