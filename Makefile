@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: deps site-deps site facilitator pdf test serve lint typecheck unit browser bench bench-search bench-queries \
+.PHONY: deps site-deps site facilitator pdf test serve lint lint-js unit-js typecheck unit browser bench bench-search bench-queries \
 	clean lock check schemas package scorm quiz-bank module
 
 # requirements.txt pins what building the site needs; requirements-dev.lock pins the
@@ -58,6 +58,14 @@ lint: deps
 	$(BIN)/ruff check aci_course hooks tests bench
 	$(BIN)/ruff format --check aci_course hooks tests bench
 
+# The front end's JavaScript: ESLint (eslint.config.js) and the Node unit tests of its
+# pure parts (tests/js/*.test.cjs; tests/js/test_node.py runs them under pytest too).
+lint-js: site-deps
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/node node_modules/eslint/bin/eslint.js .
+
+unit-js: site-deps
+	$(BIN)/node --test tests/js/*.test.cjs
+
 typecheck: deps
 	$(BIN)/mypy
 
@@ -69,7 +77,7 @@ browser: deps
 
 # The content report is part of the tests: a short lesson, a missing translation, too few
 # quiz types or misspelt words stop the run as a failing test would.
-test: lint typecheck check
+test: lint lint-js unit-js typecheck check
 	$(BIN)/pytest tests
 
 # The content report: words per lesson and language, missing translations, quiz types per

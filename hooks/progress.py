@@ -135,7 +135,8 @@ def _context(context: dict[str, Any], config: MkDocsConfig, page: Page | None) -
     lang = current_language(config)
     base = str(context.get("base_url", ".")).rstrip("/") or "."
     module = getattr(page.file, "aci_module", None) if page else None
-    kind = data.page_kind(page.file.dest_uri.removeprefix(prefix(lang)), module) if page else "other"
+    path = page.file.dest_uri.removeprefix(prefix(lang)) if page else ""
+    kind = data.page_kind(path, module) if page else "other"
     script = data.page_data_path(lang, kind, module)
     context["aci_progress"] = {
         "page": kind,  # overrides/main.html loads the progress scripts of this kind of page

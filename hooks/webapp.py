@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from aci_course.core import minify
 from aci_course.core.build_context import current_language, is_outer_build, project_root
 from aci_course.course.languages import prefix
 from aci_course.progress import webapp
@@ -38,10 +39,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 # safe_build (-300) moves the finished site into place.
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write each language's service worker over the finished site."""
+    """Minify our assets, then write each language's service worker over the finished site."""
     if not is_outer_build(config):
         return
     version = str(config.extra.get("course_version", "dev"))
+    try:
+        overrides = Path(str(config.theme.custom_dir or project_root(config) / "overrides"))
+        minify.minify_site(project_root(config), overrides, Path(config.site_dir))
+    except minify.MinifyError as error:
+        raise PluginError(str(error)) from None
     try:
         webapp.write_service_workers(project_root(config), Path(config.site_dir), version)
     except webapp.WebAppError as error:

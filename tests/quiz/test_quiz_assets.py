@@ -12,11 +12,13 @@ SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "quiz.js"
 STYLE = ROOT / "overrides" / "assets" / "stylesheets" / "quiz.css"
 
 
-def test_mkdocs_yml_loads_the_hook_script_and_style() -> None:
+def test_mkdocs_yml_loads_the_hook_and_style_and_pages_with_a_quiz_the_script() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "  - hooks/quizzes.py\n" in config
-    assert "  - assets/javascripts/quiz.js\n" in config
     assert "  - assets/stylesheets/quiz.css\n" in config
+    template = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert "{%- if page and page.meta and page.meta.aci_quiz %}" in template
+    assert "(aci_js ~ 'quiz.js') | url" in template
 
 
 def test_script_has_no_interface_text() -> None:
@@ -35,7 +37,7 @@ def test_script_has_no_interface_text() -> None:
 
 def test_script_namespaces_storage_by_course_version() -> None:
     script = SCRIPT.read_text(encoding="utf-8")
-    assert '"aci:" + form.getAttribute("data-course-version") + ":quiz:"' in script
+    assert 'window.aci.key("quiz:" + this.id)' in script
 
 
 def test_print_styles_hide_answers_and_feedback() -> None:

@@ -246,7 +246,7 @@
 
   /* The second window: opened from a click or key press (browsers allow that). */
   Presenter.prototype.openNotes = function () {
-    var win = null;
+    var win;
     try {
       win = window.open("", "aci-present-notes", "popup=yes,width=640,height=720");
     } catch (error) {

@@ -7,7 +7,6 @@
 
   var P = window.aciProgress;
   var Progress = P.Progress;
-  var all = P.all;
   var time = P.time;
   var merge = P.merge;
   var toFile = P.toFile;

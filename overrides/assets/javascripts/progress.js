@@ -166,14 +166,6 @@
     return { attempts: attempts, best: best, total: quiz.total, passed: passed };
   }
 
-  function quizzesById(module) {
-    var result = {};
-    module.quizzes.forEach(function (quiz) {
-      result[quiz.id] = quiz;
-    });
-    return result;
-  }
-
   /* Done when marked; never marked either way: when it has quizzes and all are passed. */
   function lessonDone(state, lesson, statuses) {
     var mark = state.lessons[lesson.id];

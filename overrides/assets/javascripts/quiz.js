@@ -22,16 +22,23 @@
 
   var STATE_VERSION = 1;
 
-  /* Same rules as aci_course.quiz.model.normalize_answer. */
+  /* Same rules as aci_course.quiz.model.normalize_answer; both are checked against
+     tests/quiz/answer_cases.json. The apostrophes are those of search folding. */
   function normalize(text) {
     return String(text)
       .normalize("NFC")
       .trim()
       .toLowerCase()
       .replace(/ё/g, "е")
-      .replace(/[\u2019\u02bc\u2018`\u00b4]/g, "'")
+      .replace(/[\u2019\u02bc\u2018\u02bb`\u00b4\u2032]/g, "'")
       .replace(/\s+/g, " ");
   }
+
+  /* Under Node, for the shared table of cases (tests/quiz/answer_cases.json). */
+  if (typeof module === "object" && module.exports) {
+    module.exports = { normalize: normalize };
+  }
+  if (typeof document === "undefined") return;
 
   var format = window.aci.format;
 
