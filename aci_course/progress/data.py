@@ -49,6 +49,12 @@ COURSE_PAGES: Final = {"modules/index.html": "course", "progress.html": "progres
 """Pages (relative to a language root) that show every module, by kind."""
 
 
+MODULE_TEXTS: Final = ("progress.state.", "progress.lessons-done", "progress.quiz-",
+                       "progress.continue-lesson")  # fmt: skip
+"""The texts progress.js shows (prefixes): all a module's map carries; the progress
+page's and group report's own texts come with the whole course's map."""
+
+
 def page_kind(path: str, module_id: str | None) -> PageKind:
     """The kind of the page at ``path`` (relative to its language root).
 
@@ -155,10 +161,14 @@ def data_script(
 ) -> str:
     """The text of a map script: ``modules`` (all, when ``complete``) and the texts.
 
-    A map of one module carries only the ``progress.*`` texts a lesson or overview
-    shows; the whole course's also those of the group report and the tracks.
+    A map of one module carries only the texts progress.js shows (``MODULE_TEXTS``);
+    the whole course's all of the progress page, group report and tracks.
     """
-    texts = for_language(lang, "progress.")
+    texts = {
+        key: text
+        for key, text in for_language(lang, "progress.").items()
+        if complete or key.startswith(MODULE_TEXTS)
+    }
     if complete:
         texts = {**texts, **for_language(lang, "report."), **for_language(lang, "track.")}
     payload = {

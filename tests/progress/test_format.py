@@ -215,3 +215,20 @@ def test_a_map_of_some_modules_keeps_what_it_does_not_know(results: dict[str, An
     assert "gone/01-x" in results["kept_partial"]["lessons"]
     assert "gone/01-x" not in results["kept_complete"]["lessons"]
     assert set(results["kept_complete"]["lessons"]) == {"m/01-a", "m/02-b"}
+
+
+def test_a_module_map_carries_every_text_progress_js_shows() -> None:
+    """progress.js runs on lessons with a module's map: each text it asks for is there."""
+    import re
+
+    script = (SCRIPTS / "progress.js").read_text("utf-8")
+    asked = set(re.findall(r'"(progress\.[a-z.-]+)"', script))
+    assert asked, "progress.js names its texts as string literals"
+    text = data.data_script("c", "1", "T", "en", [], complete=False)
+    payload = json.loads(text.split("] = ", 1)[1].rstrip().rstrip(";"))
+    for key in asked:
+        if key.endswith("."):  # a family, e.g. "progress.state." + state
+            assert any(k.startswith(key) for k in payload["texts"]), key
+        else:
+            assert key in payload["texts"], key
+    assert not any(k.startswith(("report.", "progress.certificate")) for k in payload["texts"])

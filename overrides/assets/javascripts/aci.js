@@ -71,7 +71,46 @@
     button.hidden = false;
   }
 
+  /* "Forget my answers on this device" (templates/progress/forget_answers.html), for
+   * shared computers: after one confirmation every quiz record (its last answers) and
+   * free-text answer of the course, of any course version, goes from this browser;
+   * quiz.js empties the forms on the page ("aci:answers-forgotten"). */
+  var ANSWERS = /^aci:[^:]+:quiz:/;
+
+  function setUpForget(box) {
+    if (box.hasAttribute("data-aci-ready")) return;
+    box.setAttribute("data-aci-ready", "");
+    var button = box.querySelector("[data-forget-answers]");
+    var ask = box.querySelector("[data-forget-answers-ask]");
+    var done = box.querySelector("[data-forget-answers-done]");
+    function open(state) {
+      ask.hidden = !state;
+      button.setAttribute("aria-expanded", state ? "true" : "false");
+    }
+    button.addEventListener("click", function () {
+      done.textContent = "";
+      open(true);
+      ask.querySelector("[data-forget-answers-confirm]").focus();
+    });
+    box.querySelector("[data-forget-answers-cancel]").addEventListener("click", function () {
+      open(false);
+      button.focus();
+    });
+    box.querySelector("[data-forget-answers-confirm]").addEventListener("click", function () {
+      var store = window.aci.store;
+      store.keys().forEach(function (key) {
+        if (ANSWERS.test(key)) store.remove(key);
+      });
+      document.dispatchEvent(new CustomEvent("aci:answers-forgotten"));
+      open(false);
+      done.textContent = done.getAttribute("data-text");
+      button.focus();
+    });
+    box.hidden = false;
+  }
+
   function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-forget-answers-box]"), setUpForget);
     Array.prototype.forEach.call(document.querySelectorAll(".aci-catalogue"), setUpCatalogue);
     Array.prototype.forEach.call(document.querySelectorAll("[data-present]"), setUpPresent);
   }

@@ -387,6 +387,21 @@
     if (first) first.focus();
   };
 
+  /* After "forget my answers" (aci.js) removed what was stored: an empty form. */
+  Quiz.prototype.forget = function () {
+    this.hideIncomplete();
+    this.clearFeedback();
+    Array.prototype.forEach.call(this.form.querySelectorAll("input, select, textarea"), function (control) {
+      if (control.type === "radio" || control.type === "checkbox") control.checked = false;
+      else control.value = "";
+    });
+    Array.prototype.forEach.call(this.form.querySelectorAll("[data-quiz-print-text]"), function (printed) {
+      printed.textContent = "";
+    });
+    this.setLocked(false);
+    this.showSummary({ attempts: 0, best: 0, last: null });
+  };
+
   /* --- reflections: saved as they are typed, printable ----------------------- */
 
   Quiz.prototype.setupReflections = function () {
@@ -433,6 +448,9 @@
         window.print();
       });
     }
+    document.addEventListener("aci:answers-forgotten", function () {
+      self.forget();
+    });
     var record = this.load();
     if (record.last && record.last.answers) {
       this.questions.forEach(function (question) {
