@@ -201,6 +201,23 @@ def data_scripts(
     scripts = {data_path(lang): data_script(course_id, course_version, course_title, lang, modules)}
     for module in modules:
         scripts[module_data_path(lang, str(module["id"]))] = data_script(
-            course_id, course_version, course_title, lang, [module], complete=False
+            course_id, course_version, course_title, lang, [lesson_map(module)], complete=False
         )
     return scripts
+
+
+def lesson_map(module: dict[str, Any]) -> dict[str, Any]:
+    """What a lesson or overview needs of its module's map: ids, quizzes and pass marks.
+
+    The titles and links of lessons and quizzes are shown only where the whole course
+    is (continue, certificate, import, group report), so they stay out.
+    """
+    return {
+        **module,
+        "lessons": [
+            {key: lesson[key] for key in ("id", "quizzes")} for lesson in module["lessons"]
+        ],
+        "quizzes": [
+            {key: quiz[key] for key in ("id", "total", "needed")} for quiz in module["quizzes"]
+        ],
+    }

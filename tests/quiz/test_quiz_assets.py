@@ -15,7 +15,9 @@ STYLE = ROOT / "overrides" / "assets" / "stylesheets" / "quiz.css"
 def test_mkdocs_yml_loads_the_hook_and_style_and_pages_with_a_quiz_the_script() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "  - hooks/quizzes.py\n" in config
-    assert "  - assets/stylesheets/quiz.css\n" in config
+    assert "  - assets/stylesheets/course.css" in config
+    bundle = (STYLE.parent / "course.css").read_text(encoding="utf-8")
+    assert '@import "quiz.css";' in bundle
     template = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
     assert "{%- if page and page.meta and page.meta.aci_quiz %}" in template
     assert "(aci_js ~ 'quiz.js') | url" in template

@@ -3,7 +3,8 @@
  * their own files). Plain JavaScript, no network, nothing stored.
  *
  * Present mode: the [data-present] button shows here; its script (present.js)
- * loads when it is first pressed.
+ * loads when it is first pressed. scorm.js loads only in a frame or a window
+ * opened by another (where an LMS can be).
  *
  * Catalogue filter: without scripts every module is listed and the filter stays
  * hidden; with scripts the reader picks a role and the list narrows.
@@ -63,10 +64,23 @@
   function setUpPresent(button) {
     if (button.hasAttribute("data-aci-ready")) return;
     button.setAttribute("data-aci-ready", "");
-    button.addEventListener("click", function () {
+    function present() {
       window.aci.load(window.aci.assets + "present.js", function () {
         window.aciPresent(button);
       });
+    }
+    button.addEventListener("click", function () {
+      if (document.querySelector("link[data-aci-present-css]")) {
+        present();
+        return;
+      }
+      /* Styles first, so the first screen never shows unstyled. */
+      var css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = window.aci.assets + "../stylesheets/present.css";
+      css.setAttribute("data-aci-present-css", "");
+      css.onload = css.onerror = present;
+      document.head.appendChild(css);
     });
     button.hidden = false;
   }
@@ -113,6 +127,19 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-forget-answers-box]"), setUpForget);
     Array.prototype.forEach.call(document.querySelectorAll(".aci-catalogue"), setUpCatalogue);
     Array.prototype.forEach.call(document.querySelectorAll("[data-present]"), setUpPresent);
+  }
+
+  /* SCORM 1.2: an LMS's API lives in a window above the page or in its opener, so a
+   * page that has neither (the site itself) never loads scorm.js, which looks. */
+  function underAnotherWindow() {
+    try {
+      return window.parent !== window || Boolean(window.opener);
+    } catch (error) {
+      return true; /* another origin's frame above: an LMS may well be there */
+    }
+  }
+  if (underAnotherWindow()) {
+    window.aci.load(window.aci.assets + "scorm.js", function () {});
   }
 
   window.aci.ready(init);
