@@ -18,6 +18,33 @@
   var download = P.download;
   var readText = P.readText;
 
+  Progress.prototype.date = function (iso) {
+    var when = iso ? new Date(iso) : new Date();
+    try {
+      return when.toLocaleDateString(this.data.lang, { year: "numeric", month: "long", day: "numeric" });
+    } catch (error) {
+      return when.toISOString().slice(0, 10);
+    }
+  };
+
+  /* What the progress page shows beyond the modules' states (progress.js's render). */
+  Progress.prototype.showPage = function (page) {
+    this.showContinue(page);
+    this.showCertificateForm(page);
+  };
+
+  Progress.prototype.showContinue = function (page) {
+    var holder = page.querySelector("[data-progress-continue]");
+    var lesson = this.state.last ? this.lesson(this.state.last.id) : null;
+    if (!holder) return;
+    holder.hidden = !lesson;
+    if (lesson) {
+      var link = holder.querySelector("[data-progress-continue-link]");
+      link.setAttribute("href", lesson.href);
+      link.textContent = this.t("progress.continue-lesson", { title: lesson.title });
+    }
+  };
+
   Progress.prototype.completed = function () {
     var self = this;
     return this.data.modules

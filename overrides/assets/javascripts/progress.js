@@ -302,15 +302,6 @@
     return moduleProgress(this.state, module, this.quizJs.bind(this));
   };
 
-  Progress.prototype.date = function (iso) {
-    var when = iso ? new Date(iso) : new Date();
-    try {
-      return when.toLocaleDateString(this.data.lang, { year: "numeric", month: "long", day: "numeric" });
-    } catch (error) {
-      return when.toISOString().slice(0, 10);
-    }
-  };
-
   /* --- lesson pages ---------------------------------------------------------------- */
 
   Progress.prototype.setUpLesson = function (holder) {
@@ -411,24 +402,9 @@
     });
   };
 
-  Progress.prototype.showContinue = function (page) {
-    var holder = page.querySelector("[data-progress-continue]");
-    var lesson = this.state.last ? this.lesson(this.state.last.id) : null;
-    if (!holder) return;
-    holder.hidden = !lesson;
-    if (lesson) {
-      var link = holder.querySelector("[data-progress-continue-link]");
-      link.setAttribute("href", lesson.href);
-      link.textContent = this.t("progress.continue-lesson", { title: lesson.title });
-    }
-  };
-
   Progress.prototype.render = function (page) {
     this.showModules();
-    if (page) {
-      this.showContinue(page);
-      if (this.showCertificateForm) this.showCertificateForm(page); /* progress-page.js */
-    }
+    if (page && this.showPage) this.showPage(page); /* progress-page.js */
   };
 
 
