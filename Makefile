@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: deps site-deps site facilitator pdf test serve lint lint-js unit-js typecheck unit browser bench bench-search bench-queries \
+.PHONY: deps site-deps site facilitator pdf test serve lint lint-js unit-js typecheck unit browser bench bench-pages bench-search bench-queries \
 	clean lock check schemas package scorm quiz-bank module
 
 # requirements.txt pins what building the site needs; requirements-dev.lock pins the
@@ -129,6 +129,11 @@ clean:
 # (recall@5 per language on tests/search/bench_queries.yml, index size, page weight,
 # time to first result); SCALE=4 times the timings on a course four times the size.
 SCALE ?= 1
+# The page budget (issue 22): a lesson with a quiz, a module overview and the progress
+# page cold over HTTP in Chromium (raw, gzip, requests), and each language's install.
+bench-pages: site deps
+	$(BIN)/python -m bench.page_budget site
+
 bench-search: deps
 	$(BIN)/python bench/search.py --scale $(SCALE)
 

@@ -23,11 +23,19 @@ from typing import Any
 
 CHROMIUM = "/usr/bin/chromium"
 PREFIX = "/course/"
-DEFAULT_PAGES = (
-    "modules/inclusive-school/03-family-and-bullying.html",  # a lesson with a quiz
-    "modules/inclusive-school/index.html",
-    "progress.html",
-)
+
+
+def default_pages(site: Path) -> list[str]:
+    """A lesson with a quiz, its module's overview and the progress page (Russian).
+
+    The lesson is the first one embedding a quiz in the catalogue's order, read from the
+    built site's course map, so the choice follows the content.
+    """
+    text = (site / "assets" / "javascripts" / "progress-data.ru.js").read_text("utf-8")
+    course = json.loads(text.split("] = ", 1)[1].rstrip().rstrip(";"))
+    module = next(m for m in course["modules"] if any(x["quizzes"] for x in m["lessons"]))
+    lesson = next(x for x in module["lessons"] if x["quizzes"])
+    return [lesson["href"], module["href"], "progress.html"]
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -81,7 +89,7 @@ def main(argv: list[str]) -> None:
     from playwright.sync_api import sync_playwright
 
     site = Path(argv[0] if argv else "site").resolve()
-    pages = argv[1:] or list(DEFAULT_PAGES)
+    pages = argv[1:] or default_pages(site)
     handler = functools.partial(_Handler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
