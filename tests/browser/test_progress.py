@@ -315,24 +315,23 @@ def scripts_of(site: Path, page: str) -> set[str]:
 
 
 def test_each_page_loads_only_the_scripts_it_uses(built_site: Path) -> None:
-    """Issue 22: a lesson loads no report or progress-page code, the report no quiz code,
-    and present mode's script loads only when its button is pressed."""
+    """Issues 19 and 22: a lesson loads no report or progress-page code, the report no
+    lesson code, and present mode's script loads only when its button is pressed."""
     course = course_map(built_site)
     module = next(m for m in course["modules"] if m["quizzes"])
     quiz_lesson = next(x for x in module["lessons"] if x["quizzes"])["href"]
     plain_lesson = next(x for x in module["lessons"] if not x["quizzes"])["href"]
     everywhere = {"core.js", "search-lazy.js", "aci.js", "a11y.js", "webapp.js"}
     own_map = f"progress/ru/{module['id']}.js"
-    assert scripts_of(built_site, quiz_lesson) == everywhere | {"quiz.js", "progress.js", own_map}
-    assert scripts_of(built_site, plain_lesson) == everywhere | {"progress.js", own_map}
-    assert scripts_of(built_site, module["href"]) == everywhere | {"progress.js", own_map}
+    lesson = everywhere | {"progress.js", "progress-lesson.js", own_map}
+    assert scripts_of(built_site, quiz_lesson) == lesson | {"quiz.js"}
+    assert scripts_of(built_site, plain_lesson) == lesson
+    modules = {"progress.js", "progress-modules.js"}
+    assert scripts_of(built_site, module["href"]) == everywhere | modules | {own_map}
     whole = "progress-data.ru.js"
-    assert scripts_of(built_site, "progress.html") == everywhere | {
-        whole,
-        "progress.js",
-        "progress-file.js",
-        "progress-page.js",
-    }
+    assert scripts_of(built_site, "modules/index.html") == everywhere | modules | {whole}
+    page = {whole, "progress-file.js", "progress-page.js"}
+    assert scripts_of(built_site, "progress.html") == everywhere | modules | page
     assert scripts_of(built_site, "group-report.html") == everywhere | {
         whole,
         "progress.js",

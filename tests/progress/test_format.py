@@ -218,10 +218,13 @@ def test_a_map_of_some_modules_keeps_what_it_does_not_know(results: dict[str, An
 
 
 def test_a_module_map_carries_every_text_progress_js_shows() -> None:
-    """progress.js runs on lessons with a module's map: each text it asks for is there."""
+    """Lessons and overviews run these with a module's map: each text they ask for is there."""
     import re
 
-    script = (SCRIPTS / "progress.js").read_text("utf-8")
+    script = "".join(
+        (SCRIPTS / name).read_text("utf-8")
+        for name in ("progress.js", "progress-lesson.js", "progress-modules.js")
+    )
     asked = set(re.findall(r'"(progress\.[a-z.-]+)"', script))
     assert asked, "progress.js names its texts as string literals"
     text = data.data_script("c", "1", "T", "en", [], complete=False)

@@ -1,9 +1,12 @@
 /*
  * Learner progress, kept on the reader's own device only: what every page with
- * progress needs (lessons, module overviews, the catalogue). The progress page
- * adds progress-file.js and progress-page.js (export, import, certificate), the
- * trainer's group report progress-file.js and group-report.js; each extends
- * window.aciProgress, so a lesson loads none of their code.
+ * progress needs (lessons, module overviews, the catalogue, the progress page, the
+ * group report). A lesson adds progress-lesson.js (its "done" toggle, recording
+ * quiz attempts); pages that show modules' states (overviews, the catalogue, the
+ * progress page) progress-modules.js; the progress page progress-file.js and
+ * progress-page.js (export, import, certificate); the trainer's group report
+ * progress-file.js and group-report.js. Each extends window.aciProgress, so no page
+ * loads another's code.
  *
  * The build gives a page the course map it needs (aci_course/progress/data.py):
  * a lesson or module overview the map of its own module,
@@ -302,108 +305,8 @@
     return moduleProgress(this.state, module, this.quizJs.bind(this));
   };
 
-  /* --- lesson pages ---------------------------------------------------------------- */
-
-  Progress.prototype.setUpLesson = function (holder) {
-    var self = this;
-    var id = holder.getAttribute("data-progress-lesson");
-    var lesson = this.lesson(id);
-    var button = holder.querySelector("[data-lesson-done]");
-    if (!lesson || !button) return;
-    this.state.last = { id: id, at: new Date().toISOString() };
-    this.save();
-    function show() {
-      var module = self.module(id.split("/")[0]);
-      var statuses = self.progressOf(module).quizzes;
-      button.setAttribute("aria-pressed", lessonDone(self.state, lesson, statuses) ? "true" : "false");
-    }
-    button.addEventListener("click", function () {
-      var done = button.getAttribute("aria-pressed") !== "true";
-      self.state.lessons[id] = { done: done, at: new Date().toISOString() };
-      self.save();
-      show();
-    });
-    document.addEventListener("aci:quiz-checked", function () {
-      show();
-      var statuses = self.progressOf(self.module(id.split("/")[0])).quizzes;
-      var passed =
-        lesson.quizzes.length > 0 &&
-        lesson.quizzes.every(function (quiz) {
-          return statuses[quiz] && statuses[quiz].passed;
-        });
-      if (passed && !(self.state.lessons[id] && self.state.lessons[id].done)) {
-        self.state.lessons[id] = { done: true, at: new Date().toISOString() };
-        self.save();
-        show();
-      }
-    });
-    show();
-    button.hidden = false;
-  };
-
-  /* Records each checked attempt (first and last with the questions missed). */
-  Progress.prototype.listen = function () {
-    var self = this;
-    document.addEventListener("aci:quiz-checked", function (event) {
-      var detail = event.detail || {};
-      if (typeof detail.quiz !== "string" || !ID.test(detail.quiz)) return;
-      var form = event.target && event.target.querySelectorAll ? event.target : document;
-      var missed = all(form, '[data-question][data-question-state="wrong"]').map(function (question) {
-        return question.getAttribute("data-question");
-      });
-      var now = new Date().toISOString();
-      var attempt = { score: count(detail.score), total: count(detail.total), missed: missed, at: now };
-      var entry = self.state.quizzes[detail.quiz] || {
-        attempts: 0, best: 0, total: 0, passed: false, at: null, first: null, last: null
-      };
-      entry.attempts = Math.max(entry.attempts + 1, count(detail.attempts));
-      entry.best = Math.max(entry.best, count(detail.best), attempt.score);
-      entry.total = attempt.total;
-      entry.passed = entry.passed || detail.passed === true;
-      entry.first = entry.first || attempt;
-      entry.last = attempt;
-      entry.at = now;
-      self.state.quizzes[detail.quiz] = entry;
-      self.save();
-    }, true);
-  };
-
-  /* --- module states: progress page, catalogue, overviews -------------------------- */
-
-  Progress.prototype.showModules = function () {
-    var self = this;
-    all(document, "[data-progress-module]").forEach(function (element) {
-      var module = self.module(element.getAttribute("data-progress-module"));
-      if (!module) return;
-      var progress = self.progressOf(module);
-      element.setAttribute("data-state", progress.state);
-      all(element, "[data-progress-state-text]").forEach(function (text) {
-        text.textContent = self.t("progress.state." + progress.state);
-        text.hidden = false;
-      });
-      all(element, "[data-progress-lessons]").forEach(function (text) {
-        text.textContent = self.t("progress.lessons-done", { done: progress.done, total: progress.total });
-      });
-      all(element, "[data-progress-quiz]").forEach(function (item) {
-        var status = progress.quizzes[item.getAttribute("data-progress-quiz")];
-        var result = item.querySelector("[data-progress-quiz-result]");
-        if (!status || !result) return;
-        result.textContent =
-          status.attempts === 0
-            ? self.t("progress.quiz-not-taken")
-            : self.t("progress.quiz-result", status) +
-              " (" + self.t(status.passed ? "progress.quiz-passed" : "progress.quiz-failed") + ")";
-      });
-      module.lessons.forEach(function (lesson) {
-        all(element, '[data-progress-lesson-state="' + lesson.id + '"]').forEach(function (mark) {
-          mark.hidden = !lessonDone(self.state, lesson, progress.quizzes);
-        });
-      });
-    });
-  };
-
   Progress.prototype.render = function (page) {
-    this.showModules();
+    if (this.showModules) this.showModules(); /* progress-modules.js */
     if (page && this.showPage) this.showPage(page); /* progress-page.js */
   };
 
@@ -424,10 +327,13 @@
     try {
       var progress = new Progress(data, window.aci.store);
       progress.notice();
-      progress.listen();
-      all(document, "[data-progress-lesson]").forEach(function (holder) {
-        progress.setUpLesson(holder);
-      });
+      if (progress.setUpLesson) {
+        /* progress-lesson.js, on lessons */
+        progress.listen();
+        all(document, "[data-progress-lesson]").forEach(function (holder) {
+          progress.setUpLesson(holder);
+        });
+      }
       var page = document.querySelector("[data-progress-page]");
       progress.render(page);
       if (page && progress.setUpMove) progress.setUpMove(page);
