@@ -5,8 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: deps site-deps site facilitator pdf test serve lint typecheck unit browser bench bench-search bench-queries \
-	clean lock check schemas package scorm quiz-bank module system-deps
+.PHONY: deps site-deps site facilitator pdf test serve lint lint-js unit-js typecheck unit browser bench bench-pages \
+	bench-search bench-queries clean lock check schemas package scorm quiz-bank module system-deps
 
 # requirements.txt pins what building the site needs; requirements-dev.lock pins the
 # same versions plus the test tools. Each stamp records the last install of its lock.
@@ -58,6 +58,14 @@ lint: deps
 	$(BIN)/ruff check aci_course tests bench
 	$(BIN)/ruff format --check aci_course tests bench
 
+# The front end's JavaScript: ESLint (eslint.config.js) and the Node unit tests of its
+# pure parts (tests/js/*.test.cjs; tests/js/test_node.py runs them under pytest too).
+lint-js: site-deps
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/node node_modules/eslint/bin/eslint.js .
+
+unit-js: site-deps
+	$(BIN)/node --test tests/js/*.test.cjs
+
 typecheck: deps
 	$(BIN)/mypy
 
@@ -74,7 +82,7 @@ system-deps:
 
 # The content report is part of the tests: a short lesson, a missing translation, too few
 # quiz types or misspelt words stop the run as a failing test would.
-test: system-deps lint typecheck check
+test: system-deps lint lint-js unit-js typecheck check
 	$(BIN)/pytest tests
 
 # The content report: words per lesson and language, missing translations, quiz types per
@@ -126,6 +134,11 @@ clean:
 # (recall@5 per language on tests/search/bench_queries.yml, index size, page weight,
 # time to first result); SCALE=4 times the timings on a course four times the size.
 SCALE ?= 1
+# The page budget (issue 22): a lesson with a quiz, a module overview and the progress
+# page cold over HTTP in Chromium (raw, gzip, requests), and each language's install.
+bench-pages: site deps
+	$(BIN)/python -m bench.page_budget site
+
 bench-search: deps
 	$(BIN)/python bench/search.py --scale $(SCALE)
 

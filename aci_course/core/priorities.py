@@ -60,6 +60,7 @@ class Priorities:
     valid_html: int = -150  # the final HTML, after i18n's post_page
     compact_html: int = -200  # the very last change to a page
     # on_post_build
+    minify: int = -190  # once, after i18n built every language; before site_end lists files
     site_end: int = -200  # once, after i18n built every language
     safe_build_finish: int = -300  # after everything wrote into the partial folder
     # order-free handlers (startup, serve, env, build_error)

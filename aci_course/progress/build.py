@@ -4,9 +4,9 @@
   a build) for the language being built;
 - ``progress.html``, ``group-report.html`` (both outside the navigation: the header
   links the first, the trainers' page the second) and
-  ``assets/javascripts/progress-data.<lang>.js`` are added to each language;
+  the course map scripts (the whole course, and one per module) are added to each language;
 - each lesson (:func:`aci_course.course.publish.is_lesson`) ends with its toggle;
-- every page gets the header's link and its map script.
+- every page gets the header's link and the map script of its kind (a lesson: its module's).
 """
 
 from __future__ import annotations
@@ -40,17 +40,17 @@ class ProgressBuild:
             for lesson in m.lessons
         }
         self.map: list[dict[str, Any]] = []  # the course map of the language being built
-        self.script = ""  # the text of progress-data.<lang>.js
+        self.scripts: dict[str, str] = {}  # site path -> text of this language's map scripts
 
     def start_language(
         self, lang: str, course_id: str, course_version: str, site_name: str
     ) -> None:
-        """Make the course map and map script of ``lang``."""
+        """Make the course map and the map scripts (whole course, per module) of ``lang``."""
         self.map = data.course_map(self.modules, self.quizzes, self.texts, lang)
-        self.script = data.data_script(course_id, course_version, site_name, lang, self.map)
+        self.scripts = data.data_scripts(course_id, course_version, site_name, lang, self.map)
 
     def add_files(self, files: Files, config: MkDocsConfig, lang: str) -> Files:
-        """Add the two pages and the map script of ``lang``."""
+        """Add the two pages and the map scripts of ``lang``."""
         base = prefix(lang)
         for src, dest, content in (
             (pages.PROGRESS_PAGE, f"{base}progress.html", pages.progress_page(self.map, lang)),
@@ -62,7 +62,8 @@ class ProgressBuild:
             file.locale_alternate_of = lang  # type: ignore[attr-defined]
             file.alternates = {}  # type: ignore[attr-defined]
             files.append(file)
-        files.append(File.generated(config, data.data_path(lang), content=self.script))
+        for path, text in self.scripts.items():
+            files.append(File.generated(config, path, content=text))
         return files
 
 
@@ -73,11 +74,20 @@ def add_lesson_toggle(html: str, page: Page, lang: str) -> str:
     return html + pages.lesson_toggle(lesson_id(page.file), lang)
 
 
-def page_context(context: dict[str, Any], lang: str) -> dict[str, Any]:
-    """The header's progress link and the map script, for a page or template page."""
+def page_context(context: dict[str, Any], lang: str, page: Page | None) -> dict[str, Any]:
+    """The header's progress link and, for a page, which progress scripts and map it loads.
+
+    A template page (404.html, ``page`` None) gets the link only.
+    """
     base = str(context.get("base_url", ".")).rstrip("/") or "."
+    module = getattr(page.file, "aci_module", None) if page else None
+    path = page.file.dest_uri.removeprefix(prefix(lang)) if page else ""
+    kind = data.page_kind(path, module) if page else "other"
+    script = data.page_data_path(lang, kind, module)
     context["aci_progress"] = {
-        "data": f"{base}/{data.data_path(lang)}",
+        "page": kind,  # overrides/main.html loads the progress scripts of this kind of page
+        "root": prefix(lang),  # the language root, for webapp.js
+        "data": f"{base}/{script}" if script else None,
         "href": f"{language_root(base, lang)}progress.html",
         "label": t("progress.header", lang),
     }

@@ -30,6 +30,7 @@ VENDOR_DIR = "assets/javascripts/vendor/workbox"
 WORKBOX_MODULES = ("core", "precaching", "routing", "strategies")
 
 ASSET_GLOBS = ("assets/**/*.{js,css,svg,png,ico,woff2,json}",)
+LUNR_DIR = "assets/javascripts/lunr/"
 MEDIA_GLOBS = ("modules/*/media/**/*",)
 
 
@@ -86,29 +87,67 @@ def globs() -> dict[str, list[str]]:
 
 _MEDIA = re.compile(r"^modules/[^/]+/media/")
 _PROGRESS_DATA = re.compile(r"^assets/javascripts/progress-data\.([a-z]+)\.js$")
+_PROGRESS_MODULE = re.compile(r"^assets/javascripts/progress/([a-z]+)/")
 
 
-def _owner(url: str) -> str | None:
-    """The language a precached file belongs to; None for one every language shares."""
+def lunr_files(search_langs: Sequence[str]) -> list[str]:
+    """The files under ``assets/javascripts/lunr/`` the search worker loads for an index.
+
+    ``search_langs`` is the index's ``config.lang``; Material's worker loads a stemmer
+    per language but English (lunr's own), the multi-language glue for more than one,
+    and the support all stemmers share.
+    """
+    extra = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
+    names = [extra[lang] for lang in search_langs if lang in extra]
+    names += [f"min/lunr.{lang}.min.js" for lang in search_langs if lang != "en"]
+    if len(search_langs) > 1:
+        names.append("min/lunr.multi.min.js")
+    return ["min/lunr.stemmer.support.min.js", *names] if names else []
+
+
+def _owners(url: str, lunr: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """The languages whose worker precaches a file; () for a file no page loads."""
     for lang in LANGUAGES:
         if prefix(lang) and url.startswith(prefix(lang)):
-            return lang
-    data = _PROGRESS_DATA.match(url)
-    if data:
-        return data[1]
+            return (lang,)
+    for pattern in (_PROGRESS_DATA, _PROGRESS_MODULE):
+        found = pattern.match(url)
+        if found:
+            return (found[1],) if found[1] in LANGUAGES else ()
+    if url.startswith(LUNR_DIR):
+        name = url[len(LUNR_DIR) :]
+        return tuple(lang for lang in LANGUAGES if name in lunr.get(lang, ()))
     if url.startswith("assets/") or _MEDIA.match(url):
-        return None
-    return DEFAULT_LANGUAGE
+        return tuple(LANGUAGES)
+    return (DEFAULT_LANGUAGE,)
 
 
-def split_entries(entries: Sequence[Mapping[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """What the worker of each language precaches: its own pages and the shared files."""
+def split_entries(
+    entries: Sequence[Mapping[str, Any]], lunr: Mapping[str, Sequence[str]] | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """What the worker of each language precaches.
+
+    Its own pages, search index and course maps, the lunr files its search loads
+    (``lunr``: language -> names under ``assets/javascripts/lunr/``), and the shared
+    files; nothing that no page loads (other languages' stemmers, ``wordcut.js``).
+    """
     split: dict[str, list[dict[str, Any]]] = {lang: [] for lang in LANGUAGES}
     for entry in entries:
-        owner = _owner(str(entry["url"]))
-        for lang in LANGUAGES if owner is None else (owner,):
+        for lang in _owners(str(entry["url"]), lunr or {}):
             split[lang].append(dict(entry))
     return split
+
+
+def search_lunr(site: Path) -> dict[str, list[str]]:
+    """Language -> the lunr files its search index makes the worker load."""
+    found = {}
+    for lang in LANGUAGES:
+        index = site / prefix(lang) / "search" / "search_index.json"
+        if index.is_file():
+            config = json.loads(index.read_text("utf-8")).get("config", {})
+            langs = config.get("lang", [])
+            found[lang] = lunr_files([langs] if isinstance(langs, str) else list(langs))
+    return found
 
 
 def precache_entries(root: Path, site: Path, node: str | None = None) -> dict[str, Any]:
@@ -134,7 +173,7 @@ def precache_entries(root: Path, site: Path, node: str | None = None) -> dict[st
     )
     if result.returncode != 0:
         raise WebAppError(f"workbox-build failed: {result.stderr.strip()}")
-    return split_entries(json.loads(result.stdout))
+    return split_entries(json.loads(result.stdout), search_lunr(site))
 
 
 def service_worker(lang: str, version: str, entries: Sequence[Mapping[str, Any]]) -> str:

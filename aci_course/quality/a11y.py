@@ -24,5 +24,6 @@ def template_context(lang: str, course_version: str) -> dict[str, object]:
     return {
         "aci_a11y": for_language(lang, "a11y."),
         "aci_text_size_key": storage_key(course_version, "text-size"),
+        "aci_storage_prefix": storage_key(course_version, ""),  # core.js's aci.key()
         "aci_text_size_steps": list(range(TEXT_SIZE_STEPS)),
     }

@@ -1,6 +1,7 @@
 """The quiz's front end for a site that does not bring it (a plain MkDocs + Material site).
 
-The course's own theme overrides list ``quiz.js`` and ``quiz.css`` in mkdocs.yml;
+The course's own theme (``overrides/main.html``) loads ``core.js`` and ``quiz.js`` on the
+pages that hold a quiz, so its mkdocs.yml sets the plugin's ``assets: false``;
 another site using only the ``aci-quiz`` plugin gets them from here: the files are
 added to the site and to ``extra_javascript`` / ``extra_css``. They are the course's
 own files (``overrides/assets/`` beside the package: an editable or source install).
@@ -16,7 +17,7 @@ from mkdocs.structure.files import File, Files
 import aci_course
 
 # Site path -> file under the course's overrides/ folder, in loading order.
-SCRIPTS = ("assets/javascripts/quiz.js",)
+SCRIPTS = ("assets/javascripts/core.js", "assets/javascripts/quiz.js")
 STYLESHEETS = ("assets/stylesheets/quiz.css",)
 
 

@@ -56,6 +56,7 @@ class QuizBuild:
         )
         self.slots.update(embedded.slots)
         self.used.update(embedded.used)
+        page.meta["aci_quiz"] = True  # overrides/main.html loads quiz.js on this page only
         return embedded.markdown
 
     def fill(self, content: str) -> str:

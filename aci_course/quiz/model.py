@@ -640,7 +640,9 @@ class QuizFile(QuizModel):
         return self
 
 
-_APOSTROPHES = re.compile("[\u2019\u02bc\u2018`\u00b4]")
+# The apostrophes of search folding (aci_course.search.fold.APOSTROPHES); quiz.js has
+# the same set, both checked against tests/quiz/answer_cases.json.
+_APOSTROPHES = re.compile("[\u2019\u02bc\u2018\u02bb`\u00b4\u2032]")
 _SPACES = re.compile(r"\s+")
 
 

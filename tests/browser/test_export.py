@@ -94,6 +94,8 @@ class Lms:
         browse.page.wait_for_load_state("load")
         frame = browse.page.frame_locator("#sco")
         frame.locator("h1").first.wait_for()
+        # scorm.js loads on demand (aci.js, inside a frame): wait until it has started.
+        browse.page.wait_for_function("window.API.isInitialized()")
         return frame
 
     def cmi(self, browse: Browse, element: str) -> Any:

@@ -299,3 +299,68 @@ def test_group_report_from_three_files(new_browse: Any, built_site: Path, tmp_pa
     )
     assert re.search(r"3", page.locator("[data-report-status]").text_content() or "")
     browse.assert_clean()
+
+
+def scripts_of(site: Path, page: str) -> set[str]:
+    """The names of our scripts a built page loads (Material's and inline ones left out)."""
+    import lxml.html
+
+    tree = lxml.html.parse(str(site / page))
+    found = set()
+    for src in tree.xpath("//script/@src"):
+        name = src.split("assets/javascripts/", 1)[-1]
+        if not name.startswith(("bundle.", "vendor/")):
+            found.add(name)
+    return found
+
+
+def test_each_page_loads_only_the_scripts_it_uses(built_site: Path) -> None:
+    """Issues 19 and 22: a lesson loads no report or progress-page code, the report no
+    lesson code, and present mode's script loads only when its button is pressed."""
+    course = course_map(built_site)
+    module = next(m for m in course["modules"] if m["quizzes"])
+    quiz_lesson = next(x for x in module["lessons"] if x["quizzes"])["href"]
+    plain_lesson = next(x for x in module["lessons"] if not x["quizzes"])["href"]
+    everywhere = {"core.js", "search-lazy.js", "aci.js", "a11y.js", "webapp.js"}
+    own_map = f"progress/ru/{module['id']}.js"
+    lesson = everywhere | {"progress.js", "progress-lesson.js", own_map}
+    assert scripts_of(built_site, quiz_lesson) == lesson | {"quiz.js"}
+    assert scripts_of(built_site, plain_lesson) == lesson
+    modules = {"progress.js", "progress-modules.js"}
+    assert scripts_of(built_site, module["href"]) == everywhere | modules | {own_map}
+    whole = "progress-data.ru.js"
+    assert scripts_of(built_site, "modules/index.html") == everywhere | modules | {whole}
+    page = {whole, "progress-file.js", "progress-page.js"}
+    assert scripts_of(built_site, "progress.html") == everywhere | modules | page
+    assert scripts_of(built_site, "group-report.html") == everywhere | {
+        whole,
+        "progress.js",
+        "progress-file.js",
+        "group-report.js",
+    }
+    assert scripts_of(built_site, "about.html") == everywhere
+    # Our scripts are minified in the site, without source maps.
+    assert "\n  " not in (built_site / "assets" / "javascripts" / "progress.js").read_text("utf-8")
+    assert list((built_site / "assets").rglob("*.map")) == []
+
+
+def test_forget_my_answers_on_the_progress_page(browse: Browse) -> None:
+    """The progress page's "forget my answers": quiz records and free text go, progress stays."""
+    page = browse.goto("progress.html", "en")
+    page.evaluate(
+        """() => {
+          localStorage.setItem("aci:2026.1:quiz:m/q", "{}");
+          localStorage.setItem("aci:2026.1:quiz:m/q:reflection", '{"q6": "mine"}');
+          localStorage.setItem("aci:2025.1:quiz:m/q", "{}");
+          localStorage.setItem("aci:2026.1:text-size", "1");
+        }"""
+    )
+    box = page.locator("[data-forget-answers-box]")
+    assert box.is_visible()
+    box.locator("[data-forget-answers]").click()
+    box.locator("[data-forget-answers-confirm]").click()
+    left = page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('aci:'))")
+    assert not any(":quiz:" in key for key in left)
+    assert "aci:2026.1:text-size" in left
+    assert box.locator("[data-forget-answers-done]").text_content() == t("forget.done", "en")
+    browse.assert_clean()

@@ -542,3 +542,38 @@ def test_blank_questions_are_named_before_checking(browse: Browse, lang: str) ->
         "quiz.stats", lang, attempts=1, best=score, total=len(scored)
     )
     browse.assert_clean()
+
+
+def test_forget_my_answers_clears_answers_and_reflections(browse: Browse) -> None:
+    """On a shared computer: one button, one confirmation, nothing left on the device."""
+    lang = "en"
+    case = next(
+        c for c in CASES if any(isinstance(q, ReflectionQuestion) for q in c.quiz.questions)
+    )
+    form = open_quiz(browse, case, lang)
+    page = browse.page
+    fill_in(form, case.quiz, lang, right=True)
+    form.locator("button[type=submit]").click()
+    assert form.get_attribute("data-quiz-state") == "passed"
+    stored = "() => Object.keys(localStorage).filter((k) => /^aci:[^:]+:quiz:/.test(k)).length"
+    assert page.evaluate(stored) >= 2  # the result and the reflection
+
+    box = form.locator("[data-forget-answers-box]")
+    button = box.locator("[data-forget-answers]")
+    assert button.text_content() == t("forget.button", lang)
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    box.locator("[data-forget-answers-cancel]").click()  # changing one's mind keeps everything
+    assert page.evaluate(stored) >= 2
+    button.click()
+    box.locator("[data-forget-answers-confirm]").click()
+
+    assert page.evaluate(stored) == 0
+    assert form.get_attribute("data-quiz-state") is None
+    assert form.locator("textarea").first.input_value() == ""
+    assert box.locator("[data-forget-answers-done]").text_content() == t("forget.done", lang)
+    page.reload()
+    page.wait_for_load_state("load")
+    assert form.get_attribute("data-quiz-state") is None
+    assert form.locator("textarea").first.input_value() == ""
+    browse.assert_clean()

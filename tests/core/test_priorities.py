@@ -51,6 +51,8 @@ def test_table_keeps_the_order_the_build_needs() -> None:
     assert I18N_LATE > p.valid_html > p.compact_html
     # on_post_build: once at the end (below i18n), before the site is swapped in.
     assert I18N_LATE > p.site_end > p.safe_build_finish
+    # Minified once, before the service workers hash and list the files (site_end).
+    assert I18N_LATE > p.minify > p.site_end
 
 
 def _owners(config: Any, event: str) -> list[str]:

@@ -15,13 +15,17 @@ from aci_course.progress import data
 from aci_course.quiz.load import load_quizzes
 from tests.repo_config import ROOT
 
-SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "progress.js"
+SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
+# progress.js (every page with progress), progress-file.js (progress page and report),
+# group-report.js: their pure parts together.
+PARTS = ("progress.js", "progress-file.js", "group-report.js")
 SCHEMA = json.loads((ROOT / "schemas" / "progress.schema.json").read_text("utf-8"))
 
 COURSE = {
     "course": "c",
     "version": "2",
     "lang": "en",
+    "complete": True,
     "modules": [
         {
             "id": "m",
@@ -53,7 +57,7 @@ def state(lessons: dict[str, Any], quizzes: dict[str, Any], learner: str = "a") 
 
 # Everything the tests ask of progress.js, run in one Node process.
 DRIVER = """
-const api = require(process.argv[1]);
+const api = Object.assign({}, ...process.argv.slice(1).map((path) => require(path)));
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const out = {};
 for (const [name, call] of Object.entries(input)) {
@@ -101,9 +105,11 @@ def results() -> dict[str, Any]:
         "quiz_only": {"fn": "moduleProgress",
                       "args": [state({}, there["quizzes"]), COURSE["modules"][0], None]},
         "untouched": {"fn": "moduleProgress", "args": [state({}, {}), COURSE["modules"][0], None]},
+        "kept_partial": {"fn": "keepKnown", "args": [exported, {**COURSE, "complete": False}]},
+        "kept_complete": {"fn": "keepKnown", "args": [exported, COURSE]},
     }  # fmt: skip
     run = subprocess.run(
-        [node, "-e", DRIVER, str(SCRIPT)],
+        [node, "-e", DRIVER, *(str(SCRIPTS / part) for part in PARTS)],
         input=json.dumps(calls),
         capture_output=True,
         text=True,
@@ -202,3 +208,30 @@ def test_data_script_cannot_close_a_script_tag() -> None:
     script = data.data_script("c", "1", "</script><b>", "en", [])
     assert "</script>" not in script
     assert script.startswith("window.aciProgressData")
+
+
+def test_a_map_of_some_modules_keeps_what_it_does_not_know(results: dict[str, Any]) -> None:
+    """A lesson's map holds its own module: progress of other modules survives there."""
+    assert "gone/01-x" in results["kept_partial"]["lessons"]
+    assert "gone/01-x" not in results["kept_complete"]["lessons"]
+    assert set(results["kept_complete"]["lessons"]) == {"m/01-a", "m/02-b"}
+
+
+def test_a_module_map_carries_every_text_progress_js_shows() -> None:
+    """Lessons and overviews run these with a module's map: each text they ask for is there."""
+    import re
+
+    script = "".join(
+        (SCRIPTS / name).read_text("utf-8")
+        for name in ("progress.js", "progress-lesson.js", "progress-modules.js")
+    )
+    asked = set(re.findall(r'"(progress\.[a-z.-]+)"', script))
+    assert asked, "progress.js names its texts as string literals"
+    text = data.data_script("c", "1", "T", "en", [], complete=False)
+    payload = json.loads(text.split("] = ", 1)[1].rstrip().rstrip(";"))
+    for key in asked:
+        if key.endswith("."):  # a family, e.g. "progress.state." + state
+            assert any(k.startswith(key) for k in payload["texts"]), key
+        else:
+            assert key in payload["texts"], key
+    assert not any(k.startswith(("report.", "progress.certificate")) for k in payload["texts"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aci_course.progress.webapp import globs, split_entries
+from aci_course.progress.webapp import globs, lunr_files, split_entries
 
 
 def test_one_listing_covers_every_language_root() -> None:
@@ -53,3 +53,39 @@ def test_each_language_gets_its_pages_and_every_shared_file() -> None:
     ]
     assert [e["url"] for e in split["en"]] == ["en/modules/care/01-a.html", *shared]
     assert all(e["revision"] == "r" for part in split.values() for e in part)
+
+
+def test_lunr_files_are_those_the_search_worker_loads() -> None:
+    assert lunr_files(["ru", "aci-ru", "aci"]) == [
+        "min/lunr.stemmer.support.min.js",
+        "min/lunr.ru.min.js",
+        "min/lunr.aci-ru.min.js",
+        "min/lunr.aci.min.js",
+        "min/lunr.multi.min.js",
+    ]
+    assert lunr_files(["en"]) == []
+
+
+def test_each_language_gets_only_its_stemmers_and_course_maps() -> None:
+    lunr = {"ru": lunr_files(["ru", "aci"]), "be": lunr_files(["be", "aci"]), "en": []}
+    urls = [
+        "assets/javascripts/lunr/wordcut.js",
+        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+        "assets/javascripts/lunr/min/lunr.ru.min.js",
+        "assets/javascripts/lunr/min/lunr.be.min.js",
+        "assets/javascripts/lunr/min/lunr.de.min.js",
+        "assets/javascripts/progress/ru/care.js",
+        "assets/javascripts/progress/be/care.js",
+    ]
+    split = split_entries([{"url": url, "revision": "r"} for url in urls], lunr)
+    assert [e["url"] for e in split["ru"]] == [
+        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+        "assets/javascripts/lunr/min/lunr.ru.min.js",
+        "assets/javascripts/progress/ru/care.js",
+    ]
+    assert [e["url"] for e in split["be"]] == [
+        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+        "assets/javascripts/lunr/min/lunr.be.min.js",
+        "assets/javascripts/progress/be/care.js",
+    ]
+    assert split["en"] == []

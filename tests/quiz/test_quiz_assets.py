@@ -12,11 +12,16 @@ SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "quiz.js"
 STYLE = ROOT / "overrides" / "assets" / "stylesheets" / "quiz.css"
 
 
-def test_mkdocs_yml_loads_the_plugin_script_and_style() -> None:
+def test_mkdocs_yml_loads_the_plugin_and_style_and_pages_with_a_quiz_the_script() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "  aci-quiz: {}" in config
-    assert "  - assets/javascripts/quiz.js\n" in config
-    assert "  - assets/stylesheets/quiz.css\n" in config
+    assert "  aci-quiz:" in config
+    assert "    assets: false" in config  # the theme loads the scripts, per page
+    assert "  - assets/stylesheets/course.css" in config
+    bundle = (STYLE.parent / "course.css").read_text(encoding="utf-8")
+    assert '@import "quiz.css";' in bundle
+    template = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert "{%- if page and page.meta and page.meta.aci_quiz %}" in template
+    assert "(aci_js ~ 'quiz.js') | url" in template
 
 
 def test_script_has_no_interface_text() -> None:
@@ -35,7 +40,7 @@ def test_script_has_no_interface_text() -> None:
 
 def test_script_namespaces_storage_by_course_version() -> None:
     script = SCRIPT.read_text(encoding="utf-8")
-    assert '"aci:" + form.getAttribute("data-course-version") + ":quiz:"' in script
+    assert 'window.aci.key("quiz:" + this.id)' in script
 
 
 def test_print_styles_hide_answers_and_feedback() -> None:

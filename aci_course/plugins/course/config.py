@@ -19,5 +19,8 @@ class CourseConfig(Config):
     template_cache = Flag(True)
     """Compile the theme's templates once per process, not once per language."""
 
+    minify = Flag(True)
+    """Minify our scripts and style sheets (esbuild from npm) once the whole site is built."""
+
     vendor_assets = Flag(True)
     """Serve the iframe-worker shim (``extra.polyfills``) from node_modules."""

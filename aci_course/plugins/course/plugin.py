@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -25,7 +26,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from aci_course.core import live_preview, safe_build, template_cache, texts
+from aci_course.core import live_preview, minify, safe_build, template_cache, texts
 from aci_course.core.build_context import current_language, is_outer_build, project_root
 from aci_course.core.errors import stop_build
 from aci_course.core.priorities import PRIORITY
@@ -135,6 +136,17 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     # --- the end --------------------------------------------------------------------
 
+    @event_priority(PRIORITY.minify)
+    def _minify(self, config: MkDocsConfig) -> None:
+        if not (self.config.minify and is_outer_build(config)):
+            return
+        root = project_root(config)
+        overrides = Path(str(config.theme.custom_dir or root / "overrides"))
+        try:
+            minify.minify_site(root, overrides, Path(config.site_dir))
+        except minify.MinifyError as error:
+            raise PluginError(str(error)) from None
+
     @event_priority(PRIORITY.site_end)
     def _coverage(self, config: MkDocsConfig) -> None:
         if is_outer_build(config) and self.course is not None:
@@ -146,7 +158,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if is_outer_build(config):
             self.session.complete = True
 
-    on_post_build = CombinedEvent(_coverage, _complete)
+    on_post_build = CombinedEvent(_minify, _coverage, _complete)
 
     @event_priority(PRIORITY.any)
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

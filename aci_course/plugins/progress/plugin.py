@@ -76,12 +76,12 @@ class ProgressPlugin(BasePlugin[ProgressConfig]):
     @event_priority(PRIORITY.page_context)
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """The header's progress link and the map script, for a page."""
-        return build.page_context(context, current_language(config))
+        return build.page_context(context, current_language(config), page)
 
     @event_priority(PRIORITY.page_context)
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
-        """The same for pages rendered from a template alone (404.html)."""
-        return build.page_context(context, current_language(config))
+        """The header's link (no progress scripts) for pages rendered from a template (404.html)."""
+        return build.page_context(context, current_language(config), None)
 
     @event_priority(PRIORITY.site_end)
     def on_post_build(self, *, config: MkDocsConfig) -> None:

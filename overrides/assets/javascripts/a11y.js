@@ -15,23 +15,14 @@
 
   var ATTRIBUTE = "data-aci-text-size";
 
-  function read(key) {
-    try {
-      return window.localStorage.getItem(key);
-    } catch (error) {
-      return null;
-    }
-  }
+  var store = window.aci.store;
 
+  /* The page keeps the size when storage refuses it (core.js's store). */
   function write(key, value) {
-    try {
-      if (value === "0") {
-        window.localStorage.removeItem(key);
-      } else {
-        window.localStorage.setItem(key, value);
-      }
-    } catch (error) {
-      /* storage refused or full: the page keeps the size until it is left */
+    if (value === "0") {
+      store.remove(key);
+    } else {
+      store.write(key, value);
     }
   }
 
@@ -79,7 +70,7 @@
     }
     menu.setAttribute("data-aci-ready", "");
     var key = menu.getAttribute("data-aci-text-size-key");
-    var stored = read(key);
+    var stored = store.read(key);
     apply(menu, stored === "1" || stored === "2" ? stored : "0");
     menu.addEventListener("click", function (event) {
       var button = event.target.closest("button[" + ATTRIBUTE + "]");
@@ -94,8 +85,10 @@
     menu.hidden = false;
   }
 
-  var groups = document.querySelectorAll("[data-aci-text-size-key]");
-  for (var i = 0; i < groups.length; i++) {
-    setUp(groups[i]);
-  }
+  window.aci.ready(function () {
+    var groups = document.querySelectorAll("[data-aci-text-size-key]");
+    for (var i = 0; i < groups.length; i++) {
+      setUp(groups[i]);
+    }
+  });
 })();

@@ -2,6 +2,10 @@
  * The course's own behaviour around content (quizzes and text size live in
  * their own files). Plain JavaScript, no network, nothing stored.
  *
+ * Present mode: the [data-present] button shows here; its script (present.js)
+ * loads when it is first pressed. scorm.js loads only in a frame or a window
+ * opened by another (where an LMS can be).
+ *
  * Catalogue filter: without scripts every module is listed and the filter stays
  * hidden; with scripts the reader picks a role and the list narrows.
  *
@@ -21,6 +25,7 @@
     if (!form) return;
     var status = form.querySelector(".aci-filter__status");
     var template = catalogue.getAttribute("data-shown-template") || "{n} / {total}";
+    var format = window.aci.format;
     var cards = catalogue.querySelectorAll(".aci-card");
     var tracks = catalogue.querySelectorAll(".aci-track");
 
@@ -37,9 +42,7 @@
       Array.prototype.forEach.call(tracks, function (track) {
         track.hidden = !track.querySelector(".aci-card:not([hidden])");
       });
-      status.textContent = template
-        .replace("{n}", String(shown))
-        .replace("{total}", String(cards.length));
+      status.textContent = format(template, { n: shown, total: cards.length });
     }
 
     form.hidden = false;
@@ -57,13 +60,88 @@
     });
   }
 
-  function init() {
-    Array.prototype.forEach.call(document.querySelectorAll(".aci-catalogue"), setUpCatalogue);
+  /* Present mode's script (present.js) loads on the first press of its button. */
+  function setUpPresent(button) {
+    if (button.hasAttribute("data-aci-ready")) return;
+    button.setAttribute("data-aci-ready", "");
+    function present() {
+      window.aci.load(window.aci.assets + "present.js", function () {
+        window.aciPresent(button);
+      });
+    }
+    button.addEventListener("click", function () {
+      if (document.querySelector("link[data-aci-present-css]")) {
+        present();
+        return;
+      }
+      /* Styles first, so the first screen never shows unstyled. */
+      var css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = window.aci.assets + "../stylesheets/present.css";
+      css.setAttribute("data-aci-present-css", "");
+      css.onload = css.onerror = present;
+      document.head.appendChild(css);
+    });
+    button.hidden = false;
   }
 
-  document.addEventListener("DOMContentLoaded", init);
-  window.addEventListener("pageshow", closeToggles);
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init);
+  /* "Forget my answers on this device" (templates/progress/forget_answers.html), for
+   * shared computers: after one confirmation every quiz record (its last answers) and
+   * free-text answer of the course, of any course version, goes from this browser;
+   * quiz.js empties the forms on the page ("aci:answers-forgotten"). */
+  var ANSWERS = /^aci:[^:]+:quiz:/;
+
+  function setUpForget(box) {
+    if (box.hasAttribute("data-aci-ready")) return;
+    box.setAttribute("data-aci-ready", "");
+    var button = box.querySelector("[data-forget-answers]");
+    var ask = box.querySelector("[data-forget-answers-ask]");
+    var done = box.querySelector("[data-forget-answers-done]");
+    function open(state) {
+      ask.hidden = !state;
+      button.setAttribute("aria-expanded", state ? "true" : "false");
+    }
+    button.addEventListener("click", function () {
+      done.textContent = "";
+      open(true);
+      ask.querySelector("[data-forget-answers-confirm]").focus();
+    });
+    box.querySelector("[data-forget-answers-cancel]").addEventListener("click", function () {
+      open(false);
+      button.focus();
+    });
+    box.querySelector("[data-forget-answers-confirm]").addEventListener("click", function () {
+      var store = window.aci.store;
+      store.keys().forEach(function (key) {
+        if (ANSWERS.test(key)) store.remove(key);
+      });
+      document.dispatchEvent(new CustomEvent("aci:answers-forgotten"));
+      open(false);
+      done.textContent = done.getAttribute("data-text");
+      button.focus();
+    });
+    box.hidden = false;
   }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-forget-answers-box]"), setUpForget);
+    Array.prototype.forEach.call(document.querySelectorAll(".aci-catalogue"), setUpCatalogue);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-present]"), setUpPresent);
+  }
+
+  /* SCORM 1.2: an LMS's API lives in a window above the page or in its opener, so a
+   * page that has neither (the site itself) never loads scorm.js, which looks. */
+  function underAnotherWindow() {
+    try {
+      return window.parent !== window || Boolean(window.opener);
+    } catch (error) {
+      return true; /* another origin's frame above: an LMS may well be there */
+    }
+  }
+  if (underAnotherWindow()) {
+    window.aci.load(window.aci.assets + "scorm.js", function () {});
+  }
+
+  window.aci.ready(init);
+  window.addEventListener("pageshow", closeToggles);
 })();

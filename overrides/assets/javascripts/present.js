@@ -1,7 +1,8 @@
 /*
  * Present mode: a lesson shown to a room, one section (h2) per screen, in large type.
  *
- * [data-present] (a button on every lesson, hidden until this script runs) starts it.
+ * [data-present] (a button on every lesson, shown by aci.js, which loads this
+ * script on the first press: a lesson that is never presented never loads it) starts it.
  * ArrowRight / PageDown / Space go forward, ArrowLeft / PageUp back (what a
  * presentation clicker sends), Escape leaves and gives focus back to the button.
  * The position shows as "3 / 12" and is announced. The lesson's own elements are
@@ -245,7 +246,7 @@
 
   /* The second window: opened from a click or key press (browsers allow that). */
   Presenter.prototype.openNotes = function () {
-    var win = null;
+    var win;
     try {
       win = window.open("", "aci-present-notes", "popup=yes,width=640,height=720");
     } catch (error) {
@@ -328,27 +329,10 @@
     }
   };
 
-  function startAll() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-present]"), function (button) {
-      if (button.getAttribute("data-present-ready") === "true") return;
-      button.setAttribute("data-present-ready", "true");
-      var presenter = new Presenter(button);
-      button.addEventListener("click", function () {
-        presenter.start();
-      });
-      button.hidden = false;
-    });
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", startAll);
-  } else {
-    startAll();
-  }
-  /* Material's observable of page loads (instant navigation), if present. */
-  if (typeof window.document$ !== "undefined" && window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(function () {
-      startAll();
-    });
-  }
+  /* aci.js loads this script when a [data-present] button is first pressed, then
+     calls this for that button (and for any later press). */
+  window.aciPresent = function (button) {
+    if (!button.aciPresenter) button.aciPresenter = new Presenter(button);
+    button.aciPresenter.start();
+  };
 })();

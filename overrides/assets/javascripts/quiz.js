@@ -7,10 +7,11 @@
  * data-quiz-data>, and the course version in data-course-version. No text
  * shown to the reader is written here.
  *
- * Results live in localStorage under "aci:<course version>:quiz:<module>/<quiz>"
- * (reflections under the same key + ":reflection"). When storage is refused,
- * full or missing, the quiz still works on the open page and says that results
- * will not be kept.
+ * Results live in browser storage under aci.key("quiz:<module>/<quiz>"), i.e.
+ * "aci:<course version>:quiz:<module>/<quiz>" (reflections under the same key +
+ * ":reflection"), through core.js's store: when storage is refused, full or
+ * missing, the quiz still works on the open page and says that results will not
+ * be kept.
  *
  * After each check the form dispatches "aci:quiz-checked" (bubbles) with
  * detail {quiz, score, total, passed, attempts, best}: progress and SCORM
@@ -21,56 +22,25 @@
 
   var STATE_VERSION = 1;
 
-  /* Same rules as aci_course.quiz.model.normalize_answer. */
+  /* Same rules as aci_course.quiz.model.normalize_answer; both are checked against
+     tests/quiz/answer_cases.json. The apostrophes are those of search folding. */
   function normalize(text) {
     return String(text)
       .normalize("NFC")
       .trim()
       .toLowerCase()
       .replace(/ё/g, "е")
-      .replace(/[\u2019\u02bc\u2018`\u00b4]/g, "'")
+      .replace(/[\u2019\u02bc\u2018\u02bb`\u00b4\u2032]/g, "'")
       .replace(/\s+/g, " ");
   }
 
-  function format(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
-    });
+  /* Under Node, for the shared table of cases (tests/quiz/answer_cases.json). */
+  if (typeof module === "object" && module.exports) {
+    module.exports = { normalize: normalize };
   }
+  if (typeof document === "undefined") return;
 
-  /* localStorage that may be refused (file:// settings, private mode, full disk). */
-  function makeStore() {
-    var storage = null;
-    try {
-      storage = window.localStorage;
-      var probe = "aci:probe";
-      storage.setItem(probe, "1");
-      storage.removeItem(probe);
-    } catch (error) {
-      storage = null;
-    }
-    return {
-      ok: storage !== null,
-      get: function (key) {
-        if (!storage) return null;
-        try {
-          var raw = storage.getItem(key);
-          return raw ? JSON.parse(raw) : null;
-        } catch (error) {
-          return null;
-        }
-      },
-      set: function (key, value) {
-        if (!storage) return false;
-        try {
-          storage.setItem(key, JSON.stringify(value));
-          return true;
-        } catch (error) {
-          return false;
-        }
-      }
-    };
-  }
+  var format = window.aci.format;
 
   function Quiz(form, store) {
     var data = JSON.parse(form.querySelector("script[data-quiz-data]").textContent);
@@ -81,7 +51,7 @@
     this.total = data.total;
     this.texts = data.texts;
     this.id = form.getAttribute("data-quiz");
-    this.storageKey = "aci:" + form.getAttribute("data-course-version") + ":quiz:" + this.id;
+    this.storageKey = window.aci.key("quiz:" + this.id);
     this.reflectionKey = this.storageKey + ":reflection";
     this.questions = Array.prototype.slice.call(form.querySelectorAll("[data-question]"));
     this.submit = form.querySelector("button[type=submit]");
@@ -474,6 +444,21 @@
     if (first) first.focus();
   };
 
+  /* After "forget my answers" (aci.js) removed what was stored: an empty form. */
+  Quiz.prototype.forget = function () {
+    this.hideIncomplete();
+    this.clearFeedback();
+    Array.prototype.forEach.call(this.form.querySelectorAll("input, select, textarea"), function (control) {
+      if (control.type === "radio" || control.type === "checkbox") control.checked = false;
+      else control.value = "";
+    });
+    Array.prototype.forEach.call(this.form.querySelectorAll("[data-quiz-print-text]"), function (printed) {
+      printed.textContent = "";
+    });
+    this.setLocked(false);
+    this.showSummary({ attempts: 0, best: 0, last: null });
+  };
+
   /* --- reflections: saved as they are typed, printable ----------------------- */
 
   Quiz.prototype.setupReflections = function () {
@@ -520,6 +505,9 @@
         window.print();
       });
     }
+    document.addEventListener("aci:answers-forgotten", function () {
+      self.forget();
+    });
     var record = this.load();
     if (record.last && record.last.answers) {
       this.questions.forEach(function (question) {
@@ -532,24 +520,12 @@
   };
 
   function startAll() {
-    var store = null;
     Array.prototype.forEach.call(document.querySelectorAll("form[data-quiz]"), function (form) {
       if (form.getAttribute("data-quiz-ready") === "true") return;
       form.setAttribute("data-quiz-ready", "true");
-      store = store || makeStore();
-      new Quiz(form, store).start();
+      new Quiz(form, window.aci.store).start();
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", startAll);
-  } else {
-    startAll();
-  }
-  /* Material's observable of page loads (instant navigation), if present. */
-  if (typeof window.document$ !== "undefined" && window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(function () {
-      startAll();
-    });
-  }
+  window.aci.ready(startAll);
 })();

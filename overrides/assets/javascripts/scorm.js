@@ -175,8 +175,5 @@
     window.addEventListener("beforeunload", function () { session.finish(); });
   }
 
-  document.addEventListener("DOMContentLoaded", init);
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  }
+  window.aci.ready(init);
 })();

@@ -14,13 +14,15 @@
   if (!script || !("serviceWorker" in navigator) || !window.isSecureContext) return;
   if (!/^https?:$/.test(location.protocol)) return;
 
+  /* The page's language root, relative to the site root (overrides/main.html). */
+  var language = script.getAttribute("data-aci-root");
+  if (language === null) return;
+
   function start() {
-    var maps = window.aciProgressData || {};
-    var data = maps[Object.keys(maps)[0]];
-    if (!data || document.documentElement.hasAttribute("data-webapp-ready")) return;
+    if (document.documentElement.hasAttribute("data-webapp-ready")) return;
     document.documentElement.setAttribute("data-webapp-ready", "");
     /* This script is assets/javascripts/webapp.js: the site root is two folders up. */
-    var root = new URL("../../" + (data.root || ""), script.src).href;
+    var root = new URL("../../" + language, script.src).href;
     var link = document.createElement("link");
     link.rel = "manifest";
     link.href = root + "manifest.webmanifest";
@@ -42,9 +44,5 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  window.aci.ready(start);
 })();

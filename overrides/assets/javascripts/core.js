@@ -1,0 +1,180 @@
+/*
+ * The front end's core, loaded first on every page; each feature script uses it
+ * (window.aci) instead of a copy of its own:
+ *
+ *   aci.key(name)          a browser storage key: "aci:<course version>:<name>"
+ *                          (the prefix comes from this script's data-aci-key,
+ *                          written by overrides/main.html, the one place it is made)
+ *   aci.store              localStorage that may be refused, full or hold garbage:
+ *                          get/set (JSON), read/write (text), remove, keys, ok.
+ *                          Where the browser refuses storage (private mode, a
+ *                          locked-down browser, file:// in some) or it is full,
+ *                          values are kept in memory, so the open page still works;
+ *                          set/write return false when a value was not kept.
+ *   aci.format(t, values)  "{name}" placeholders of an interface text filled in
+ *   aci.ready(fn)          fn once the page is parsed, and on each page Material's
+ *                          document$ reports (instant navigation); fn must be
+ *                          idempotent (feature scripts mark what they set up)
+ *   aci.load(src, done)    a plain <script> inserted on demand (works over file://)
+ *
+ * Plain script, not an ES module: module scripts do not run over file://. Under
+ * Node the pure parts are exported for tests (tests/js/core.test.cjs).
+ */
+(function () {
+  "use strict";
+
+  var PROBE = "aci:probe";
+
+  function has(object, name) {
+    return Object.prototype.hasOwnProperty.call(object, name);
+  }
+
+  function format(template, values) {
+    values = values || {};
+    return String(template).replace(/\{(\w+)\}/g, function (whole, name) {
+      return has(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  function keyMaker(prefix) {
+    return function (name) {
+      return prefix + name;
+    };
+  }
+
+  /* `open` returns the browser's storage or throws (refused); null: none at all. */
+  function makeStore(open) {
+    var storage = null;
+    try {
+      storage = open();
+      storage.setItem(PROBE, "1");
+      storage.removeItem(PROBE);
+    } catch (error) {
+      storage = null;
+    }
+    var memory = {}; /* what storage refused to keep, for the open page */
+
+    function read(key) {
+      if (has(memory, key)) return memory[key];
+      try {
+        return storage ? storage.getItem(key) : null;
+      } catch (error) {
+        return null;
+      }
+    }
+
+    function write(key, value) {
+      value = String(value);
+      try {
+        if (!storage) throw new Error("no storage");
+        storage.setItem(key, value);
+        delete memory[key];
+        return true;
+      } catch (error) {
+        memory[key] = value;
+        return false;
+      }
+    }
+
+    function remove(key) {
+      delete memory[key];
+      try {
+        if (storage) storage.removeItem(key);
+      } catch (error) {
+        /* refused: nothing was kept there anyway */
+      }
+    }
+
+    function keys() {
+      var found = Object.keys(memory);
+      try {
+        for (var i = 0; storage && i < storage.length; i++) {
+          var key = storage.key(i);
+          if (key !== null && found.indexOf(key) === -1) found.push(key);
+        }
+      } catch (error) {
+        /* nothing more to list */
+      }
+      return found;
+    }
+
+    return {
+      ok: storage !== null,
+      read: read,
+      write: write,
+      remove: remove,
+      keys: keys,
+      get: function (key) {
+        var raw = read(key);
+        if (!raw) return null;
+        try {
+          return JSON.parse(raw);
+        } catch (error) {
+          return null;
+        }
+      },
+      set: function (key, value) {
+        return write(key, JSON.stringify(value));
+      }
+    };
+  }
+
+  var api = { format: format, keyMaker: keyMaker, makeStore: makeStore };
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+  }
+  if (typeof document === "undefined") return;
+
+  var script = document.currentScript;
+  var prefix = (script && script.getAttribute("data-aci-key")) || "aci:dev:";
+
+  function ready(fn) {
+    function run() {
+      fn();
+      /* Material's bundle loads after this script: its document$ exists by now. */
+      if (window.document$ && window.document$.subscribe) {
+        window.document$.subscribe(function () {
+          fn();
+        });
+      }
+    }
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", run);
+    } else {
+      run();
+    }
+  }
+
+  var loaded = {};
+  function load(src, done) {
+    if (loaded[src]) {
+      loaded[src].push(done);
+      return;
+    }
+    loaded[src] = [done];
+    var tag = document.createElement("script");
+    tag.src = src;
+    tag.onload = function () {
+      var waiting = loaded[src];
+      loaded[src] = { push: function (fn) { fn(); } };
+      waiting.forEach(function (fn) { fn(); });
+    };
+    tag.onerror = function () {
+      delete loaded[src];
+    };
+    document.head.appendChild(tag);
+  }
+
+  window.aci = {
+    format: format,
+    key: keyMaker(prefix),
+    store: makeStore(function () {
+      return window.localStorage;
+    }),
+    ready: ready,
+    load: load,
+    /* the site's assets/javascripts/ folder, for scripts loaded on demand */
+    assets: script ? script.src.replace(/[^/]*$/, "") : ""
+  };
+})();

@@ -1,0 +1,189 @@
+/*
+ * The trainer's group report (group-report.html): learners' exported progress
+ * files read on the trainer's device, summed up per quiz and module, and a CSV.
+ * On top of progress.js and progress-file.js; the pure part is exported under
+ * Node for tests.
+ */
+(function () {
+  "use strict";
+
+  var inPage = typeof window !== "undefined" && window.aciProgress;
+  var P = inPage ? window.aciProgress : require("./progress.js");
+  var F = inPage ? window.aciProgress : require("./progress-file.js");
+  var has = P.has;
+  var moduleProgress = P.moduleProgress;
+  var readFile = F.readFile;
+
+  function percent(part, whole) {
+    return whole > 0 ? Math.round((1000 * part) / whole) / 10 : 0;
+  }
+
+
+  function groupReport(files, data) {
+    var skipped = [];
+    var people = [];
+    var seen = {};
+    files.forEach(function (file) {
+      var read = readFile(file.text, data);
+      if (!read.ok) {
+        skipped.push({ name: file.name, problem: read.problem });
+        return;
+      }
+      var key = read.state.learner;
+      if (has(seen, key)) {
+        skipped.push({ name: file.name, problem: "duplicate" });
+        return;
+      }
+      seen[key] = true;
+      people.push(read.state);
+    });
+    var quizzes = [];
+    var missed = [];
+    var modules = [];
+    data.modules.forEach(function (module) {
+      module.quizzes.forEach(function (quiz) {
+        var row = { id: quiz.id, title: quiz.title, participants: 0, passed: 0, first: 0, best: 0 };
+        var firstSum = 0;
+        var bestSum = 0;
+        var misses = {};
+        people.forEach(function (person) {
+          var entry = person.quizzes[quiz.id];
+          if (!entry || entry.attempts === 0) return;
+          row.participants += 1;
+          if (entry.passed || entry.best >= quiz.needed) row.passed += 1;
+          var first = entry.first || { score: entry.best, total: quiz.total, missed: [] };
+          firstSum += percent(first.score, first.total || quiz.total);
+          bestSum += percent(entry.best, entry.total || quiz.total);
+          first.missed.forEach(function (question) {
+            misses[question] = (misses[question] || 0) + 1;
+          });
+        });
+        row.passedShare = percent(row.passed, row.participants);
+        row.first = row.participants ? Math.round((10 * firstSum) / row.participants) / 10 : 0;
+        row.best = row.participants ? Math.round((10 * bestSum) / row.participants) / 10 : 0;
+        quizzes.push(row);
+        Object.keys(misses).forEach(function (question) {
+          missed.push({
+            quiz: quiz.id,
+            title: quiz.title,
+            question: question,
+            n: misses[question],
+            total: row.participants
+          });
+        });
+      });
+      var completed = people.filter(function (person) {
+        return moduleProgress(person, module, null).state === "completed";
+      }).length;
+      modules.push({
+        id: module.id,
+        title: module.title,
+        done: completed,
+        total: people.length,
+        share: percent(completed, people.length)
+      });
+    });
+    missed.sort(function (a, b) {
+      return b.n - a.n || (a.quiz + a.question < b.quiz + b.question ? -1 : 1);
+    });
+    return { files: people.length, skipped: skipped, quizzes: quizzes, missed: missed.slice(0, 10), modules: modules };
+  }
+
+  function csvCell(value) {
+    var text = String(value);
+    /* A cell a spreadsheet would run as a formula is quoted as text. */
+    if (/^[=+\-@]/.test(text)) text = "'" + text;
+    return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function reportCsv(report) {
+    var lines = [["quiz", "title", "participants", "passed", "passed_percent", "first_attempt_mean_percent", "best_attempt_mean_percent"]];
+    report.quizzes.forEach(function (row) {
+      lines.push([row.id, row.title, row.participants, row.passed, row.passedShare, row.first, row.best]);
+    });
+    return lines.map(function (cells) {
+      return cells.map(csvCell).join(",");
+    }).join("\r\n") + "\r\n";
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = { groupReport: groupReport, reportCsv: reportCsv };
+  }
+  if (typeof document === "undefined") return;
+
+  var Progress = P.Progress;
+  var download = P.download;
+  var readText = P.readText;
+
+  Progress.prototype.setUpReport = function (page) {
+    var self = this;
+    var input = page.querySelector("[data-report-files]");
+    var current = null;
+    function cell(row, text) {
+      var td = document.createElement("td");
+      td.textContent = String(text);
+      row.appendChild(td);
+    }
+    function item(list, text) {
+      var li = document.createElement("li");
+      li.textContent = text;
+      list.appendChild(li);
+    }
+    function show(report) {
+      current = report;
+      var skipped = page.querySelector("[data-report-skipped-list]");
+      skipped.textContent = "";
+      report.skipped.forEach(function (skip) {
+        item(skipped, self.t("report.skip-" + skip.problem, { name: skip.name }));
+      });
+      page.querySelector("[data-report-skipped]").hidden = report.skipped.length === 0;
+      page.querySelector("[data-report-status]").textContent = self.t("report.status", { n: report.files });
+      var body = page.querySelector("[data-report-quizzes]");
+      body.textContent = "";
+      report.quizzes.forEach(function (quiz) {
+        var row = document.createElement("tr");
+        var th = document.createElement("th");
+        th.scope = "row";
+        th.textContent = quiz.title + " (" + quiz.id + ")";
+        row.appendChild(th);
+        cell(row, quiz.participants);
+        cell(row, quiz.passed + " (" + quiz.passedShare + " %)");
+        cell(row, quiz.first + " %");
+        cell(row, quiz.best + " %");
+        body.appendChild(row);
+      });
+      var missed = page.querySelector("[data-report-missed]");
+      missed.textContent = "";
+      report.missed.forEach(function (miss) {
+        item(missed, self.t("report.missed-item", { quiz: miss.title, question: miss.question, n: miss.n, total: miss.total }));
+      });
+      if (report.missed.length === 0) item(missed, self.t("report.missed-none"));
+      var modules = page.querySelector("[data-report-modules]");
+      modules.textContent = "";
+      report.modules.forEach(function (module) {
+        item(modules, self.t("report.module-share", {
+          title: module.title, done: module.done, total: module.total, percent: module.share + " %"
+        }));
+      });
+      page.querySelector("[data-report-results]").hidden = report.files === 0;
+    }
+    input.addEventListener("change", function () {
+      var chosen = Array.prototype.slice.call(input.files || []);
+      var texts = [];
+      var left = chosen.length;
+      if (!left) return;
+      chosen.forEach(function (file, index) {
+        readText(file, function (text) {
+          texts[index] = { name: file.name, text: text };
+          left -= 1;
+          if (left === 0) show(groupReport(texts, self.data));
+        });
+      });
+    });
+    page.querySelector("[data-report-csv]").addEventListener("click", function () {
+      if (current) {
+        download("group-report-" + self.data.course + ".csv", "text/csv", "\ufeff" + reportCsv(current));
+      }
+    });
+  };
+})();
