@@ -257,3 +257,57 @@ def site(ctx: click.Context, name: str) -> None:
     if subprocess.run(command, env=env, check=False).returncode != 0:
         raise ExportError(f"the build of profile {name} failed - see the messages above")
     click.echo(f"wrote {root / f'site-{name}'}")
+
+
+@cli.command()
+@_SITE
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the ZIM files go [default: <root>/dist/zim].",
+)
+@click.option(
+    "--lang",
+    "langs",
+    type=click.Choice(LANGUAGES),
+    multiple=True,
+    help="Only this language (repeatable) [default: all].",
+)
+@click.option("--profile", "name", default=None, help="A profile's site (site-<name>/).")
+@click.pass_context
+@_friendly
+def zim(
+    ctx: click.Context,
+    site: Path | None,
+    out: Path | None,
+    langs: tuple[str, ...],
+    name: str | None,
+) -> None:
+    """ZIM files for Kiwix (zimwriterfs): dist/zim/aci-course-<lang>.zim per language."""
+    import tempfile
+
+    from aci_course.export.zim import build_zims
+
+    root = _root(ctx)
+    course_version(root)  # only to stop outside a course folder with a clear line
+    config = root / "mkdocs.yml"
+    course = "aci-course"
+    default_site = root / "site"
+    if name:
+        config = root / "build" / f"profile-{name}" / "mkdocs.yml"
+        if not config.is_file():
+            raise ExportError(f"{config}: not found - run make site PROFILE={name} first")
+        course = f"aci-course-{name}"
+        default_site = root / f"site-{name}"
+    built = require_site(site or default_site)
+    with tempfile.TemporaryDirectory(prefix="aci-zim-") as work:
+        for target in build_zims(
+            built,
+            config,
+            out or root / "dist" / "zim",
+            langs or LANGUAGES,
+            work=Path(work),
+            course=course,
+        ):
+            click.echo(f"wrote {target}")
