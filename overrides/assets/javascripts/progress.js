@@ -462,7 +462,10 @@
     this.data = data;
     this.texts = data.texts;
     this.store = store;
-    this.key = "aci:" + data.version + ":progress";
+    /* Inside a ZIM file (Kiwix: one origin for every ZIM) the export sets a scope. */
+    var scope = document.documentElement.getAttribute("data-aci-storage-scope");
+    this.version = data.version + (scope ? "/" + scope : "");
+    this.key = "aci:" + this.version + ":progress";
     this.kept = store.ok;
     this.state = this.load();
   }
@@ -479,7 +482,7 @@
     var best = null;
     this.store.keys().forEach(function (key) {
       var match = /^aci:(.+):progress$/.exec(key || "");
-      if (!match || key === self.key) return;
+      if (!match || key === self.key || match[1].split("/")[1] !== self.version.split("/")[1]) return;
       var other = self.store.get(key);
       if (isObject(other) && (!best || time(other.saved) > time(best.saved))) best = other;
     });
@@ -503,7 +506,7 @@
   };
 
   Progress.prototype.quizJs = function (id) {
-    return this.store.get("aci:" + this.data.version + ":quiz:" + id);
+    return this.store.get("aci:" + this.version + ":quiz:" + id);
   };
 
   Progress.prototype.module = function (id) {

@@ -8,6 +8,7 @@
  * shown to the reader is written here.
  *
  * Results live in localStorage under "aci:<course version>:quiz:<module>/<quiz>"
+ * (inside a ZIM file the version is followed by "/<ZIM name>": aci_course/export/zim.py)
  * (reflections under the same key + ":reflection"). When storage is refused,
  * full or missing, the quiz still works on the open page and says that results
  * will not be kept.
@@ -81,7 +82,9 @@
     this.total = data.total;
     this.texts = data.texts;
     this.id = form.getAttribute("data-quiz");
-    this.storageKey = "aci:" + form.getAttribute("data-course-version") + ":quiz:" + this.id;
+    /* Inside a ZIM file (Kiwix: one origin for every ZIM) the export sets a scope. */
+    var scope = document.documentElement.getAttribute("data-aci-storage-scope");
+    this.storageKey = "aci:" + form.getAttribute("data-course-version") + (scope ? "/" + scope : "") + ":quiz:" + this.id;
     this.reflectionKey = this.storageKey + ":reflection";
     this.questions = Array.prototype.slice.call(form.querySelectorAll("[data-question]"));
     this.submit = form.querySelector("button[type=submit]");
