@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: deps site-deps site facilitator pdf test serve lint typecheck unit browser bench bench-search bench-queries \
-	clean lock check schemas package scorm quiz-bank module
+	clean lock check schemas package scorm quiz-bank module zim zim-tools translations
 
 # requirements.txt pins what building the site needs; requirements-dev.lock pins the
 # same versions plus the test tools. Each stamp records the last install of its lock.
@@ -106,6 +106,22 @@ package: site-deps
 scorm: site-deps
 	$(BIN)/mkdocs build --strict
 	$(BIN)/aci-course scorm
+
+# One ZIM file per language for Kiwix into dist/zim/ (aci_course/export/zim.py). The Debian
+# tools it runs (zimwriterfs is GPL: a separate program, never imported) are installed
+# first when missing, as .ci/run installs the test's; kiwix-serve is for the browser test.
+ZIM_TOOLS := zimwriterfs:zim-tools zimcheck:zim-tools rsvg-convert:librsvg2-bin kiwix-serve:kiwix-tools
+zim-tools:
+	@need=(); for pair in $(ZIM_TOOLS); do command -v "$${pair%%:*}" >/dev/null || need+=("$${pair#*:}"); done; \
+	if [ $${#need[@]} -gt 0 ]; then \
+	  sudo=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$(printf '%s\n' "$${need[@]}" | sort -u); \
+	fi
+
+zim: site-deps zim-tools
+	$(BIN)/mkdocs build --strict
+	$(BIN)/aci-course zim
 
 quiz-bank: site-deps
 	$(BIN)/aci-course quiz-bank

@@ -163,9 +163,8 @@ def _belongs(rel: PurePosixPath, lang: str) -> bool:
     # The default language's root: its pages and search index stay out, shared files come in.
     if rel.suffix == ".html" or first == "search":
         return False
-    if rel.name.startswith("progress-data.") and rel.name != f"progress-data.{lang}.js":
-        return False
-    return True
+    # The other languages' progress data files: only their own pages load them.
+    return not rel.name.startswith("progress-data.") or rel.name == f"progress-data.{lang}.js"
 
 
 def stage(site: Path, lang: str, target: Path) -> list[PurePosixPath]:
@@ -222,7 +221,7 @@ def rewrite_page(html: str, page: PurePosixPath, present: set[PurePosixPath], sc
             anchor.attrib.pop(attribute, None)
     for selector in _single_language_selectors(doc):
         selector.drop_tree()
-    return lxml.html.tostring(doc, doctype="<!doctype html>", encoding="unicode")
+    return str(lxml.html.tostring(doc, doctype="<!doctype html>", encoding="unicode"))
 
 
 def _single_language_selectors(doc: HtmlElement) -> Iterable[HtmlElement]:
