@@ -123,6 +123,11 @@ zim: site-deps zim-tools
 	$(BIN)/mkdocs build --strict
 	$(BIN)/aci-course zim
 
+# Which Russian text a translated lesson follows: make translations DONE=modules/<id>/be/01-x.md
+# records it in the lesson's front matter (translated_from); without DONE, lists stale ones.
+translations: site-deps
+	$(BIN)/aci-course translations $(if $(DONE),--done $(DONE))
+
 quiz-bank: site-deps
 	$(BIN)/aci-course quiz-bank
 

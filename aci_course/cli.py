@@ -311,3 +311,40 @@ def zim(
             course=course,
         ):
             click.echo(f"wrote {target}")
+
+
+@cli.command()
+@click.option(
+    "--done",
+    is_flag=True,
+    help="The lessons named now follow their Russian source: record it in their front matter.",
+)
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+@_friendly
+def translations(ctx: click.Context, done: bool, paths: tuple[Path, ...]) -> None:
+    """Record which source a translation follows (--done), or list the stale ones."""
+    from aci_course.course import freshness
+    from aci_course.course.modules import load_modules
+
+    root = _root(ctx)
+    course_version(root)  # only to stop outside a course folder with a clear line
+    if bool(paths) != done:
+        raise click.UsageError(
+            "name the translated lessons with --done: "
+            "aci-course translations --done modules/<id>/<lang>/<lesson>.md"
+        )
+    for path in paths:
+        digest = freshness.mark_done(path, root)
+        click.echo(f"{path}: {freshness.KEY}: {digest}")
+    if done:
+        return
+    found = freshness.translations(load_modules(root))
+    for item in found:
+        rel = item.translation.relative_to(root).as_posix()
+        if item.stale:
+            click.echo(f"stale: {rel} (its Russian source changed since)")
+        elif item.recorded is None:
+            click.echo(f"not recorded: {rel} - mark it: aci-course translations --done {rel}")
+    stale = sum(item.stale for item in found)
+    click.echo(f"{len(found)} translated lessons, {stale} stale")

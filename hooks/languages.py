@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from aci_course import DEFAULT_LANGUAGE
-from aci_course.core.build_context import current_language
+from aci_course.core.build_context import current_language, project_root
 from aci_course.core.texts import t
 from aci_course.course import languages
 
@@ -45,8 +45,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Wrap a page borrowed from another language and announce it."""
     reader = current_language(config)
     source = getattr(page.file, "locale", reader)
-    if source == reader:
-        return html
+    if source == reader:  # a translation whose Russian source changed since gets a notice
+        lesson = getattr(page.file, "aci_source", None)
+        return languages.stale_notice(project_root(config), lesson, page.url, reader) + html
     _, neutral = languages.split_url(page.file.url)
     original = languages.prefix(source) + neutral
     notice = languages.fallback_notice(reader, source, languages.relative(original, page.url))
