@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from aci_course.cli import cli
 from aci_course.export.project import course_version
 from tests.browser.conftest import ROOT, Browse, _missing_browser, _new_browse
+from tests.browser.test_progress import states
 from tests.browser.test_quiz import CASES, fill_in
 from tests.sitecheck import repo_site
 
@@ -105,6 +106,40 @@ def test_quiz_result_kept_after_reload(browse: Browse) -> None:
     assert f"aci:{version}/aci-course_en:quiz:{quiz.full_id}" in keys
     assert f"aci:{version}:quiz:{quiz.full_id}" not in keys  # the site's own key stays free
     assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+
+    page = browse.goto("progress.html", LANG)  # progress follows, under the ZIM's key
+    state = page.locator(f'[data-progress-module="{quiz.module}"]').get_attribute("data-state")
+    assert state in {"in-progress", "completed"}
+    assert f"aci:{version}/aci-course_en:progress" in page.evaluate("Object.keys(localStorage)")
+    browse.assert_clean()
+
+
+def test_progress_of_another_zim_is_not_carried_over(browse: Browse) -> None:
+    case = CASES[0]
+    page = browse.goto("index.html", LANG)
+    other = {
+        "v": 1,
+        "learner": "another-zim",
+        "saved": "2025-05-01T10:00:00.000Z",
+        "lessons": {},
+        "quizzes": {case.quiz.full_id: {"attempts": 1, "best": 1, "passed": True}},
+        "last": None,
+    }
+    page.evaluate(
+        "old => { localStorage.setItem('aci:2025.1/aci-course_be:progress', JSON.stringify(old));"
+        " localStorage.setItem('aci:2025.1:progress', JSON.stringify(old)); }",
+        other,
+    )
+    page = browse.goto("progress.html", LANG)
+    assert set(states(page).values()) == {"not-started"}
+    # The same ZIM's record of an older course version does carry over.
+    page.evaluate(
+        "old => { localStorage.clear();"
+        " localStorage.setItem('aci:2025.1/aci-course_en:progress', JSON.stringify(old)); }",
+        other,
+    )
+    page = browse.goto("progress.html", LANG)
+    assert states(page)[case.quiz.module] == "in-progress"
     browse.assert_clean()
 
 
