@@ -13,7 +13,15 @@ from click.testing import CliRunner
 
 from aci_course import LANGUAGES
 from aci_course.cli import cli
-from aci_course.export.zim import ISO_639_3, STORAGE_SCOPE, _belongs, rewrite_page
+from aci_course.export.project import ExportError
+from aci_course.export.zim import (
+    ISO_639_3,
+    STORAGE_SCOPE,
+    LanguageTexts,
+    _belongs,
+    metadata,
+    rewrite_page,
+)
 from tests.repo_config import ROOT
 from tests.sitecheck import repo_site
 
@@ -159,3 +167,22 @@ def test_missing_site_is_one_line(tmp_path: Path) -> None:
         result.stderr
         == f"Error: {tmp_path / 'nothing'}: no built site here - run `make site` first\n"
     )
+
+
+def test_metadata_over_openzim_limits_is_one_line() -> None:
+    long_title = LanguageTexts("A" * 31, "Short.")
+    with pytest.raises(ExportError) as error:
+        metadata("en", long_title, "Author")
+    assert str(error.value) == (
+        f"mkdocs.yml: site_name of en ({'A' * 31!r}) must be 1 to 30 characters for a ZIM "
+        "file - shorten it in mkdocs.yml (or the profile)"
+    )
+    meta = metadata("be", LanguageTexts("Title", "Description."), "Author", "aci-course-x")
+    assert (meta.name, meta.language, meta.welcome) == ("aci-course-x_be", "bel", "be/index.html")
+
+
+def test_profile_not_built_is_one_line() -> None:
+    result = CliRunner().invoke(cli, ["--root", str(ROOT), "zim", "--profile", "nope"])
+    assert result.exit_code == 1
+    config = ROOT / "build" / "profile-nope" / "mkdocs.yml"
+    assert result.stderr == f"Error: {config}: not found - run make site PROFILE=nope first\n"
