@@ -86,7 +86,7 @@ def _root(ctx: click.Context) -> Path:
 )
 @click.pass_context
 def cli(ctx: click.Context, root: Path) -> None:
-    """Exports of the All Children Included course: USB zip, SCORM, Moodle quiz bank, PDF."""
+    """Exports of the All Children Included course: USB zip, SCORM, Moodle quiz bank, PDF, ZIM."""
     ctx.ensure_object(dict)
     ctx.obj["root"] = root.resolve()
 
