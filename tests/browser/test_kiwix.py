@@ -148,3 +148,23 @@ def test_kiwix_search_finds_lessons(kiwix: str) -> None:
     with urllib.request.urlopen(f"{root}search?content={BOOK}&pattern=foster+care") as reply:
         html = reply.read().decode("utf-8")
     assert f'href="/{BOOK}/{LANG}/modules/foster-care/' in html
+
+
+def test_navigation_and_present_mode(browse: Browse) -> None:
+    page = browse.goto(CASES[0].page, LANG)
+    link = page.locator("a.md-footer__link--next")
+    target = link.get_attribute("href")
+    assert target
+    link.click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith(browse.base + LANG + "/")  # still inside the ZIM
+    assert page.locator("article h1").count() == 1
+
+    page.locator("[data-present]").click()
+    position = page.locator("[data-present-position]")
+    assert (position.inner_text() or "").startswith("1 / ")
+    page.keyboard.press("ArrowRight")
+    assert (position.inner_text() or "").startswith("2 / ")
+    page.keyboard.press("Escape")
+    assert page.locator("[data-present-dialog]").is_hidden()
+    browse.assert_clean()
