@@ -34,6 +34,7 @@ from lxml.html import HtmlElement
 from mkdocs.config.defaults import MkDocsConfig
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
+from aci_course.core.project import ProjectConfigError, load_project_config
 from aci_course.course.languages import prefix
 from aci_course.export.project import ExportError
 
@@ -94,13 +95,11 @@ def tool(name: str, package: str) -> str:
 
 
 def load_mkdocs_config(config_file: Path) -> MkDocsConfig:
-    """The project's MkDocs config as MkDocs loads it (INHERIT, as profiles use, honoured)."""
-    from mkdocs.config import load_config
-
+    """The project's MkDocs config as a build loads it (INHERIT, as profiles use, honoured)."""
     try:
-        return load_config(str(config_file))
-    except Exception as error:  # MkDocs raises several kinds; each is a bad config
-        raise ExportError(f"{config_file}: cannot be loaded ({error}) - fix it") from None
+        return load_project_config(config_file)
+    except ProjectConfigError as error:
+        raise ExportError(str(error)) from None
 
 
 def language_texts(config: MkDocsConfig) -> dict[str, LanguageTexts]:
