@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: deps site-deps site facilitator pdf test serve lint lint-js unit-js typecheck unit browser bench bench-pages \
-	bench-search bench-queries clean lock check schemas package scorm quiz-bank module system-deps
+	bench-search bench-queries clean lock check schemas package scorm quiz-bank module system-deps zim translations
 
 # requirements.txt pins what building the site needs; requirements-dev.lock pins the
 # same versions plus the test tools. Each stamp records the last install of its lock.
@@ -119,6 +119,18 @@ package: site-deps
 scorm: site-deps
 	$(BIN)/mkdocs build --strict
 	$(BIN)/aci-course scorm
+
+# One ZIM file per language for Kiwix into dist/zim/ (aci_course/export/zim.py). The Debian
+# tools it runs (zimwriterfs is GPL: a separate program, never imported) come from the one
+# list of scripts/system-deps.sh, as make test's do.
+zim: site-deps system-deps
+	$(BIN)/mkdocs build --strict
+	$(BIN)/aci-course zim
+
+# Which Russian text a translated lesson follows: make translations DONE=modules/<id>/be/01-x.md
+# records it in the lesson's front matter (translated_from); without DONE, lists stale ones.
+translations: site-deps
+	$(BIN)/aci-course translations $(if $(DONE),--done $(DONE))
 
 quiz-bank: site-deps
 	$(BIN)/aci-course quiz-bank

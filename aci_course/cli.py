@@ -98,7 +98,7 @@ def _version(ctx: click.Context) -> str:
 )
 @click.pass_context
 def cli(ctx: click.Context, root: Path, config_file: str) -> None:
-    """Exports of the All Children Included course: USB zip, SCORM, Moodle quiz bank, PDF."""
+    """Exports of the All Children Included course: USB zip, SCORM, Moodle quiz bank, PDF, ZIM."""
     ctx.ensure_object(dict)
     ctx.obj["root"] = root.resolve()
     ctx.obj["config_file"] = config_file
@@ -271,3 +271,94 @@ def site(ctx: click.Context, name: str) -> None:
     if subprocess.run(command, env=env, check=False).returncode != 0:
         raise ExportError(f"the build of profile {name} failed - see the messages above")
     click.echo(f"wrote {root / f'site-{name}'}")
+
+
+@cli.command()
+@_SITE
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the ZIM files go [default: <root>/dist/zim].",
+)
+@click.option(
+    "--lang",
+    "langs",
+    type=click.Choice(LANGUAGES),
+    multiple=True,
+    help="Only this language (repeatable) [default: all].",
+)
+@click.option("--profile", "name", default=None, help="A profile's site (site-<name>/).")
+@click.pass_context
+@_friendly
+def zim(
+    ctx: click.Context,
+    site: Path | None,
+    out: Path | None,
+    langs: tuple[str, ...],
+    name: str | None,
+) -> None:
+    """ZIM files for Kiwix (zimwriterfs): dist/zim/aci-course-<lang>.zim per language."""
+    import tempfile
+
+    from aci_course.export.zim import build_zims
+
+    root = _root(ctx)
+    _version(ctx)  # only to stop outside a course folder with a clear line
+    config = root / ctx.obj["config_file"]
+    course = "aci-course"
+    default_site = root / "site"
+    if name:
+        config = root / "build" / f"profile-{name}" / "mkdocs.yml"
+        if not config.is_file():
+            raise ExportError(f"{config}: not found - run make site PROFILE={name} first")
+        course = f"aci-course-{name}"
+        default_site = root / f"site-{name}"
+    built = require_site(site or default_site)
+    with tempfile.TemporaryDirectory(prefix="aci-zim-") as work:
+        for target in build_zims(
+            built,
+            config,
+            out or root / "dist" / "zim",
+            langs or LANGUAGES,
+            work=Path(work),
+            course=course,
+        ):
+            click.echo(f"wrote {target}")
+
+
+@cli.command()
+@click.option(
+    "--done",
+    is_flag=True,
+    help="The lessons named now follow their Russian source: record it in their front matter.",
+)
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+@_friendly
+def translations(ctx: click.Context, done: bool, paths: tuple[Path, ...]) -> None:
+    """Record which source a translation follows (--done), or list the stale ones."""
+    from aci_course.course import freshness
+    from aci_course.course.modules import load_modules
+
+    root = _root(ctx)
+    _version(ctx)  # only to stop outside a course folder with a clear line
+    if bool(paths) != done:
+        raise click.UsageError(
+            "name the translated lessons with --done: "
+            "aci-course translations --done modules/<id>/<lang>/<lesson>.md"
+        )
+    for path in paths:
+        digest = freshness.mark_done(path, root)
+        click.echo(f"{path}: {freshness.KEY}: {digest}")
+    if done:
+        return
+    found = freshness.translations(load_modules(root))
+    for item in found:
+        rel = item.translation.relative_to(root).as_posix()
+        if item.stale:
+            click.echo(f"stale: {rel} (its Russian source changed since)")
+        elif item.recorded is None:
+            click.echo(f"not recorded: {rel} - mark it: aci-course translations --done {rel}")
+    stale = sum(item.stale for item in found)
+    click.echo(f"{len(found)} translated lessons, {stale} stale")

@@ -13,6 +13,7 @@ packages=(
   poppler-utils         # pdftotext and pdfinfo: the PDF tests read the handbooks back
   zim-tools             # zimwriterfs and zimcheck: `make zim`
   kiwix-tools           # kiwix-serve: the ZIM files opened as a Kiwix reader would
+  librsvg2-bin          # rsvg-convert: the ZIM files' 48 px illustration from the favicon
   graphviz              # dot: figures drawn at build time
 )
 

@@ -22,7 +22,7 @@ from aci_course.core.texts import t
 from aci_course.course import coverage, languages, pages
 from aci_course.course.languages import prefix
 from aci_course.course.modules import Module, check_docs_layout, load_modules
-from aci_course.course.publish import tag
+from aci_course.course.publish import source_of, tag
 
 
 class CourseBuild:
@@ -141,11 +141,15 @@ def set_selector(config: MkDocsConfig, url: str) -> None:
     config.extra.alternate = links  # type: ignore[attr-defined]
 
 
-def mark_fallback(html: str, page: Page, reader: str) -> str:
-    """Wrap a page borrowed from another language and announce it in ``reader``'s."""
+def mark_fallback(html: str, page: Page, reader: str, root: Path) -> str:
+    """Wrap a page borrowed from another language and announce it in ``reader``'s.
+
+    A translation whose Russian source changed since it was translated gets the
+    stale notice instead (``root``: the project, where ``modules/`` lives).
+    """
     source = getattr(page.file, "locale", reader)
     if source == reader:
-        return html
+        return languages.stale_notice(root, source_of(page.file), page.url, reader) + html
     _, neutral = languages.split_url(page.file.url)
     original = languages.prefix(source) + neutral
     notice = languages.fallback_notice(reader, source, languages.relative(original, page.url))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.core.sources import front_matter
+from aci_course.course import freshness
 from aci_course.course.modules import Module
 
 
@@ -19,8 +20,17 @@ def is_draft(path: Path) -> bool:
     return front_matter(text).get("draft") is True
 
 
+def stale_cell(module: Module) -> str:
+    """The module's translations whose Russian source changed since (``make check`` shows how)."""
+    found = freshness.translations([module])
+    stale = [f"{item.lang} {item.translation.stem}" for item in found if item.stale]
+    unknown = [f"{item.lang} {item.translation.stem}" for item in found if item.recorded is None]
+    cell = ", ".join(stale) or "none"
+    return cell + (f"; not recorded: {', '.join(unknown)}" if unknown else "")
+
+
 def rows(modules: Sequence[Module], docs: Path) -> list[list[str]]:
-    """One row per module (and one for site pages): name, then a cell per language."""
+    """One row per module (and one for site pages): name, a cell per language, stale ones."""
     result = []
     for module in modules:
         cells = [module.id]
@@ -35,6 +45,7 @@ def rows(modules: Sequence[Module], docs: Path) -> list[list[str]]:
                 if lang in lesson.sources and is_draft(lesson.sources[lang])
             ]
             cells.append(cell + (f", to write: {', '.join(drafts)}" if drafts else ""))
+        cells.append(stale_cell(module))
         result.append(cells)
     names = sorted(p.name for p in (docs / DEFAULT_LANGUAGE).glob("*.md"))
     cells = ["site pages (docs/)"]
@@ -45,13 +56,14 @@ def rows(modules: Sequence[Module], docs: Path) -> list[list[str]]:
             f"{len(present)}/{len(names)}"
             + (f" missing {', '.join(missing)}" if missing else " ok")
         )
+    cells.append("-")  # site pages do not record their source
     result.append(cells)
     return result
 
 
 def table(modules: Sequence[Module], docs: Path) -> str:
     """The coverage table as aligned plain text (module texts are complete once valid)."""
-    header = ["Translation coverage", *LANGUAGES]
+    header = ["Translation coverage", *LANGUAGES, "stale"]
     body = rows(modules, docs)
     widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
     lines = [

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+from pathlib import Path
 from posixpath import relpath
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.core.templating import render
 from aci_course.core.texts import t
+from aci_course.course import freshness
 
 
 def prefix(lang: str) -> str:
@@ -65,3 +69,38 @@ def not_found_entries() -> list[dict[str, str]]:
         }
         for lang in LANGUAGES
     ]
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """A date in running text of ``lang`` (``06.12.2026``, ``6 December 2026``)."""
+    return t(
+        "date.long",
+        lang,
+        d=day.day,
+        dd=f"{day.day:02}",
+        mm=f"{day.month:02}",
+        month=calendar.month_name[day.month],
+        yyyy=day.year,
+    )
+
+
+def stale_notice(root: Path, source_uri: str | None, page_url: str, lang: str) -> str:
+    """The notice on a translated lesson whose Russian source changed since ("" otherwise).
+
+    ``source_uri`` is the lesson's ``modules/<id>/<lang>/<file>.md`` (hooks/modules.py).
+    """
+    parts = (source_uri or "").split("/")
+    if lang == DEFAULT_LANGUAGE or len(parts) != 4 or parts[0] != "modules" or parts[2] != lang:
+        return ""
+    source = root / "modules" / parts[1] / DEFAULT_LANGUAGE / parts[3]
+    item = freshness.check(root / str(source_uri), source, lang)
+    if not item.stale:
+        return ""
+    _, neutral = split_url(page_url)
+    return render(
+        "course/stale_notice.html",
+        lang=lang,
+        source_lang=DEFAULT_LANGUAGE,
+        href=relative(prefix(DEFAULT_LANGUAGE) + neutral, page_url),
+        date=long_date(freshness.updated_on(source), lang),
+    )

@@ -4,7 +4,10 @@ For every lesson it counts the words a reader sees in each language; it lists
 lessons and site pages missing in a language, the question types of each
 module's quizzes, the share of words ``hunspell`` does not know per language
 (Debian's ``ru_RU``, ``be_BY``, ``en_GB`` plus ``spelling/<lang>.txt``), and
-Belarusian words written with a letter only Russian has (и, щ, ъ).
+Belarusian words written with a letter only Russian has (и, щ, ъ). It lists
+translated lessons whose Russian source changed since they were translated,
+with the source lines that changed (:mod:`aci_course.course.freshness`), and
+those that never recorded their source; neither fails the check.
 
 It fails (exit status 1) when a lesson has fewer than ``MIN_WORDS`` words
 (worksheets, marked ``kind: worksheet`` in front matter, are exempt: they are
@@ -35,6 +38,7 @@ import yaml
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
 from aci_course.core.sources import code_lines, front_matter, is_quiz_line, meta_text, read_source
+from aci_course.course import freshness
 from aci_course.course.modules import Module, load_modules
 from aci_course.quality.teaching import option_findings, plan_findings
 from aci_course.quality.terms import find_avoided
@@ -220,6 +224,20 @@ class SpellingRow:
         return self.unknown / self.words if self.words else 0.0
 
 
+@dataclass(frozen=True)
+class TranslationRow:
+    """A translated lesson that is stale or never recorded its source (listed, not failed).
+
+    ``changes`` is the unified diff of the Russian source since the translation, or
+    None when the recorded text is not in the file's git history.
+    """
+
+    path: str
+    source: str
+    stale: bool
+    changes: tuple[str, ...] | None
+
+
 @dataclass
 class Report:
     """Everything ``make check`` prints; ``problems`` empty means it passes."""
@@ -227,6 +245,7 @@ class Report:
     lessons: list[LessonRow] = field(default_factory=list)
     quiz_types: dict[str, tuple[str, ...]] = field(default_factory=dict)
     spelling: list[SpellingRow] = field(default_factory=list)
+    translations: list[TranslationRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -368,6 +387,38 @@ def _terms(root: Path, report: Report) -> None:
     for lang in LANGUAGES:
         for finding in find_avoided(root, lang, site_pages(root, lang)):
             report.problems.append(Problem(finding.path, finding.line, finding.what, finding.fix))
+def _translations(modules: Sequence[Module], root: Path, report: Report) -> None:
+    for item in freshness.translations(modules):
+        if item.stale or item.recorded is None:
+            changes = freshness.changed_lines(item)
+            report.translations.append(
+                TranslationRow(
+                    _rel(item.translation, root),
+                    _rel(item.source, root),
+                    item.stale,
+                    None if changes is None else tuple(changes),
+                )
+            )
+
+
+def _format_translations(rows: Sequence[TranslationRow]) -> list[str]:
+    out = ["## Stale translations (the Russian source changed since)", ""]
+    if not rows:
+        return [*out, "None: every translated lesson follows its Russian source.", ""]
+    for row in rows:
+        if not row.stale:
+            out.append(
+                f"- {row.path}: no {freshness.KEY} - when it follows {row.source}, "
+                f"run aci-course translations --done {row.path}"
+            )
+            continue
+        out.append(f"- {row.path}: {row.source} changed since it was translated")
+        if row.changes is None:
+            out.append("  (the text it was translated from is not in the git history)")
+        else:
+            out += ["  ```diff", *(f"  {line}" for line in row.changes), "  ```"]
+        out.append(f"  when updated: aci-course translations --done {row.path}")
+    return [*out, ""]
 
 
 def build_report(root: Path, spell: SpellChecker) -> Report:
@@ -381,6 +432,7 @@ def build_report(root: Path, spell: SpellChecker) -> Report:
     _spelling(root, spell, report)
     _belarusian_letters(root, report)
     _terms(root, report)
+    _translations(modules, root, report)
     return report
 
 
@@ -416,6 +468,7 @@ def format_report(report: Report) -> str:
         ],
     )
     out.append("")
+    out += _format_translations(report.translations)
     if report.problems:
         out.append(f"## {len(report.problems)} problem(s)")
         out.append("")

@@ -41,6 +41,9 @@ def test_script_has_no_interface_text() -> None:
 def test_script_namespaces_storage_by_course_version() -> None:
     script = SCRIPT.read_text(encoding="utf-8")
     assert 'window.aci.key("quiz:" + this.id)' in script
+    # Inside a ZIM the export's scope follows the version (tests/browser/test_kiwix.py).
+    core = (SCRIPT.parent / "core.js").read_text(encoding="utf-8")
+    assert 'getAttribute("data-aci-storage-scope")' in core
 
 
 def test_print_styles_hide_answers_and_feedback() -> None:

@@ -111,7 +111,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     @event_priority(PRIORITY.fallback_notice)
     def _fallback_notice(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return build.mark_fallback(html, page, current_language(config))
+        return build.mark_fallback(html, page, current_language(config), project_root(config))
 
     on_page_content = CombinedEvent(_generated_body, _fallback_notice)
 

@@ -4,7 +4,8 @@
  *
  *   aci.key(name)          a browser storage key: "aci:<course version>:<name>"
  *                          (the prefix comes from this script's data-aci-key,
- *                          written by overrides/main.html, the one place it is made)
+ *                          written by overrides/main.html, the one place it is made;
+ *                          inside a ZIM file "aci:<course version>/<scope>:<name>")
  *   aci.store              localStorage that may be refused, full or hold garbage:
  *                          get/set (JSON), read/write (text), remove, keys, ok.
  *                          Where the browser refuses storage (private mode, a
@@ -128,6 +129,10 @@
 
   var script = document.currentScript;
   var prefix = (script && script.getAttribute("data-aci-key")) || "aci:dev:";
+  /* Inside a ZIM file (Kiwix gives every ZIM one origin) the export sets a scope on
+     <html> (aci_course/export/zim.py): "aci:<version>/<scope>:" keeps ZIMs apart. */
+  var scope = document.documentElement.getAttribute("data-aci-storage-scope") || "";
+  if (scope) prefix = prefix.replace(/:$/, "/" + scope + ":");
 
   function ready(fn) {
     function run() {
@@ -169,6 +174,7 @@
   window.aci = {
     format: format,
     key: keyMaker(prefix),
+    scope: scope,
     store: makeStore(function () {
       return window.localStorage;
     }),

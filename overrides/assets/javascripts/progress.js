@@ -258,7 +258,7 @@
     var best = null;
     this.store.keys().forEach(function (key) {
       var match = /^aci:(.+):progress$/.exec(key || "");
-      if (!match || key === self.key) return;
+      if (!match || key === self.key || (match[1].split("/")[1] || "") !== window.aci.scope) return;
       var other = self.store.get(key);
       if (isObject(other) && (!best || time(other.saved) > time(best.saved))) best = other;
     });

@@ -8,7 +8,8 @@
  * shown to the reader is written here.
  *
  * Results live in browser storage under aci.key("quiz:<module>/<quiz>"), i.e.
- * "aci:<course version>:quiz:<module>/<quiz>" (reflections under the same key +
+ * "aci:<course version>:quiz:<module>/<quiz>" (inside a ZIM file the version is
+ * followed by "/<ZIM name>": core.js) (reflections under the same key +
  * ":reflection"), through core.js's store: when storage is refused, full or
  * missing, the quiz still works on the open page and says that results will not
  * be kept.
