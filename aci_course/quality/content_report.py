@@ -387,6 +387,8 @@ def _terms(root: Path, report: Report) -> None:
     for lang in LANGUAGES:
         for finding in find_avoided(root, lang, site_pages(root, lang)):
             report.problems.append(Problem(finding.path, finding.line, finding.what, finding.fix))
+
+
 def _translations(modules: Sequence[Module], root: Path, report: Report) -> None:
     for item in freshness.translations(modules):
         if item.stale or item.recorded is None:
