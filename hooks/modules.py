@@ -22,6 +22,7 @@ from aci_course.core.build_context import current_language, is_outer_build, proj
 from aci_course.core.errors import AuthorError
 from aci_course.core.generated import GeneratedPage, fill
 from aci_course.course import coverage, pages
+from aci_course.course.facts import Facts, facts_file, load_facts, render_facts
 from aci_course.course.languages import prefix
 from aci_course.course.modules import Module, check_docs_layout, load_modules
 
@@ -30,6 +31,7 @@ log = logging.getLogger("mkdocs.plugins.aci.modules")
 # The modules of the build in progress: read by the first language build of each
 # `mkdocs build` (or serve reload), shared by the other languages of that build.
 _modules: list[Module] = []
+_facts: list[Facts] = []  # the country facts of the build in progress (extra.facts)
 
 
 # After i18n's on_config (-100), which picks the language of this build.
@@ -42,6 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         try:
             check_docs_layout(Path(config.docs_dir), root)
             _modules[:] = load_modules(root)
+            _facts[:] = [load_facts(root, facts_file(config.extra))]
         except AuthorError as error:
             raise PluginError(str(error)) from None
     docs_default = Path(config.docs_dir) / DEFAULT_LANGUAGE
@@ -136,6 +139,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if media.src_uri not in files.src_uris:
                 files.append(media)
     return files
+
+
+# After i18n's page_markdown (+50); before the quizzes' (30), which only look at their lines.
+@event_priority(40)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put each {{ fact "id" }}'s text in this language and list its source."""
+    if "{{" not in markdown or not _facts:
+        return markdown
+    root = project_root(config)
+    src = getattr(page.file, "aci_source", None) or f"docs/{page.file.src_uri}"
+    path = root / src
+    try:
+        source_text = path.read_text(encoding="utf-8") if path.is_file() else markdown
+        rendered = render_facts(
+            markdown,
+            facts=_facts[0],
+            lang=current_language(config),
+            source=src,
+            source_text=source_text,
+        )
+    except AuthorError as error:
+        raise PluginError(str(error)) from None
+    return rendered.markdown
 
 
 # First of the page_content handlers, with content safety (100), which leaves generated
