@@ -77,9 +77,7 @@ class Fact(AuthorModel):
             "fact {n} must be a mapping", "write id, text, source and checked under it"
         ),
         "extra": Say('{where} has unknown key "{key}"', "use only id, text, source and checked"),
-        "missing": Say(
-            '{where} has no "{key}"', "add it, e.g. {example}{why}", at="mapping"
-        ),
+        "missing": Say('{where} has no "{key}"', "add it, e.g. {example}{why}", at="mapping"),
         "invalid": Say('"{key}" of {where} {problem}', "write it as {example}", at="field"),
     }
     called: ClassVar[str] = 'fact "{id}"'
@@ -97,7 +95,7 @@ class Fact(AuthorModel):
                 "use lowercase ASCII letters, digits and hyphens, e.g. children-helpline",
             ),
         ),
-    ] = Field(description="How lessons name the fact: {{ fact \"<id>\" }}.")
+    ] = Field(description='How lessons name the fact: {{ fact "<id>" }}.')
     text: Annotated[
         FactText,
         Words(example='text: {ru: "...", be: "...", en: "..."}', why="", problem="must be text"),
@@ -132,7 +130,10 @@ class FactsFile(AuthorModel):
 
     country: Annotated[
         LocalText,
-        Words(example='country: {ru: "Беларусь", be: "Беларусь", en: "Belarus"}', problem="must be text"),
+        Words(
+            example='country: {ru: "Беларусь", be: "Беларусь", en: "Belarus"}',
+            problem="must be text",
+        ),
     ] = Field(description="The country's name in every language.")
     facts: Annotated[
         Items[Fact],
@@ -224,9 +225,9 @@ def find_marks(text: str) -> list[Mark]:
     for index, line in enumerate(text.split("\n")):
         match = _FENCE.match(line)
         if fence is not None:
-            if match and match["fence"][0] == fence[0] and len(match["fence"]) >= len(fence):
-                if not match["rest"].strip():
-                    fence = None
+            closes = match and match["fence"][0] == fence[0] and len(match["fence"]) >= len(fence)
+            if closes and match and not match["rest"].strip():
+                fence = None
             continue
         if match:
             fence = match["fence"]
@@ -245,8 +246,11 @@ def find_marks(text: str) -> list[Mark]:
 
 
 def _source_lines(marks: list[Mark], source_text: str) -> list[int | None]:
-    """The author's line (1-based) of each mark: MkDocs hands over Markdown without front
-    matter, so the k-th mark of an id on the page is the k-th of that id in the file."""
+    """The author's line (1-based) of each mark.
+
+    MkDocs hands over Markdown without front matter, so the k-th mark of an id on
+    the page is the k-th of that id in the file.
+    """
     in_source: dict[str | None, list[int]] = {}
     for mark in find_marks(source_text):
         in_source.setdefault(mark.written, []).append(mark.line + 1)
@@ -362,4 +366,3 @@ def check_fact_marks(text: str, facts: Facts, source: str) -> None:
                 f"write it as {EXAMPLE}, with the id in double quotes",
             )
         facts.get(mark.written, source, mark.line + 1)
-
