@@ -40,6 +40,7 @@ Title = Annotated[str, StringConstraints(pattern=r"\S")]
 
 _SOURCE_EXAMPLE = 'source: {title: "Title of the page", url: "https://..."}'
 _CHECKED_EXAMPLE = "checked: 2026-12-06"
+_SOURCE_IN_TEMPLATE = _SOURCE_EXAMPLE.replace("{", "{{").replace("}", "}}")  # for str.format
 
 
 class FactText(LocalText):
@@ -51,13 +52,15 @@ class FactSource(AuthorModel):
 
     messages: ClassVar[dict[str, Say]] = {
         "not_mapping": Say(
-            '"source" of {where} must be a mapping', "write it as " + _SOURCE_EXAMPLE
+            '"source" of {where} must be a mapping', "write it as " + _SOURCE_IN_TEMPLATE
         ),
         "extra": Say('unknown key "source.{key}"', "use only title and url"),
         "missing": Say(
-            '"source" of {where} has no "{key}"', "add it, e.g. " + _SOURCE_EXAMPLE, at="owner"
+            '"source" of {where} has no "{key}"', "add it, e.g. " + _SOURCE_IN_TEMPLATE, at="owner"
         ),
-        "invalid": Say('"source.{key}" {problem}', "write it as " + _SOURCE_EXAMPLE, at="field"),
+        "invalid": Say(
+            '"source.{key}" {problem}', "write it as " + _SOURCE_IN_TEMPLATE, at="field"
+        ),
     }
     called: ClassVar[str] = "{parent}"
 
