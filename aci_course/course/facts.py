@@ -156,12 +156,21 @@ class Facts:
     display: str
     by_id: Mapping[str, Fact]
     country: LocalText | None = None
+    found: bool = True  # False: the file does not exist (a lesson using a fact fails)
 
     def get(self, fact_id: str, source: str, line: int | None) -> Fact:
         """The fact ``fact_id``, or an AuthorError at ``source:line`` naming this file."""
         fact = self.by_id.get(fact_id)
         if fact is not None:
             return fact
+        if not self.found:
+            raise AuthorError(
+                source,
+                line,
+                f'unknown fact "{fact_id}": there is no {self.display}',
+                f"write {self.display} (see docs-dev/country-facts.md), "
+                "or name your facts file in mkdocs.yml as extra.facts",
+            )
         known = ", ".join(sorted(self.by_id)) or "(none)"
         raise AuthorError(
             source,
@@ -181,7 +190,7 @@ def load_facts(root: Path, display: str = DEFAULT_FILE) -> Facts:
     """The facts of ``root / display``; no file gives no facts (a lesson using one fails)."""
     path = root / display
     if not path.is_file():
-        return Facts(display, {})
+        return Facts(display, {}, found=False)
     data = load_yaml(path, display)
     loaded = validate(FactsFile, data, display)
     by_id: dict[str, Fact] = {}

@@ -195,6 +195,17 @@ def test_a_fact_without_source_or_date_is_an_author_error(
     assert str(error.value) == message
 
 
+def test_a_missing_facts_file_is_named(tmp_path: Path) -> None:
+    facts = load_facts(tmp_path, "facts/xx.yml")
+    with pytest.raises(AuthorError) as error:
+        facts.get("helpline", "modules/m/ru/01-a.md", 3)
+    assert str(error.value) == (
+        'modules/m/ru/01-a.md:3: unknown fact "helpline": there is no facts/xx.yml - write '
+        "facts/xx.yml (see docs-dev/country-facts.md), or name your facts file in mkdocs.yml "
+        "as extra.facts"
+    )
+
+
 def test_stale_facts(tmp_path: Path) -> None:
     facts = load_facts(facts_in(tmp_path))
     assert [f.id for f in stale(facts, datetime.date(2026, 12, 6))] == ["police"]
