@@ -324,12 +324,39 @@ def render_facts(
             )
         fact = facts.get(mark.written, source, line)
         text = lines[mark.line]
-        lines[mark.line] = text[: mark.start] + fact.text[lang].strip() + text[mark.end :]
+        shown = fact.text[lang].strip()
+        if _starts_sentence(text[: mark.start]):
+            shown = _capitalised(shown)
+        lines[mark.line] = text[: mark.start] + shown + text[mark.end :]
     for mark in marks:
         fact = facts.by_id[str(mark.written)]
         if fact not in used:
             used.append(fact)
     return Rendered(_add_sources(lines, used, lang), used)
+
+
+_EMPHASIS_END = re.compile(r"[*_]+$")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)]|>)?$")
+
+
+def _starts_sentence(before: str) -> bool:
+    """Whether a fact after ``before`` (its line so far) begins a sentence.
+
+    Facts are written to run on inside a sentence ("under article 168 ..."), so one at
+    the start of a line, list item, table cell or after a full stop is capitalised.
+    """
+    rest = _EMPHASIS_END.sub("", before.rstrip()).rstrip()
+    return bool(_LIST_MARKER.match(rest)) or rest.endswith(("|", ".", "!", "?"))
+
+
+def _capitalised(text: str) -> str:
+    """``text`` with its first letter (after any Markdown emphasis) in capitals."""
+    for index, char in enumerate(text):
+        if char.isalpha():
+            return text[:index] + char.upper() + text[index + 1 :]
+        if char not in "*_«\"'(":
+            return text
+    return text
 
 
 _HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$")

@@ -253,3 +253,19 @@ def test_a_build_renders_facts_and_stops_at_an_unknown_one(make_project) -> None
         "to facts/by.yml with text, source and checked, or use one of: helpline, police"
     ) in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_fact_that_starts_a_sentence_is_capitalised(tmp_path: Path) -> None:
+    text = GOOD.replace('en: "102, the police"', 'en: "under the law, ring 102"')
+    facts = load_facts(facts_in(tmp_path, text))
+    markdown = (
+        '- **Age.** {{ fact "police" }}.\n'
+        '| {{ fact "police" }} |\n'
+        'In Belarus, {{ fact "police" }}; and: {{ fact "police" }}.\n'
+    )
+    rendered = render_facts(markdown, facts=facts, lang="en", source="x.md", source_text="")
+    assert rendered.markdown.splitlines()[:3] == [
+        "- **Age.** Under the law, ring 102.",
+        "| Under the law, ring 102 |",
+        "In Belarus, under the law, ring 102; and: under the law, ring 102.",
+    ]
