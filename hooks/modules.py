@@ -148,8 +148,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if "{{" not in markdown or not _facts:
         return markdown
     root = project_root(config)
-    src = getattr(page.file, "aci_source", None) or f"docs/{page.file.src_uri}"
-    path = root / src
+    src = getattr(page.file, "aci_source", None)
+    path = root / src if src else Path(page.file.abs_src_path or root / "docs").resolve()
+    if not src:
+        src = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     try:
         source_text = path.read_text(encoding="utf-8") if path.is_file() else markdown
         rendered = render_facts(
