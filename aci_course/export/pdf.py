@@ -35,10 +35,11 @@ from aci_course.core.errors import AuthorError
 from aci_course.core.templating import render
 from aci_course.core.texts import t
 from aci_course.core.yamlsource import read_text
+from aci_course.course.facts import Facts, facts_file, load_facts, render_facts
 from aci_course.course.modules import Module, load_modules
 from aci_course.editions import answer_key, blocks
 from aci_course.editions import session_plan as plans
-from aci_course.export.project import ExportError
+from aci_course.export.project import ExportError, read_config
 from aci_course.quiz.embed import DIRECTIVE
 from aci_course.quiz.model import (
     FillQuestion,
@@ -174,14 +175,25 @@ def _quiz_slots(
 
 
 def lesson_sections(
-    module: Module, lang: str, quizzes: dict[str, Quiz], keep_notes: bool
+    module: Module,
+    lang: str,
+    quizzes: dict[str, Quiz],
+    keep_notes: bool,
+    facts: Facts | None = None,
 ) -> list[Section]:
-    """Every lesson of the module in ``lang`` (else Russian), its quiz lines printed."""
+    """Every lesson of the module in ``lang`` (else Russian), its quiz lines printed.
+
+    Country facts (``{{ fact "id" }}``) are printed as the site shows them, their
+    sources added to the lesson's Sources.
+    """
     sections: list[Section] = []
     for number, lesson in enumerate(module.lessons, start=1):
         shown, path = lesson.source(lang)
         display = f"modules/{module.id}/{shown}/{lesson.name}"
         text = read_text(path, display)
+        if facts is not None:
+            rendered = render_facts(text, facts=facts, lang=lang, source=display, source_text=text)
+            text = rendered.markdown
         if not keep_notes:
             text = blocks.strip_blocks(text)
         text, printed = _quiz_slots(text, module.id, display, quizzes, lang)
@@ -240,16 +252,21 @@ def _document(
 
 
 def documents(
-    module: Module, lang: str, root: Path, quizzes: dict[str, Quiz], version: str
+    module: Module,
+    lang: str,
+    root: Path,
+    quizzes: dict[str, Quiz],
+    version: str,
+    facts: Facts | None = None,
 ) -> list[Document]:
     """The three documents of one module in one language."""
     own = [quiz for quiz in quizzes.values() if quiz.module == module.id]
-    handbook = lesson_sections(module, lang, quizzes, keep_notes=False)
+    handbook = lesson_sections(module, lang, quizzes, keep_notes=False, facts=facts)
     guide: list[Section] = []
     plan = plan_section(module, lang, root)
     if plan is not None:
         guide.append(plan)
-    guide += lesson_sections(module, lang, quizzes, keep_notes=True)
+    guide += lesson_sections(module, lang, quizzes, keep_notes=True, facts=facts)
     if own:
         guide.append(
             Section(
@@ -308,11 +325,13 @@ def all_documents(
     modules = [m for m in load_modules(root) if not chosen or m.id in chosen]
     quizzes = load_quizzes(root)
     version = course_version(root)
+    extra = read_config(root).get("extra")
+    facts = load_facts(root, facts_file(extra if isinstance(extra, dict) else {}))
     return [
         document
         for module in modules
         for lang in langs
-        for document in documents(module, lang, root, quizzes, version)
+        for document in documents(module, lang, root, quizzes, version, facts)
     ]
 
 
