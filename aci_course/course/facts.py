@@ -392,16 +392,3 @@ def _add_sources(lines: list[str], used: list[Fact], lang: str) -> str:
     new = [*lines[:start], *section, *entries]
     rest = lines[end:]
     return "\n".join([*new, "", *rest] if rest else new) + ("" if rest else "\n")
-
-
-def check_fact_marks(text: str, facts: Facts, source: str) -> None:
-    """Every fact mark of an author's file names a fact of ``facts`` (or AuthorError)."""
-    for mark in find_marks(text):
-        if mark.written is None:
-            raise AuthorError(
-                source,
-                mark.line + 1,
-                "a fact mark is not readable",
-                f"write it as {EXAMPLE}, with the id in double quotes",
-            )
-        facts.get(mark.written, source, mark.line + 1)
