@@ -36,6 +36,7 @@ import yaml
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
 from aci_course.course.facts import DEFAULT_FILE, STALE_AFTER, find_marks, load_facts
+from aci_course.course.facts import EXAMPLE as FACT_EXAMPLE
 from aci_course.course.modules import Module, load_modules
 from aci_course.quiz.load import load_quizzes
 
@@ -412,8 +413,18 @@ def _facts(root: Path, report: Report, today: datetime.date) -> None:
         for path in site_pages(root, lang):
             text = path.read_text(encoding="utf-8")
             for mark in find_marks(text):
+                if mark.written is None:
+                    report.problems.append(
+                        Problem(
+                            _rel(path, root),
+                            mark.line + 1,
+                            "a fact mark is not readable",
+                            f"write it as {FACT_EXAMPLE}, with the id in double quotes",
+                        )
+                    )
+                    continue
                 try:
-                    course.get(mark.written or "", _rel(path, root), mark.line + 1)
+                    course.get(mark.written, _rel(path, root), mark.line + 1)
                 except AuthorError as error:
                     report.problems.append(
                         Problem(error.path, error.line, error.problem, error.fix)
