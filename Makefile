@@ -55,8 +55,8 @@ serve: site-deps
 	$(BIN)/mkdocs serve
 
 lint: deps
-	$(BIN)/ruff check aci_course hooks tests bench
-	$(BIN)/ruff format --check aci_course hooks tests bench
+	$(BIN)/ruff check aci_course tests bench
+	$(BIN)/ruff format --check aci_course tests bench
 
 typecheck: deps
 	$(BIN)/mypy

@@ -1,6 +1,6 @@
-"""Plain, typed functions behind the course's MkDocs hooks.
+"""Plain, typed functions behind the course's MkDocs plugins.
 
-Hooks in ``hooks/`` stay thin: they read MkDocs' objects and call into this
+Plugins in ``aci_course/plugins/`` stay thin: they read MkDocs' objects and call into this
 package, which knows nothing about MkDocs and is tested without a build.
 """
 

@@ -76,6 +76,11 @@ def _root(ctx: click.Context) -> Path:
     return root
 
 
+def _version(ctx: click.Context) -> str:
+    """The course version of the chosen configuration file (INHERIT honoured)."""
+    return course_version(_root(ctx), ctx.obj["config_file"])
+
+
 @click.group(cls=_OneLineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--root",
@@ -84,11 +89,19 @@ def _root(ctx: click.Context) -> Path:
     show_default=True,
     help="The course folder (holding mkdocs.yml, modules/ and quizzes/).",
 )
+@click.option(
+    "-f",
+    "--config-file",
+    default="mkdocs.yml",
+    show_default=True,
+    help="The MkDocs configuration inside the course folder (e.g. mkdocs-facilitator.yml).",
+)
 @click.pass_context
-def cli(ctx: click.Context, root: Path) -> None:
+def cli(ctx: click.Context, root: Path, config_file: str) -> None:
     """Exports of the All Children Included course: USB zip, SCORM, Moodle quiz bank, PDF."""
     ctx.ensure_object(dict)
     ctx.obj["root"] = root.resolve()
+    ctx.obj["config_file"] = config_file
 
 
 _SITE = click.option(
@@ -114,7 +127,7 @@ def package(ctx: click.Context, site: Path | None, dist: Path | None) -> None:
     from aci_course.export.package import build_package
 
     root = _root(ctx)
-    version = course_version(root)
+    version = _version(ctx)
     built = require_site(site or root / "site")
     target = build_package(built, dist or root / "dist", version)
     click.echo(f"wrote {target}")
@@ -135,7 +148,7 @@ def quiz_bank(ctx: click.Context, out: Path | None) -> None:
     from aci_course.quiz.load import load_quizzes
 
     root = _root(ctx)
-    course_version(root)  # only to stop outside a course folder with a clear line
+    _version(ctx)  # only to stop outside a course folder with a clear line
     quizzes = load_quizzes(root)
     if not quizzes:
         raise ExportError(f"{root / 'quizzes'}: no quizzes to export - add quizzes/<module>.yml")
@@ -159,7 +172,7 @@ def scorm(ctx: click.Context, site: Path | None, out: Path | None, only: tuple[s
     from aci_course.export.scorm import SCHEMA_DIR, build_packages
 
     root = _root(ctx)
-    version = course_version(root)
+    version = _version(ctx)
     chosen = _known_modules(root, only)
     built = require_site(site or root / "site")
     for target in build_packages(
@@ -207,9 +220,9 @@ def pdf(
     from aci_course.export import pdf as handbooks
 
     root = _root(ctx)
-    course_version(root)  # only to stop outside a course folder with a clear line
+    _version(ctx)  # only to stop outside a course folder with a clear line
     chosen = [module.id for module in _known_modules(root, only)]
-    docs = handbooks.all_documents(root, chosen, langs or LANGUAGES)
+    docs = handbooks.all_documents(root, chosen, langs or LANGUAGES, ctx.obj["config_file"])
     for target in handbooks.print_pdfs(docs, out or root / "dist" / "pdf"):
         click.echo(f"wrote {target}")
 
@@ -230,7 +243,7 @@ def new_module(ctx: click.Context, module_id: str, track: str) -> None:
     from aci_course.export.scaffold import new_module as scaffold
 
     root = _root(ctx)
-    course_version(root)  # only to stop outside a course folder with a clear line
+    _version(ctx)  # only to stop outside a course folder with a clear line
     for path in scaffold(root, module_id, track):
         click.echo(f"wrote {path}")
     click.echo(f"next: write the lessons in modules/{module_id}/, then run `make site`")
@@ -249,7 +262,7 @@ def site(ctx: click.Context, name: str) -> None:
     from aci_course.export.profile import load_profile, prepare
 
     root = _root(ctx)
-    course_version(root)
+    _version(ctx)
     profile, chosen = load_profile(root, name, load_modules(root))
     config = prepare(root, name, profile, chosen)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -7,7 +7,7 @@ only compares and fails when a file differs (the tests run it, so they never dri
 
 A new kind of author file is one more :class:`FileKind` here (its models live in its
 capability's package, see :mod:`aci_course.core.schema`). This module sits at the top
-of the package, beside the hooks' callers, because it gathers models from every
+of the package, beside the plugins' callers, because it gathers models from every
 capability.
 """
 

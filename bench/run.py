@@ -1,4 +1,4 @@
-"""Build-time benchmark: our hooks against plain Material + static-i18n.
+"""Build-time benchmark: our plugins against plain Material + static-i18n.
 
 First the real course of this repository, as it is and with every module copied
 three more times (4x): ours and plain are built alternately ``--real-repeat``
@@ -9,14 +9,14 @@ languages, lessons of realistic length, one quiz with every question type per
 module, about one lesson in ten not yet translated) into a temporary folder, and
 builds it
 
-- "ours": with this repository's mkdocs.yml, hooks and overrides;
-- "plain": the same Markdown with plain Material + static-i18n and no hooks
+- "ours": with this repository's mkdocs.yml, plugins and overrides;
+- "plain": the same Markdown with plain Material + static-i18n and none of our plugins
   (lessons copied into docs/, overview and catalogue as plain Markdown pages).
 
 It prints one table (build time is the best of ``--repeat`` runs; peak memory is
 the child's maximum resident set size from ``os.wait4``) and, with
 ``--readme README.md``, writes it under the README's "Benchmark" heading.
-``--profile`` runs cProfile on one build of ours and prints where the hooks spend it.
+``--profile`` runs cProfile on one build of ours and prints where the plugins spend it.
 """
 
 from __future__ import annotations
@@ -254,11 +254,10 @@ def write(path: Path, text: str) -> None:
 def ours_base(folder: Path) -> None:
     """A project of ours in ``folder``, its modules still to add.
 
-    The repository's mkdocs.yml (hooks and overrides by absolute path), docs/ and
+    The repository's mkdocs.yml (overrides by absolute path; the plugins are installed), docs/ and
     node_modules.
     """
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?m)^(\s+- )hooks/", rf"\g<1>{ROOT.as_posix()}/hooks/", config)
     config = re.sub(
         r"(?m)^(\s+custom_dir:\s*)overrides\b", rf"\g<1>{ROOT.as_posix()}/overrides", config
     )
@@ -281,27 +280,30 @@ def ours_project(folder: Path, modules: list[SyntheticModule]) -> Path:
 
 
 def plain_config() -> str:
-    """The repository's mkdocs.yml without what is ours: hooks, overrides, our CSS and JS.
+    """The repository's mkdocs.yml without what is ours: plugins, overrides, our CSS and JS.
 
     Theme, features, palette, plugins and Markdown extensions stay, so the floor
     renders the same Markdown the same way and differs only by our additions.
     """
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for block in ("hooks", "extra_css", "extra_javascript"):
+    for block in ("extra_css", "extra_javascript"):
         config = re.sub(rf"(?m)^{block}:\n(?:[ \t].*\n|\n)*", "", config)
+    # Our plugins (aci-*), each with its options and the comment that introduces them.
+    config = re.sub(r"(?m)^  # The course .*\n", "", config)
+    config = re.sub(r"(?m)^  aci-[a-z]+:.*\n(?:    .*\n)*", "", config)
     config = re.sub(r"(?m)^\s+custom_dir:.*\n", "", config)
     config = re.sub(r"(?m)^\s+favicon:.*\n", "", config)
     config = re.sub(r"(?m)^([ \t]+)polyfills:\n(?:\1[ \t]+.*\n)*", "", config)
     return config
 
 
-# Pages our hooks generate (hooks/progress.py) that docs/ pages link to: plain gets a
+# Pages our plugins generate (aci-progress) that docs/ pages link to: plain gets a
 # one-line page in their place, so its strict build finds the link targets.
 GENERATED_PAGES = ("progress.md", "group-report.md")
 
 
 def plain_docs(folder: Path) -> None:
-    """``docs/`` of the repository, with a stub for each page our hooks generate."""
+    """``docs/`` of the repository, with a stub for each page our plugins generate."""
     shutil.copytree(ROOT / "docs", folder / "docs")
     for lang in LANGS:
         for name in GENERATED_PAGES:
@@ -309,7 +311,7 @@ def plain_docs(folder: Path) -> None:
 
 
 def plain_project(folder: Path, modules: list[SyntheticModule]) -> Path:
-    """The same Markdown as plain docs/ pages: no hooks, no overrides."""
+    """The same Markdown as plain docs/ pages: none of our plugins, no overrides."""
     write(folder / "mkdocs.yml", plain_config())
     plain_docs(folder)
     for lang in LANGS:
@@ -491,7 +493,7 @@ def sizes(site: Path) -> Sizes:
 
 
 def profile_ours(project: Path, site: Path, top: int = 25) -> str:
-    """CProfile of one build of ours, in this process: the hooks' own functions first."""
+    """CProfile of one build of ours, in this process: the package's own functions first."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
@@ -512,7 +514,7 @@ def profile_ours(project: Path, site: Path, top: int = 25) -> str:
         os.chdir(cwd)
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
-    stats.print_stats(r"/(hooks|aci_course)/", top)
+    stats.print_stats(r"/aci_course/", top)
     return out.getvalue()
 
 
@@ -535,9 +537,9 @@ def hook_costs(project: Path, site: Path) -> tuple[float, dict[str, dict[str, fl
         for event, handlers in config.plugins.events.items():
             for index, handler in enumerate(handlers):
                 origin = str(getattr(handler, "__module__", "") or "")
-                if "/hooks/" not in origin:
+                if not origin.startswith("aci_course.plugins."):
                     continue
-                name = Path(origin).name
+                name = f"aci-{origin.split('.')[2]}"
 
                 def timed(
                     *args: object,

@@ -3,7 +3,7 @@
 ``pytest --update-golden`` rewrites expected HTML files instead of comparing;
 review the diff before committing it.
 
-``make_project`` writes a small course (mkdocs.yml using this repo's hooks and
+``make_project`` writes a small course (mkdocs.yml using this package's plugins and
 overrides, docs/ in three languages, modules/, quizzes/) into ``tmp_path`` and
 ``build`` runs a real ``mkdocs build --strict`` of it, as MkDocs' own
 integration tests do.
@@ -48,8 +48,8 @@ def check_golden(actual: str, expected_path: Path, update: bool) -> None:
     )
 
 
-def _mkdocs_yml(hooks: list[str], extra: str = "") -> str:
-    hook_lines = "\n".join(f"  - {ROOT / 'hooks' / h}" for h in hooks)
+def _mkdocs_yml(plugins: list[str], extra: str = "") -> str:
+    plugin_lines = "\n".join(f"  - {plugin}" for plugin in plugins)
     return (
         textwrap.dedent(f"""\
         site_name: Fixture
@@ -77,17 +77,17 @@ def _mkdocs_yml(hooks: list[str], extra: str = "") -> str:
                 - {{locale: be, name: Беларуская, build: true}}
                 - {{locale: en, name: English, build: true}}
           - offline
+        """)
+        + plugin_lines
+        + textwrap.dedent("""
         markdown_extensions:
           - admonition
           - attr_list
           - md_in_html
           - toc:
               slugify: !!python/object/apply:pymdownx.slugs.slugify
-                kwds: {{case: lower}}
-        hooks:
+                kwds: {case: lower}
         """)
-        + hook_lines
-        + "\n"
         + extra
     )
 
@@ -110,13 +110,8 @@ objectives:
 prerequisites: {prerequisites}
 """
 
-DEFAULT_HOOKS = [
-    "safe_build.py",
-    "modules.py",
-    "languages.py",
-    "search_split.py",
-    "vendor_assets.py",
-]
+# The plugins (entries of mkdocs.yml's ``plugins:`` list) of a fixture course.
+DEFAULT_PLUGINS = ["aci-course", "aci-search"]
 
 
 @dataclass
@@ -170,11 +165,11 @@ class Project:
 
 @pytest.fixture
 def make_project(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Factory: ``make_project(hooks=[...], extra_yml="")`` -> a Project with docs/."""
+    """Factory: ``make_project(plugins=[...], extra_yml="")`` -> a Project with docs/."""
 
-    def make(hooks: list[str] | None = None, extra_yml: str = "") -> Project:
+    def make(plugins: list[str] | None = None, extra_yml: str = "") -> Project:
         project = Project(tmp_path / "course")
-        project.write("mkdocs.yml", _mkdocs_yml(hooks or DEFAULT_HOOKS, extra_yml))
+        project.write("mkdocs.yml", _mkdocs_yml(plugins or DEFAULT_PLUGINS, extra_yml))
         for lang in ("ru", "be", "en"):
             project.write(f"docs/{lang}/index.md", f"# Home {lang}\n\nWelcome {lang}.\n")
         (project.root / "node_modules").symlink_to(ROOT / "node_modules")

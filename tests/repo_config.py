@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+import json
+from functools import cache
 from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from aci_course.core import project
+from aci_course.core.project import load_project_config
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def repo_hooks() -> list[str]:
-    """File names of the hooks ``mkdocs.yml`` lists, in its order (for fixture projects)."""
-    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-    start = lines.index("hooks:") + 1
-    hooks = []
-    for line in lines[start:]:
-        if not line.startswith("  - "):
-            break
-        hooks.append(line[4:].strip().removeprefix("hooks/"))
-    return hooks
+@cache
+def _config() -> MkDocsConfig:
+    return load_project_config(ROOT / "mkdocs.yml")
+
+
+def repo_plugins() -> list[str]:
+    """The course plugins ``mkdocs.yml`` lists, in its order, with their options, as
+    entries of a fixture project's ``plugins:`` list."""
+    return [
+        f"{name}: {json.dumps(dict(plugin.config))}"
+        for name, plugin in _config().plugins.items()
+        if name.startswith("aci-")
+    ]
 
 
 def course_version() -> str:
     """``extra.course_version`` of ``mkdocs.yml``."""
-    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        if line.strip().startswith("course_version:"):
-            return line.split(":", 1)[1].strip().strip("\"'")
-    raise AssertionError("mkdocs.yml has no extra.course_version")
+    return project.course_version(_config())

@@ -1,4 +1,4 @@
-"""What every hook asks of the build in progress (duck-typed MkDocs config)."""
+"""What every plugin asks of the build in progress (duck-typed MkDocs config)."""
 
 from __future__ import annotations
 
@@ -14,13 +14,18 @@ def current_language(config: Any) -> str:
     return str(config.plugins["i18n"].current_language)
 
 
+def has_i18n(config: Any) -> bool:
+    """True when static-i18n builds the site (once per language)."""
+    return "i18n" in config.plugins
+
+
 def is_outer_build(config: Any) -> bool:
     """True in the outermost (first-language) build, outside static-i18n's language loop.
 
     In ``on_config`` that is the start of a whole build; in ``on_post_build`` at a
     priority below i18n's (-100), the end, once every language is built.
     """
-    return not config.plugins["i18n"].building
+    return not has_i18n(config) or not config.plugins["i18n"].building
 
 
 def project_root(config: Any) -> Path:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from mkdocs.exceptions import PluginError
 
 
 class AuthorError(Exception):
     """A mistake in course content that an author can fix.
 
-    ``str()`` gives the one-line message MkDocs prints; hooks turn it into a
+    ``str()`` gives the one-line message MkDocs prints; plugins turn it into a
     ``PluginError`` so the build stops without a traceback.
     """
 
@@ -22,3 +26,12 @@ class AuthorError(Exception):
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.problem} - {self.fix}"
+
+
+@contextmanager
+def stop_build() -> Iterator[None]:
+    """An :class:`AuthorError` inside stops the build with its one line, no traceback."""
+    try:
+        yield
+    except AuthorError as error:
+        raise PluginError(str(error)) from None

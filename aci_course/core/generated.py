@@ -1,9 +1,9 @@
-"""Pages we generate whose body is our own HTML: Markdown gets a slot, the hook the HTML.
+"""Pages we generate whose body is our own HTML: Markdown gets a slot, the plugin the HTML.
 
 A module's overview and the catalogue are HTML rendered from templates. Given to
 Markdown as a raw HTML block, that HTML is read twice by pure-Python HTML parsers
 (the block preprocessor of ``md_in_html`` and MkDocs' scan for anchor ids) only to
-come out unchanged: on a large course, more time than all our hooks' own work on those
+come out unchanged: on a large course, more time than all our plugins' own work on those
 pages. So the page's Markdown holds its front matter, its heading and :data:`SLOT`;
 once Markdown has made the HTML (``on_page_content``), :func:`fill` puts the body in
 the slot and tells MkDocs the body's ids, so links to them are checked as before.

@@ -1,6 +1,6 @@
 """Results kept while the files they were made from are unchanged on disk.
 
-static-i18n builds the site once per language, and several hooks read the same
+static-i18n builds the site once per language, and several plugins read the same
 author files (every module and quiz) in each of those builds; ``mkdocs serve``
 rebuilds on every save. A result made from a folder is kept with the folder's stamp
 (every file's path, modification time and size) and made again when that changes,

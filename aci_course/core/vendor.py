@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
 
 class VendorMissing(RuntimeError):
     """A file the site needs is not in node_modules (npm ci has not run)."""
@@ -25,3 +28,20 @@ def vendor_sources(root: Path, files: Mapping[str, str]) -> dict[str, Path]:
             )
         found[dest] = path
     return found
+
+
+# site path -> path inside node_modules. Material's offline plugin would load the
+# iframe-worker shim from unpkg; mkdocs.yml points ``extra.polyfills`` at this copy.
+SITE_VENDOR_FILES = {
+    "assets/javascripts/vendor/iframe-worker/shim.js": "iframe-worker/shim/index.js",
+}
+
+
+def add_vendor_files(
+    files: Files, config: MkDocsConfig, root: Path, wanted: Mapping[str, str]
+) -> Files:
+    """Add each file of ``wanted`` to the site (raises VendorMissing with how to install it)."""
+    for dest, path in vendor_sources(root, wanted).items():
+        if files.get_file_from_path(dest) is None:
+            files.append(File.generated(config, dest, abs_src_path=str(path)))
+    return files

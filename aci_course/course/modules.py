@@ -356,7 +356,7 @@ def load_modules(root: Path) -> list[Module]:
     """Every module under ``root/modules``, sorted by track then order.
 
     Read again only when a file under ``modules/`` changed since the last call (the
-    hooks of every language build ask for them): the modules are shared, read-only.
+    plugins of every language build ask for them): the modules are shared, read-only.
     """
     base = root / "modules"
     if not base.is_dir():

@@ -1,6 +1,6 @@
 """Generated pages: a module's overview, the catalogue, and the navigation.
 
-Everything here is per language and returns plain data or text; the hook turns
+Everything here is per language and returns plain data or text; the plugin turns
 it into MkDocs files. Links in generated HTML are relative to the page, inside
 its own language, so the site works from disk and under any sub-path.
 """

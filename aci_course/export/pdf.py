@@ -29,9 +29,11 @@ from typing import Any
 
 import markdown
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
+from aci_course.core.project import course_version
 from aci_course.core.templating import render
 from aci_course.core.texts import t
 from aci_course.core.yamlsource import read_text
@@ -39,7 +41,7 @@ from aci_course.course.facts import Facts, facts_file, load_facts, render_facts
 from aci_course.course.modules import Module, load_modules
 from aci_course.editions import answer_key, blocks
 from aci_course.editions import session_plan as plans
-from aci_course.export.project import ExportError, read_config
+from aci_course.export.project import CONFIG_FILE, ExportError, project_config
 from aci_course.quiz.embed import DIRECTIVE
 from aci_course.quiz.model import (
     FillQuestion,
@@ -54,19 +56,6 @@ from aci_course.quiz.model import (
 from aci_course.quiz.render import shuffled
 
 KINDS = ("participant-handbook", "facilitator-guide", "training-kit")
-EXTENSIONS = [
-    "abbr",
-    "admonition",
-    "attr_list",
-    "def_list",
-    "footnotes",
-    "md_in_html",
-    "tables",
-    "toc",
-    "pymdownx.details",
-    "pymdownx.superfences",
-    "pymdownx.tasklist",
-]
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n.*?\r?\n---[ \t]*\r?\n", re.DOTALL)
 IMAGE_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")(?P<src>[^":#?]+)(")')
 PLACEHOLDER = "ACIQUIZSLOT{}END"
@@ -92,17 +81,28 @@ class Document:
 # --- pieces --------------------------------------------------------------------------
 
 
-def course_version(root: Path) -> str:
-    """``extra.course_version`` of ``mkdocs.yml`` (read as text: it holds Python tags)."""
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    found = re.search(r"^\s+course_version:\s*[\"']?([^\"'\n]+)[\"']?\s*$", text, re.MULTILINE)
-    return found.group(1).strip() if found else "dev"
+@dataclass(frozen=True)
+class MarkdownSettings:
+    """The site's Markdown extensions and their options, as the loaded mkdocs.yml has them."""
+
+    extensions: list[Any]
+    configs: dict[str, Any]
+
+    @classmethod
+    def of(cls, config: MkDocsConfig) -> MarkdownSettings:
+        """The build's settings, without heading permalinks (a "¶" means nothing on paper)."""
+        configs = {name: dict(options) for name, options in config.mdx_configs.items()}
+        if "toc" in configs:
+            configs["toc"]["permalink"] = False
+        return cls(list(config.markdown_extensions), configs)
 
 
-def markdown_html(text: str, image_dir: Path) -> str:
+def markdown_html(text: str, image_dir: Path, settings: MarkdownSettings) -> str:
     """Markdown (front matter removed) as HTML, images pointing at their files."""
     body = FRONT_MATTER.sub("", text, count=1)
-    html = markdown.markdown(body, extensions=EXTENSIONS)
+    html = markdown.markdown(
+        body, extensions=settings.extensions, extension_configs=settings.configs
+    )
     return IMAGE_SRC.sub(
         lambda m: m.group(1) + (image_dir / m.group("src")).resolve().as_uri() + m.group(3), html
     )
@@ -179,6 +179,7 @@ def lesson_sections(
     lang: str,
     quizzes: dict[str, Quiz],
     keep_notes: bool,
+    settings: MarkdownSettings,
     facts: Facts | None = None,
 ) -> list[Section]:
     """Every lesson of the module in ``lang`` (else Russian), its quiz lines printed.
@@ -197,7 +198,7 @@ def lesson_sections(
         if not keep_notes:
             text = blocks.strip_blocks(text)
         text, printed = _quiz_slots(text, module.id, display, quizzes, lang)
-        html = markdown_html(text, path.parent)
+        html = markdown_html(text, path.parent, settings)
         for index, quiz_html in enumerate(printed):
             html = html.replace(f"<p>{PLACEHOLDER.format(index)}</p>", quiz_html)
         if keep_notes:
@@ -213,14 +214,16 @@ def lesson_sections(
     return sections
 
 
-def plan_section(module: Module, lang: str, root: Path) -> Section | None:
+def plan_section(
+    module: Module, lang: str, root: Path, settings: MarkdownSettings
+) -> Section | None:
     """The module's session plan in ``lang`` (else Russian), if it has one."""
     found = plans.load_plans(module, root)
     if not found:
         return None
     shown = plans.shown_language(found, lang)
     plan = found[shown]
-    html = markdown_html(read_text(plan.path, plan.source), plan.path.parent)
+    html = markdown_html(read_text(plan.path, plan.source), plan.path.parent, settings)
     return Section(
         id="session-plan",
         title=plan.title,
@@ -257,16 +260,17 @@ def documents(
     root: Path,
     quizzes: dict[str, Quiz],
     version: str,
+    settings: MarkdownSettings,
     facts: Facts | None = None,
 ) -> list[Document]:
     """The three documents of one module in one language."""
     own = [quiz for quiz in quizzes.values() if quiz.module == module.id]
-    handbook = lesson_sections(module, lang, quizzes, keep_notes=False, facts=facts)
+    handbook = lesson_sections(module, lang, quizzes, False, settings, facts)
     guide: list[Section] = []
-    plan = plan_section(module, lang, root)
+    plan = plan_section(module, lang, root, settings)
     if plan is not None:
         guide.append(plan)
-    guide += lesson_sections(module, lang, quizzes, keep_notes=True, facts=facts)
+    guide += lesson_sections(module, lang, quizzes, True, settings, facts)
     if own:
         guide.append(
             Section(
@@ -316,22 +320,26 @@ def documents(
 
 
 def all_documents(
-    root: Path, module_ids: Iterable[str] = (), langs: Iterable[str] = LANGUAGES
+    root: Path,
+    module_ids: Iterable[str] = (),
+    langs: Iterable[str] = LANGUAGES,
+    config_file: str = CONFIG_FILE,
 ) -> list[Document]:
     """Every document of the chosen modules (all when none is named) and languages."""
     from aci_course.quiz.load import load_quizzes
 
+    config = project_config(root, config_file)
+    version = course_version(config)
+    settings = MarkdownSettings.of(config)
+    facts = load_facts(root, facts_file(config.extra))
     chosen = set(module_ids)
     modules = [m for m in load_modules(root) if not chosen or m.id in chosen]
     quizzes = load_quizzes(root)
-    version = course_version(root)
-    extra = read_config(root).get("extra")
-    facts = load_facts(root, facts_file(extra if isinstance(extra, dict) else {}))
     return [
         document
         for module in modules
         for lang in langs
-        for document in documents(module, lang, root, quizzes, version, facts)
+        for document in documents(module, lang, root, quizzes, version, settings, facts)
     ]
 
 

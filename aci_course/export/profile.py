@@ -9,7 +9,7 @@ Included, CC BY-SA 4.0, as the licence asks.
 
 The build runs on a generated project in ``build/profile-<name>/``: its
 ``mkdocs.yml`` inherits the course's (MkDocs' ``INHERIT``) and overrides names,
-colours, logo and footer; ``docs/``, ``hooks/``, ``node_modules/`` and the chosen
+colours, logo and footer; ``docs/``, ``node_modules/`` and the chosen
 modules and quiz files are links to the originals, so messages name real files.
 
 The file is described once, on the schema layer (:mod:`aci_course.core.schema`) like
@@ -259,26 +259,38 @@ def footer(profile: ProfileFile, lang: str) -> str:
     return " · ".join(html.escape(part, quote=False) for part in parts)
 
 
+def _languages(i18n: dict[str, Any], profile: ProfileFile) -> list[Any]:
+    """static-i18n's languages with the profile's site name and footer."""
+    languages = []
+    for language in i18n.get("languages") or []:
+        lang = language.get("locale")
+        if lang in LANGUAGES:
+            language = {
+                **language,
+                "site_name": profile.site_name[lang],
+                "copyright": footer(profile, lang),
+            }
+        languages.append(language)
+    return languages
+
+
 def child_config(root: Path, name: str, profile: ProfileFile, logo: str | None) -> dict[str, Any]:
     """The generated project's mkdocs.yml (it INHERITs the course's)."""
     parent = read_config(root)
-    plugins: list[Any] = []
-    for plugin in parent.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            i18n = dict(plugin["i18n"])
-            languages = []
-            for language in i18n.get("languages") or []:
-                lang = language.get("locale")
-                if lang in LANGUAGES:
-                    language = {
-                        **language,
-                        "site_name": profile.site_name[lang],
-                        "copyright": footer(profile, lang),
-                    }
-                languages.append(language)
-            i18n["languages"] = languages
-            plugin = {"i18n": i18n}
-        plugins.append(plugin)
+    listed = parent.get("plugins") or {}
+    if isinstance(listed, dict):
+        # A mapping (as the course's mkdocs.yml has it): INHERIT merges this one change
+        # into the course's i18n options and keeps every other plugin as it is.
+        i18n = listed.get("i18n") or {}
+        plugins: Any = {"i18n": {"languages": _languages(i18n, profile)}}
+    else:
+        # A list is replaced as a whole by INHERIT: repeat it, i18n changed.
+        plugins = [
+            {"i18n": {**plugin["i18n"], "languages": _languages(plugin["i18n"], profile)}}
+            if isinstance(plugin, dict) and "i18n" in plugin
+            else plugin
+            for plugin in listed
+        ]
     theme: dict[str, Any] = {}
     if profile.colours:
         palette = parent.get("theme", {}).get("palette") or [{}]
@@ -330,7 +342,7 @@ def prepare(root: Path, name: str, profile: ProfileFile, chosen: list[Module]) -
     project = root / "build" / f"profile-{name}"
     shutil.rmtree(project, ignore_errors=True)
     project.mkdir(parents=True)
-    for folder in ("docs", "hooks", "node_modules", "facts"):
+    for folder in ("docs", "node_modules", "facts"):
         if (root / folder).exists():
             _link(project / folder, root / folder)
     logo = None

@@ -1,55 +1,56 @@
-"""What the exports need to know of the project: its root, course version and site."""
+"""What the exports need to know of the project: its root, configuration and site.
+
+The configuration is ``mkdocs.yml`` as MkDocs loads it for a build
+(:func:`aci_course.core.project.load_project_config`: ``INHERIT`` honoured, the
+Markdown extensions and their Python tags as the build has them), and the course
+version comes from its one accessor.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils import yaml as mkdocs_yaml
 
-from aci_course.core.errors import AuthorError
+from aci_course.core import project
+
+CONFIG_FILE = "mkdocs.yml"
 
 
 class ExportError(Exception):
     """A reason an export cannot run (no build yet, a bad argument): one line, no traceback."""
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its ``!!python/...`` tags (we only need plain keys)."""
+def project_config(root: Path, config_file: str = CONFIG_FILE) -> MkDocsConfig:
+    """``root/config_file`` as MkDocs loads it for a build."""
+    try:
+        return project.load_project_config(root / config_file)
+    except project.ProjectConfigError as error:
+        raise ExportError(str(error)) from None
 
 
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    return None
+def read_config(root: Path, config_file: str = CONFIG_FILE) -> dict[str, Any]:
+    """The file as its author wrote it, ``INHERIT`` merged by MkDocs' own YAML reader.
 
-
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
-_ConfigLoader.add_multi_constructor("!", _ignore_tag)
-
-
-def read_config(root: Path) -> dict[str, Any]:
-    """``mkdocs.yml`` of ``root`` as plain data."""
-    path = root / "mkdocs.yml"
+    For the exports that write a configuration of their own (profiles) and must
+    repeat what the author wrote, not MkDocs' validated values and defaults.
+    """
+    path = root / config_file
     if not path.is_file():
         raise ExportError(f"{path}: not found - run aci-course from the course folder")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    except yaml.YAMLError as error:
-        raise ExportError(f"mkdocs.yml: cannot be read ({error}) - fix the file") from None
+        with path.open("rb") as stream:
+            data = mkdocs_yaml.yaml_load(stream)
+    except Exception as error:  # MkDocs raises YAML and INHERIT errors of several kinds
+        raise ExportError(f"{config_file}: cannot be read ({error}) - fix the file") from None
     return data if isinstance(data, dict) else {}
 
 
-def course_version(root: Path) -> str:
-    """``extra.course_version`` of mkdocs.yml, e.g. ``2026.1``."""
-    extra = read_config(root).get("extra") or {}
-    version = extra.get("course_version") if isinstance(extra, dict) else None
-    if not isinstance(version, str | int | float) or not str(version).strip():
-        raise AuthorError(
-            "mkdocs.yml",
-            None,
-            "extra.course_version is missing",
-            'add it, e.g. extra: {course_version: "2026.1"}',
-        )
-    return str(version).strip()
+def course_version(root: Path, config_file: str = CONFIG_FILE) -> str:
+    """``extra.course_version`` of the project's configuration, e.g. ``2026.1``."""
+    return project.course_version(project_config(root, config_file))
 
 
 def require_site(site: Path) -> Path:

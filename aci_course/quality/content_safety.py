@@ -352,7 +352,7 @@ def _script_is_executable(attrs: str) -> bool:
 def scan_html(page_html: str) -> list[Finding]:
     """Problems in the HTML Markdown made (text there is escaped; only real tags count).
 
-    A ``<script>`` holding data (``type="application/json"``) is allowed here: hooks
+    A ``<script>`` holding data (``type="application/json"``) is allowed here: plugins
     may put quiz data in the page; authors are held to :func:`scan_markdown`.
     """
     if not _SUSPECT.search(page_html):
@@ -367,7 +367,7 @@ def scan_html(page_html: str) -> list[Finding]:
     return sorted(found, key=lambda f: f.offset)
 
 
-# --- what the hook calls -------------------------------------------------------------------
+# --- what the plugin calls -----------------------------------------------------------------
 
 
 def check_not_empty(source: str, display: str) -> None:

@@ -2,7 +2,7 @@
 
 A line of its own (indentation allowed, e.g. inside an admonition) names a quiz
 of the lesson's module (``check-1``) or of any module (``other-module/check-1``).
-Each such line becomes a placeholder in the Markdown, which the hook swaps for
+Each such line becomes a placeholder in the Markdown, which the plugin swaps for
 the rendered form once the page is HTML, so Markdown never touches the form.
 Lines inside fenced code blocks are left alone (a page may show the syntax).
 """
@@ -66,7 +66,7 @@ def find_directives(text: str) -> list[Directive]:
 def source_lines(markdown_directives: list[Directive], source_text: str) -> list[int | None]:
     """The author's line (1-based) of each directive found in the page's Markdown.
 
-    MkDocs hands hooks the Markdown without its front matter (and other hooks may
+    MkDocs hands plugins the Markdown without its front matter (and other plugins may
     add lines), so the k-th quiz line of the page is the k-th of the source file.
     """
     in_source = find_directives(source_text)

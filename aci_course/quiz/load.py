@@ -31,7 +31,9 @@ def load_quiz_file(path: Path, root: Path) -> QuizFile:
             display, None, "quiz files end in .yml", f"rename it to quizzes/{module}.yml"
         )
     data = load_yaml(path, display)
-    if not (root / "modules" / module).is_dir():
+    # A course names each quiz file after its module; a site without modules/ (the
+    # quiz plugin alone) names them as it likes.
+    if (root / "modules").is_dir() and not (root / "modules" / module).is_dir():
         known = (
             sorted(p.name for p in (root / "modules").iterdir() if p.is_dir())
             if (root / "modules").is_dir()
@@ -50,24 +52,23 @@ def load_quiz_file(path: Path, root: Path) -> QuizFile:
 _loaded: Stamped[dict[str, Quiz]] = Stamped()
 
 
-def load_quizzes(root: Path) -> dict[str, Quiz]:
-    """Every quiz of ``root/quizzes/*.yml`` by full id (``module/quiz``), validated.
+def load_quizzes(root: Path, folder_name: str = "quizzes") -> dict[str, Quiz]:
+    """Every quiz of ``root/<folder_name>/*.yml`` by full id (``module/quiz``), validated.
 
     Read again only when a quiz file changed, or the module folders they belong to,
-    since the last call (the hooks of every language build ask): the quizzes are
+    since the last call (the plugins of every language build ask): the quizzes are
     shared, read-only.
     """
-    folder = root / "quizzes"
+    folder = root / folder_name
     if not folder.is_dir():
         return {}
     modules = root / "modules"
     names = sorted(p.name for p in modules.iterdir()) if modules.is_dir() else []
     stamp = (folder_stamp(folder), tuple(names))
-    return dict(_loaded.get(folder.resolve(), stamp, lambda: _read_quizzes(root)))
+    return dict(_loaded.get(folder.resolve(), stamp, lambda: _read_quizzes(root, folder)))
 
 
-def _read_quizzes(root: Path) -> dict[str, Quiz]:
-    folder = root / "quizzes"
+def _read_quizzes(root: Path, folder: Path) -> dict[str, Quiz]:
     result: dict[str, Quiz] = {}
     for path in sorted(folder.iterdir()):
         if path.is_file() and path.suffix in (".yml", ".yaml"):

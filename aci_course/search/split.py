@@ -8,7 +8,7 @@ would mix languages. Each page's ``__config.base`` is its own language root
 module makes those files: only the language's entries, locations relative to its
 root, and the search settings for the language (:data:`LANGUAGE_SEARCH`).
 
-Plain functions on plain data (the parsed JSON); ``hooks/search_split.py`` calls
+Plain functions on plain data (the parsed JSON); :mod:`aci_course.search.build` calls
 them once every language is built.
 """
 

@@ -77,7 +77,7 @@ def test_a_rebuilt_lesson_is_never_served_stale(
     assert MARKER not in (page.locator("article").text_content() or "")
     # A rebuild with a changed lesson, cut to what matters here (a whole second build
     # would double the cost): the lesson's page changes, then the build's last step
-    # (hooks/webapp.py) writes the service workers again.
+    # (plugin aci-progress) writes the service workers again.
     lesson = site / LESSON
     html = lesson.read_text("utf-8").replace("</article>", f"<p>{MARKER}</p></article>", 1)
     lesson.write_text(html, "utf-8")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Project
-from tests.repo_config import repo_hooks
+from tests.repo_config import repo_plugins
 
 QUIZ = """\
 quizzes:
@@ -55,7 +55,7 @@ _good_site: list[Path] = []  # the base course's site, built by the first case
 @pytest.fixture
 def course(make_project, tmp_path_factory: pytest.TempPathFactory) -> Project:  # type: ignore[no-untyped-def]
     """The base course with its site already built (copied after the first build)."""
-    project: Project = make_project(hooks=repo_hooks(), extra_yml=VALIDATION)
+    project: Project = make_project(plugins=repo_plugins(), extra_yml=VALIDATION)
     _base(project)
     if not _good_site:
         result = project.build()

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from aci_course.core import sources, texts
-from tests.conftest import DEFAULT_HOOKS, ROOT, Project
+from tests.conftest import ROOT, Project
 
 LESSON = "modules/m1/ru/01-intro.md"
 PAGE = "modules/m1/01-intro.html"
@@ -31,10 +31,7 @@ def test_watched_paths_cover_every_source(tmp_path: Path) -> None:
         (tmp_path / folder).mkdir(parents=True)
     for folder in ("overrides", "docs"):
         (tmp_path / folder).mkdir()
-    hook = tmp_path / "hook.py"
-    hook.write_text("", encoding="utf-8")
-
-    watched = sources.watched_paths(tmp_path, str(tmp_path / "overrides"), [str(hook), None])
+    watched = sources.watched_paths(tmp_path, str(tmp_path / "overrides"))
 
     package = ROOT / "aci_course"
     assert watched == [
@@ -45,13 +42,12 @@ def test_watched_paths_cover_every_source(tmp_path: Path) -> None:
         tmp_path / "overrides",
         package / "templates",
         package / "data",
-        hook,
     ]
     # A module's facilitator material (session plans) is watched with its module.
     plan = tmp_path / "modules/m1/facilitator/ru/session-plan.md"
     assert any(plan.is_relative_to(path) for path in watched)
     # Folders a project lacks are left out (the watcher cannot watch them).
-    assert sources.watched_paths(tmp_path / "none", None, []) == [
+    assert sources.watched_paths(tmp_path / "none", None) == [
         package / "templates",
         package / "data",
     ]
@@ -126,7 +122,7 @@ def _serving(project: Project, *options: str) -> Iterator[tuple[str, Path]]:
 
 
 def test_serve_rebuilds_on_lesson_change_and_survives_author_errors(make_project) -> None:  # type: ignore[no-untyped-def]
-    project: Project = make_project(hooks=[*DEFAULT_HOOKS, "live_preview.py"])
+    project: Project = make_project()
     project.module("m1", {"ru": ["01-intro.md"]})
     with _serving(project) as (base, log):
         url = base + PAGE
@@ -150,7 +146,7 @@ def test_serve_rebuilds_on_lesson_change_and_survives_author_errors(make_project
 def test_serve_clean_serves_its_first_build(make_project) -> None:  # type: ignore[no-untyped-def]
     # --clean starts the plugins as for "build": safe_build must not keep the first
     # build in its partial folder, where the server does not look.
-    project: Project = make_project(hooks=[*DEFAULT_HOOKS, "live_preview.py"])
+    project: Project = make_project()
     project.module("m1", {"ru": ["01-intro.md"]})
     with _serving(project, "--clean") as (base, log):
         _until(lambda: "ru 01-intro.md" in (_get(base + PAGE) or ""), "first build served", log)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import DEFAULT_HOOKS
+from tests.conftest import DEFAULT_PLUGINS
 
 PLAN = """\
 ---
@@ -28,7 +28,7 @@ title: "План"
 
 
 def test_plan_arithmetic_error_stops_the_build(make_project) -> None:  # type: ignore[no-untyped-def]
-    project = make_project(hooks=[*DEFAULT_HOOKS, "editions.py"])
+    project = make_project(plugins=[*DEFAULT_PLUGINS, "aci-editions"])
     project.module("m1", {"ru": ["01-a.md"]})
     project.write("modules/m1/facilitator/ru/session-plan.md", PLAN)
     result = project.build()

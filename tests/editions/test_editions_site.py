@@ -131,6 +131,26 @@ def test_facilitator_pages_notes_banner_and_answer_keys(sites: tuple[Path, Path,
     assert (site / "assets" / "stylesheets" / "facilitator.css").is_file()
 
 
+def test_only_lessons_carry_the_lesson_done_toggle_and_present_button(
+    sites: tuple[Path, Path, Path],
+) -> None:
+    """Progress and editions share one definition of a lesson (course.publish.is_lesson)."""
+    _, _, site = sites
+    facilitator_pages = [
+        *site.rglob("session-plan.html"),
+        *site.rglob("answer-key.html"),
+        *(site / "facilitator").glob("*.html"),
+    ]
+    assert len(facilitator_pages) > 3 * 2
+    for page in facilitator_pages:
+        text = page.read_text("utf-8")
+        assert "data-lesson-done" not in text, page
+        assert "data-present" not in text, page
+    module = load_modules(ROOT)[0].id
+    lesson = sorted((site / "en" / "modules" / module).glob("0*.html"))[0].read_text("utf-8")
+    assert "data-lesson-done" in lesson and "data-present" in lesson
+
+
 def test_a_missing_plan_falls_back_to_russian_with_the_notice(
     sites: tuple[Path, Path, Path],
 ) -> None:

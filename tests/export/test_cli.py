@@ -18,7 +18,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 def course(tmp_path: Path, *, version: str = '"2026.1"', site: bool = True) -> Path:
     root = tmp_path / "course"
-    root.mkdir()
+    (root / "docs").mkdir(parents=True)
     (root / "mkdocs.yml").write_text(
         "site_name: X\n"
         "markdown_extensions:\n"
@@ -110,7 +110,10 @@ def test_pdf_prints_the_chosen_documents(tmp_path: Path, monkeypatch: pytest.Mon
 
     asked: list[tuple[list[tuple[str, str]], Path]] = []
 
-    def documents(root: Path, ids: list[str], langs: tuple[str, ...]) -> list[pdf.Document]:
+    def documents(
+        root: Path, ids: list[str], langs: tuple[str, ...], config_file: str
+    ) -> list[pdf.Document]:
+        assert config_file == "mkdocs.yml"
         return [pdf.Document(module, lang, "kit", "") for module in ids for lang in langs]
 
     def printed(docs: list[pdf.Document], out: Path) -> list[Path]:
@@ -139,7 +142,7 @@ def test_pdf_without_chromium_is_one_line(tmp_path: Path, monkeypatch: pytest.Mo
     broken.write_text("not a browser", encoding="utf-8")
     broken.chmod(0o755)
     monkeypatch.setattr(pdf, "CHROMIUM", str(broken))
-    monkeypatch.setattr(pdf, "all_documents", lambda root, ids, langs: [])
+    monkeypatch.setattr(pdf, "all_documents", lambda root, ids, langs, config_file: [])
     status, out, err = run("--root", str(course(tmp_path)), "pdf")
     assert status == 1
     assert out == ""

@@ -18,7 +18,8 @@ import pytest
 from aci_course import LANGUAGES
 from aci_course.core.texts import t
 from aci_course.course.modules import Module, load_modules
-from aci_course.export.pdf import all_documents, course_version, print_pdfs
+from aci_course.export.pdf import all_documents, print_pdfs
+from aci_course.export.project import course_version
 from aci_course.quiz.load import load_quizzes
 from tests.browser.conftest import CHROMIUM, _missing_browser
 from tests.sitecheck import NOTES, edition_sites

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from aci_course.cli import cli
 from aci_course.course.modules import load_modules
 from aci_course.export.profile import load_profile
-from tests.conftest import DEFAULT_HOOKS, Project
+from tests.conftest import DEFAULT_PLUGINS, Project
 from tests.repo_config import ROOT
 
 GOOD = """\
@@ -28,7 +28,7 @@ LOGO = (
 
 @pytest.fixture
 def course(make_project) -> Project:  # type: ignore[no-untyped-def]
-    project: Project = make_project(hooks=[*DEFAULT_HOOKS, "quizzes.py"])
+    project: Project = make_project(plugins=[*DEFAULT_PLUGINS, "aci-quiz"])
     langs = ("ru", "be", "en")
     project.module("care", {lang: ["01-a.md"] for lang in langs})
     project.module("skills", {lang: ["01-b.md"] for lang in langs}, track="life-skills")

@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from aci_course.cli import cli
-from tests.conftest import DEFAULT_HOOKS, Project
+from tests.conftest import DEFAULT_PLUGINS, Project
 from tests.quality.test_spelling import DICTIONARIES, prose
 
-HOOKS = [*DEFAULT_HOOKS, "quizzes.py"]
+PLUGINS = [*DEFAULT_PLUGINS, "aci-quiz"]
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -25,7 +25,7 @@ def new_module(root: Path, *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def course(make_project) -> Project:  # type: ignore[no-untyped-def]
-    project: Project = make_project(hooks=HOOKS)
+    project: Project = make_project(plugins=PLUGINS)
     project.module("care", {lang: ["01-a.md"] for lang in ("ru", "be", "en")}, order=4)
     return project
 
@@ -74,7 +74,10 @@ def test_placeholder_text_passes_the_spelling_test(tmp_path: Path, lang: str) ->
         pytest.skip("hunspell not installed")
     root = tmp_path / "course"
     (root / "modules").mkdir(parents=True)
-    (root / "mkdocs.yml").write_text('extra: {course_version: "1"}\n', encoding="utf-8")
+    (root / "docs").mkdir()
+    (root / "mkdocs.yml").write_text(
+        'site_name: X\nextra: {course_version: "1"}\n', encoding="utf-8"
+    )
     assert new_module(root, "family-contact")[0] == 0
     texts = sorted((root / "modules/family-contact").glob(f"**/{lang}/*.md"))
     assert len(texts) == 3

@@ -7,7 +7,7 @@ import pytest
 from aci_course.core.errors import AuthorError
 from aci_course.quality import content_safety as cs
 from tests.conftest import Project
-from tests.repo_config import repo_hooks
+from tests.repo_config import repo_plugins
 
 # (Markdown, line of the problem, words of the problem)
 HOSTILE = [
@@ -125,7 +125,7 @@ def test_url_helpers() -> None:
 
 @pytest.fixture
 def course(make_project) -> Project:  # type: ignore[no-untyped-def]
-    project: Project = make_project(hooks=repo_hooks())
+    project: Project = make_project(plugins=repo_plugins())
     project.module("first", {"ru": ["01-a.md"], "be": ["01-a.md"], "en": ["01-a.md"]})
     return project
 

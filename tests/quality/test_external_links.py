@@ -6,7 +6,7 @@ import pytest
 
 from aci_course.quality.external_links import is_external, mark_external_links
 from tests.conftest import Project
-from tests.repo_config import repo_hooks
+from tests.repo_config import repo_plugins
 from tests.sitecheck import external_link_problems, parse_site
 
 LABEL = "(opens in a new tab)"
@@ -63,7 +63,7 @@ def test_marking_twice_changes_nothing() -> None:
 
 
 def test_built_pages_mark_external_links_in_the_readers_language(make_project) -> None:  # type: ignore[no-untyped-def]
-    project: Project = make_project(hooks=repo_hooks())
+    project: Project = make_project(plugins=repo_plugins())
     project.module("first", {"ru": ["01-a.md"], "en": ["01-a.md"]})
     project.write(
         "modules/first/ru/01-a.md",

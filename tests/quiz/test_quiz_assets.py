@@ -12,9 +12,9 @@ SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "quiz.js"
 STYLE = ROOT / "overrides" / "assets" / "stylesheets" / "quiz.css"
 
 
-def test_mkdocs_yml_loads_the_hook_script_and_style() -> None:
+def test_mkdocs_yml_loads_the_plugin_script_and_style() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "  - hooks/quizzes.py\n" in config
+    assert "  aci-quiz: {}" in config
     assert "  - assets/javascripts/quiz.js\n" in config
     assert "  - assets/stylesheets/quiz.css\n" in config
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DEFAULT_HOOKS, Project
+from tests.conftest import DEFAULT_PLUGINS, Project
 
-HOOKS = [*DEFAULT_HOOKS, "quizzes.py"]
+PLUGINS = [*DEFAULT_PLUGINS, "aci-quiz"]
 QUIZZES = """\
 quizzes:
   - id: check-1
@@ -59,7 +59,7 @@ def lesson(lang: str, quiz_line: str) -> str:
 
 @pytest.fixture
 def course(make_project) -> Project:  # type: ignore[no-untyped-def]
-    project: Project = make_project(hooks=HOOKS)
+    project: Project = make_project(plugins=PLUGINS)
     project.module("care", {"ru": ["01-a.md"], "be": ["01-a.md"]})  # en falls back to ru
     for lang in ("ru", "be"):
         project.write(f"modules/care/{lang}/01-a.md", lesson(lang, '{{ quiz "check-1" }}'))

@@ -39,7 +39,7 @@ def test_real_course_copies_are_modules_of_their_own(tmp_path: Path) -> None:
 def test_plain_has_none_of_ours(tmp_path: Path) -> None:
     bench = _bench()
     config = bench.plain_config()
-    for ours in ("hooks:", "custom_dir", "extra_css", "extra_javascript", "polyfills"):
+    for ours in ("\n  aci-", "custom_dir", "extra_css", "extra_javascript", "polyfills"):
         assert ours not in config
     project = bench.real_plain_project(tmp_path / "plain", 1)
     assert not (project / "modules").exists() and not (project / "authored").exists()

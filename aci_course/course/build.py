@@ -1,0 +1,205 @@
+"""Modules published as lessons, overviews, a catalogue and the nav, for one build.
+
+Lessons stay where authors keep them (``modules/<id>/<lang>/``); a
+:class:`CourseBuild` adds them to each language build without copying them into
+``docs/``. static-i18n builds the site once per language, so everything but the
+reading of ``modules/`` is recomputed for the language being built.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from aci_course import DEFAULT_LANGUAGE, LANGUAGES
+from aci_course.core.build_context import project_root
+from aci_course.core.generated import GeneratedPage, fill
+from aci_course.core.texts import t
+from aci_course.course import coverage, languages, pages
+from aci_course.course.facts import facts_file, load_facts, render_facts
+from aci_course.course.languages import prefix
+from aci_course.course.modules import Module, check_docs_layout, load_modules
+from aci_course.course.publish import source_of, tag
+
+
+class CourseBuild:
+    """The modules of one ``mkdocs build`` (all its languages) and the pages made of them."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        """Read and validate ``modules/`` (raises AuthorError)."""
+        self.root = project_root(config)
+        check_docs_layout(Path(config.docs_dir), self.root)
+        self.modules: list[Module] = load_modules(self.root)
+        # The country facts lessons quote: extra.facts (a profile may name another file).
+        self.facts = load_facts(self.root, facts_file(config.extra))
+        # The HTML body of each generated page of the language being built, by source URI.
+        self.bodies: dict[str, str] = {}
+
+    def navigation(self, config: MkDocsConfig, lang: str) -> None:
+        """Set the nav of the ``lang`` build."""
+        docs_default = Path(config.docs_dir) / DEFAULT_LANGUAGE
+        site_pages = sorted(p.name for p in docs_default.glob("*.md"))
+        config.nav = pages.navigation(self.modules, lang, site_pages)
+
+    def add_files(self, files: Files, config: MkDocsConfig, lang: str) -> Files:
+        """Add every lesson, overview, the catalogue and media for ``lang``."""
+        base = prefix(lang)
+        self.bodies.clear()
+        catalogue = pages.catalogue_page(self.modules, lang)
+        files.append(
+            self._generated(
+                "modules/index.md", f"{base}modules/index.html", catalogue, config, lang
+            )
+        )
+        for module in self.modules:
+            overview = pages.overview_page(module, lang, self.modules)
+            src = f"modules/{module.id}/index.md"
+            dest = f"{base}modules/{module.id}/index.html"
+            files.append(self._generated(src, dest, overview, config, lang, module.id))
+            for lesson in module.lessons:
+                files.append(self._lesson_file(module, lesson.name, lang, config))
+            for media in self._media_files(module, lang, config):
+                if media.src_uri not in files.src_uris:
+                    files.append(media)
+        return files
+
+    def render_facts(self, markdown: str, page: Page, lang: str) -> str:
+        """Each ``{{ fact "id" }}`` of ``page`` in ``lang``, its source in the Sources.
+
+        Raises AuthorError with the author's file and line for an unknown id.
+        """
+        if "{{" not in markdown:
+            return markdown
+        source = source_of(page.file)
+        if source:
+            path = self.root / source
+        else:
+            path = Path(page.file.abs_src_path or self.root).resolve()
+            inside = path.is_relative_to(self.root)
+            source = path.relative_to(self.root).as_posix() if inside else str(path)
+        text = path.read_text(encoding="utf-8") if path.is_file() else markdown
+        rendered = render_facts(
+            markdown, facts=self.facts, lang=lang, source=source, source_text=text
+        )
+        return rendered.markdown
+
+    def fill_body(self, html: str, page: Page) -> str:
+        """A generated page's body in its slot (see aci_course.core.generated)."""
+        body = self.bodies.get(page.file.src_uri)
+        return html if body is None else fill(html, body, page)
+
+    def coverage_lines(self, docs_dir: str) -> list[str]:
+        """The translation coverage table of the whole site."""
+        return coverage.table(self.modules, Path(docs_dir)).splitlines()
+
+    def _generated(
+        self,
+        src: str,
+        dest: str,
+        page: GeneratedPage,
+        config: MkDocsConfig,
+        lang: str,
+        module_id: str | None = None,
+    ) -> File:
+        file = File.generated(config, src, content=page.markdown)
+        file.dest_uri = dest
+        tag(file, module_id, lang, lang)
+        self.bodies[src] = page.body
+        return file
+
+    def _lesson_file(
+        self, module: Module, lesson_name: str, lang: str, config: MkDocsConfig
+    ) -> File:
+        """A lesson as a page of the ``lang`` build, read from the author's file."""
+        lesson = next(item for item in module.lessons if item.name == lesson_name)
+        shown, _ = lesson.source(lang)
+        src = f"modules/{module.id}/{shown}/{lesson.name}"
+        file = File(
+            src,
+            str(self.root),
+            config.site_dir,
+            config.use_directory_urls,
+            dest_uri=f"{prefix(lang)}modules/{module.id}/{lesson.slug}.html",
+        )
+        return tag(file, module.id, shown, lang, src)
+
+    def _media_files(self, module: Module, lang: str, config: MkDocsConfig) -> list[File]:
+        """``media/`` files, shared by all languages unless ``media/<lang>/`` overrides one."""
+        media = module.folder / "media"
+        chosen: dict[str, Path] = {}
+        for path in module.media():
+            parts = path.relative_to(media).parts
+            if parts[0] in LANGUAGES and len(parts) > 1:
+                if parts[0] == lang:
+                    chosen["/".join(parts[1:])] = path
+            else:
+                chosen.setdefault("/".join(parts), path)
+        files = []
+        for name, path in sorted(chosen.items()):
+            src = f"modules/{module.id}/media/{name}"
+            dest = path.relative_to(self.root).as_posix()  # one copy, whatever the language
+            file = File.generated(config, src, abs_src_path=str(path))
+            file.dest_uri = dest
+            files.append(file)
+        return files
+
+
+# --- languages: the selector leads to the same page, fallbacks say so -------------------
+
+
+def language_names(config: MkDocsConfig) -> dict[str, str]:
+    """``{locale: name}`` as configured for the i18n plugin."""
+    return {lang.locale: lang.name for lang in config.plugins["i18n"].config.languages}
+
+
+def set_selector(config: MkDocsConfig, url: str) -> None:
+    """Language-selector entries leading to ``url`` in each language."""
+    links = languages.alternates(url, language_names(config))
+    # i18n sets the attribute, which shadows the mapping key Jinja would read.
+    config.extra["alternate"] = links
+    config.extra.alternate = links  # type: ignore[attr-defined]
+
+
+def mark_fallback(html: str, page: Page, reader: str) -> str:
+    """Wrap a page borrowed from another language and announce it in ``reader``'s."""
+    source = getattr(page.file, "locale", reader)
+    if source == reader:
+        return html
+    _, neutral = languages.split_url(page.file.url)
+    original = languages.prefix(source) + neutral
+    notice = languages.fallback_notice(reader, source, languages.relative(original, page.url))
+    return f'{notice}<div lang="{source}">\n{html}\n</div>'
+
+
+def page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, lang: str, version: str
+) -> dict[str, Any]:
+    """Selector entries for this page; the language root for search; footer version."""
+    set_selector(config, page.file.url)
+    context["aci_lang_root"] = languages.language_root(context.get("base_url", "."), lang)
+    context["aci_version_text"] = t("footer.version", lang, version=version)
+    return context
+
+
+def not_found_context(context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:
+    """The "not found" page speaks every course language, whichever build wrote it last."""
+    context["aci_not_found"] = languages.not_found_entries()
+    # Not the selector of whichever page was rendered last: each language's home.
+    set_selector(config, "index.html")
+    return context
+
+
+def keep_default_not_found(output: str, template_name: str, lang: str) -> str:
+    """Only the default language's build writes the root 404 page.
+
+    MkDocs skips a template that renders empty (an info line, not a warning), so
+    the Russian page the first build wrote stays, with ``lang="ru"`` and Material's
+    Russian interface texts; each section inside keeps its own ``lang``.
+    """
+    if template_name == "404.html" and lang != DEFAULT_LANGUAGE:
+        return ""
+    return output

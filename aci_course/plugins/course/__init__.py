@@ -1,0 +1,1 @@
+"""The ``aci-course`` plugin: options in config.py, wiring in plugin.py."""

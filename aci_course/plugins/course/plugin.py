@@ -1,0 +1,170 @@
+"""``aci-course``: modules, generated pages, languages, safe build, live preview.
+
+- modules (:mod:`aci_course.course.build`): ``modules/<id>/`` published as lessons,
+  overviews, a catalogue and the nav of each language, without copying into docs/;
+- languages: the selector leads to the same page in the other language, a page
+  borrowed from Russian says so, each page knows its language root (search) and the
+  footer its version, and only the default language writes the root 404 page;
+- safe build (:mod:`aci_course.core.safe_build`): ``site/`` is replaced only by a
+  complete, successful build;
+- live preview (:mod:`aci_course.core.live_preview`): ``mkdocs serve`` rebuilds when
+  anything the build reads changes, and keeps serving after an author mistake;
+- template cache (:mod:`aci_course.core.template_cache`) and vendor assets
+  (:mod:`aci_course.core.vendor`).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from aci_course.core import live_preview, safe_build, template_cache, texts
+from aci_course.core.build_context import current_language, is_outer_build, project_root
+from aci_course.core.errors import stop_build
+from aci_course.core.priorities import PRIORITY
+from aci_course.core.project import course_version
+from aci_course.core.vendor import SITE_VENDOR_FILES, VendorMissing, add_vendor_files
+from aci_course.course import build
+from aci_course.plugins.course.config import CourseConfig
+
+log = logging.getLogger("mkdocs.plugins.aci.course")
+
+
+class CoursePlugin(BasePlugin[CourseConfig]):
+    """Publishes the course's modules in every language (see the module's docstring)."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.session = safe_build.Session()
+        self.course: build.CourseBuild | None = None
+        self.version = ""
+
+    @event_priority(PRIORITY.any)
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """A new command: only ``build`` is redirected to the partial folder."""
+        self.session = safe_build.Session(active=command == "build" and self.config.safe_build)
+
+    # --- on_config ------------------------------------------------------------------
+
+    @event_priority(PRIORITY.safe_build_redirect)
+    def _redirect(self, config: MkDocsConfig) -> MkDocsConfig:
+        config.site_dir = self.session.redirect(config.site_dir)
+        return config
+
+    @event_priority(PRIORITY.texts_reload)
+    def _reload_texts(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.live_preview:
+            texts.reload_if_changed()  # ui.yml changed under `mkdocs serve`
+        return config
+
+    @event_priority(PRIORITY.modules_config)
+    def _modules(self, config: MkDocsConfig) -> MkDocsConfig:
+        with stop_build():
+            self.version = course_version(config)
+            if is_outer_build(config) or self.course is None:
+                self.course = build.CourseBuild(config)
+        self.course.navigation(config, current_language(config))
+        return config
+
+    on_config = CombinedEvent(_redirect, _reload_texts, _modules)
+
+    # --- files and pages ------------------------------------------------------------
+
+    @event_priority(PRIORITY.files_add)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Every lesson, overview, the catalogue and media; the vendored files."""
+        assert self.course is not None
+        self.course.add_files(files, config, current_language(config))
+        if self.config.vendor_assets:
+            try:
+                add_vendor_files(files, config, project_root(config), SITE_VENDOR_FILES)
+            except VendorMissing as error:
+                raise PluginError(str(error)) from None
+        return files
+
+    @event_priority(PRIORITY.any)
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Let the theme's environment reuse templates compiled by an earlier build."""
+        if self.config.template_cache:
+            env.bytecode_cache = template_cache.shared
+        return env
+
+    @event_priority(PRIORITY.facts)
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Put each country fact's text in this language and list its source."""
+        assert self.course is not None
+        with stop_build():
+            return self.course.render_facts(markdown, page, current_language(config))
+
+    @event_priority(PRIORITY.generated_body)
+    def _generated_body(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.course is not None
+        return self.course.fill_body(html, page)
+
+    @event_priority(PRIORITY.fallback_notice)
+    def _fallback_notice(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return build.mark_fallback(html, page, current_language(config))
+
+    on_page_content = CombinedEvent(_generated_body, _fallback_notice)
+
+    @event_priority(PRIORITY.page_context)
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """Selector entries for this page; the language root for search; footer version."""
+        return build.page_context(context, page, config, current_language(config), self.version)
+
+    @event_priority(PRIORITY.page_context)
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        """The "not found" page speaks every course language."""
+        if template_name == "404.html":
+            return build.not_found_context(context, config)
+        return context
+
+    @event_priority(PRIORITY.not_found_page)
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """Only the default language's build writes the root 404 page."""
+        return build.keep_default_not_found(output_content, template_name, current_language(config))
+
+    # --- the end --------------------------------------------------------------------
+
+    @event_priority(PRIORITY.site_end)
+    def _coverage(self, config: MkDocsConfig) -> None:
+        if is_outer_build(config) and self.course is not None:
+            for line in self.course.coverage_lines(config.docs_dir):
+                log.info(line)
+
+    @event_priority(PRIORITY.safe_build_finish)
+    def _complete(self, config: MkDocsConfig) -> None:
+        if is_outer_build(config):
+            self.session.complete = True
+
+    on_post_build = CombinedEvent(_coverage, _complete)
+
+    @event_priority(PRIORITY.any)
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """``--clean``: serve the first build; watch every source; survive mistakes."""
+        self.session.serve_first_build()
+        if self.config.live_preview:
+            live_preview.watch(server, project_root(config), config.theme.custom_dir)
+        return server
+
+    @event_priority(PRIORITY.any)
+    def on_build_error(self, *, error: Exception) -> None:
+        """Any failure, including strict mode's: the partial build is thrown away."""
+        self.session.failed = True
+
+    @event_priority(PRIORITY.safe_build_finish)
+    def on_shutdown(self) -> None:
+        """Swap in the complete build, or discard the unfinished one."""
+        self.session.finish()

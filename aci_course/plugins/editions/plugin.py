@@ -1,0 +1,82 @@
+"""``aci-editions``: learner and facilitator editions from one source; present mode.
+
+``mkdocs-facilitator.yml`` inherits ``mkdocs.yml`` and sets ``edition: facilitator``
+(built into ``site-facilitator/``). See :mod:`aci_course.editions.build`: the learner
+edition drops every trainer note and facilitator file; the facilitator edition adds
+session plans, answer keys and the "for trainers" pages, marks trainer notes and says
+which edition it is on every page; every lesson gets the present-mode button.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from aci_course.core.build_context import current_language, is_outer_build, project_root
+from aci_course.core.errors import stop_build
+from aci_course.core.priorities import PRIORITY
+from aci_course.course.publish import is_lesson
+from aci_course.editions import FACILITATOR, blocks
+from aci_course.editions.build import EditionBuild
+from aci_course.plugins.editions.config import EditionsConfig
+
+
+class EditionsPlugin(BasePlugin[EditionsConfig]):
+    """One edition of the course (see the module's docstring)."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.edition: EditionBuild | None = None
+
+    @property
+    def facilitator(self) -> bool:
+        """True when this build is the facilitator edition."""
+        return bool(self.config.edition == FACILITATOR)
+
+    @event_priority(PRIORITY.editions_config)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Validate the session plans; in the facilitator edition, extend the nav."""
+        if is_outer_build(config) or self.edition is None:
+            with stop_build():
+                self.edition = EditionBuild(project_root(config), self.config.edition)
+        self.edition.configure(config, current_language(config))
+        return config
+
+    @event_priority(PRIORITY.editions_files)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Learner: drop the facilitator stylesheet. Facilitator: add its pages."""
+        assert self.edition is not None
+        return self.edition.add_files(files, config, current_language(config))
+
+    @event_priority(PRIORITY.facilitator_blocks_strip)
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Learner edition: trainer notes never reach the HTML."""
+        return markdown if self.facilitator else blocks.strip_blocks(markdown)
+
+    @event_priority(PRIORITY.facilitator_blocks_mark)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Facilitator edition: mark the trainer notes for styles and present mode."""
+        return blocks.mark_blocks(html) if self.facilitator else html
+
+    @event_priority(PRIORITY.page_context)
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """The edition banner, and the present button on lessons."""
+        assert self.edition is not None
+        lang = current_language(config)
+        self.edition.banner(context, lang)
+        if is_lesson(page.file):
+            context["aci_present_html"] = self.edition.present_button(lang)
+        return context
+
+    @event_priority(PRIORITY.page_context)
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        """The edition banner on template pages."""
+        assert self.edition is not None
+        return self.edition.banner(context, current_language(config))

@@ -1,0 +1,129 @@
+"""``aci-quality``: content safety, external links, display options, valid and compact HTML.
+
+- content safety (:mod:`aci_course.quality.build`): author files that cannot be
+  published stop the build with ``path:line: problem - fix``;
+- external links (:mod:`aci_course.quality.external_links`): open in a new tab,
+  marked, with screen-reader text in the reader's language;
+- display options (:mod:`aci_course.quality.a11y`): the header's text size and
+  palette labels (markup in ``overrides/partials/``, behaviour in ``a11y.js``);
+- valid HTML (:mod:`aci_course.quality.valid_html`) and compact HTML
+  (:mod:`aci_course.quality.compact_html`) on every page's final HTML.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from aci_course.core.build_context import current_language
+from aci_course.core.errors import stop_build
+from aci_course.core.priorities import PRIORITY
+from aci_course.core.project import course_version
+from aci_course.plugins.quality.config import QualityConfig
+from aci_course.quality import a11y, external_links
+from aci_course.quality.build import ContentSafety
+from aci_course.quality.compact_html import compact
+from aci_course.quality.valid_html import repair
+
+
+class QualityPlugin(BasePlugin[QualityConfig]):
+    """Checks and repairs of every page (see the module's docstring)."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.safety = ContentSafety()
+        self.header: dict[str, dict[str, object]] = {}  # language -> header variables
+
+    @event_priority(PRIORITY.any)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """A new language build: nothing of the previous one is kept."""
+        self.safety = ContentSafety()
+        self.header = {}
+        return config
+
+    @event_priority(PRIORITY.content_safety_files)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Stop at the first page that is not UTF-8, is too big or is empty."""
+        if self.config.content_safety:
+            with stop_build():
+                self.safety.check_files(files, config)
+        return files
+
+    @event_priority(PRIORITY.content_safety)
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Stop at the first script, handler, script URL, embed or remote image."""
+        if self.config.content_safety:
+            with stop_build():
+                self.safety.check_markdown(markdown, page, config)
+        return markdown
+
+    @event_priority(PRIORITY.content_safety)
+    def _check_html(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.config.content_safety:
+            with stop_build():
+                self.safety.check_html(html, page, config)
+        return html
+
+    @event_priority(PRIORITY.external_links)
+    def _mark_links(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self.config.external_links:
+            return html
+        reader = current_language(config)
+        shown = getattr(page.file, "locale", reader)
+        return external_links.mark_for_reader(html, reader, shown, config.site_url)
+
+    on_page_content = CombinedEvent(_check_html, _mark_links)
+
+    def _header(self, context: Any, config: MkDocsConfig) -> Any:
+        if self.config.display_options:
+            lang = current_language(config)
+            if lang not in self.header:
+                with stop_build():
+                    self.header[lang] = a11y.template_context(lang, course_version(config))
+            context.update(self.header[lang])
+        return context
+
+    @event_priority(PRIORITY.page_context)
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """Texts and storage key for the header of a page."""
+        return self._header(context, config)
+
+    @event_priority(PRIORITY.page_context)
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        """The same for pages rendered from a template alone (404.html)."""
+        return self._header(context, config)
+
+    @event_priority(PRIORITY.valid_html)
+    def _repair(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return repair(output) if self.config.valid_html else output
+
+    @event_priority(PRIORITY.compact_html)
+    def _compact(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return compact(output) if self.config.compact_html else output
+
+    on_post_page = CombinedEvent(_repair, _compact)
+
+    @event_priority(PRIORITY.valid_html)
+    def _repair_template(
+        self, output_content: str, template_name: str, config: MkDocsConfig
+    ) -> str:
+        if self.config.valid_html and template_name.endswith(".html"):
+            return repair(output_content)
+        return output_content
+
+    @event_priority(PRIORITY.compact_html)
+    def _compact_template(
+        self, output_content: str, template_name: str, config: MkDocsConfig
+    ) -> str:
+        if self.config.compact_html and template_name.endswith(".html"):
+            return compact(output_content)
+        return output_content
+
+    on_post_template = CombinedEvent(_repair_template, _compact_template)

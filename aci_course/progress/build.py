@@ -1,0 +1,84 @@
+"""Progress of one build: the lesson "done" toggle, progress.html, group-report.html, the map.
+
+- the course map is made of the modules and quizzes (read by the first language of
+  a build) for the language being built;
+- ``progress.html``, ``group-report.html`` (both outside the navigation: the header
+  links the first, the trainers' page the second) and
+  ``assets/javascripts/progress-data.<lang>.js`` are added to each language;
+- each lesson (:func:`aci_course.course.publish.is_lesson`) ends with its toggle;
+- every page gets the header's link and its map script.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from aci_course import DEFAULT_LANGUAGE
+from aci_course.core.texts import t
+from aci_course.core.yamlsource import read_text
+from aci_course.course.languages import language_root, prefix
+from aci_course.course.modules import load_modules
+from aci_course.course.publish import is_lesson, lesson_id
+from aci_course.progress import data, pages
+from aci_course.quiz.load import load_quizzes
+
+
+class ProgressBuild:
+    """What the course maps of one whole build are made of (raises AuthorError)."""
+
+    def __init__(self, root: Path) -> None:
+        self.modules = load_modules(root)
+        self.quizzes = load_quizzes(root)
+        self.texts = {  # (module, lesson) -> Russian text
+            (m.id, lesson.name): read_text(lesson.sources[DEFAULT_LANGUAGE], lesson.name)
+            for m in self.modules
+            for lesson in m.lessons
+        }
+        self.map: list[dict[str, Any]] = []  # the course map of the language being built
+        self.script = ""  # the text of progress-data.<lang>.js
+
+    def start_language(
+        self, lang: str, course_id: str, course_version: str, site_name: str
+    ) -> None:
+        """Make the course map and map script of ``lang``."""
+        self.map = data.course_map(self.modules, self.quizzes, self.texts, lang)
+        self.script = data.data_script(course_id, course_version, site_name, lang, self.map)
+
+    def add_files(self, files: Files, config: MkDocsConfig, lang: str) -> Files:
+        """Add the two pages and the map script of ``lang``."""
+        base = prefix(lang)
+        for src, dest, content in (
+            (pages.PROGRESS_PAGE, f"{base}progress.html", pages.progress_page(self.map, lang)),
+            (pages.REPORT_PAGE, f"{base}group-report.html", pages.report_page(self.map, lang)),
+        ):
+            file = File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+            file.dest_uri = dest
+            file.locale = lang  # type: ignore[attr-defined]  # what static-i18n reads
+            file.locale_alternate_of = lang  # type: ignore[attr-defined]
+            file.alternates = {}  # type: ignore[attr-defined]
+            files.append(file)
+        files.append(File.generated(config, data.data_path(lang), content=self.script))
+        return files
+
+
+def add_lesson_toggle(html: str, page: Page, lang: str) -> str:
+    """End a lesson with its "lesson done" toggle (any other page is left as it is)."""
+    if not is_lesson(page.file):
+        return html
+    return html + pages.lesson_toggle(lesson_id(page.file), lang)
+
+
+def page_context(context: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The header's progress link and the map script, for a page or template page."""
+    base = str(context.get("base_url", ".")).rstrip("/") or "."
+    context["aci_progress"] = {
+        "data": f"{base}/{data.data_path(lang)}",
+        "href": f"{language_root(base, lang)}progress.html",
+        "label": t("progress.header", lang),
+    }
+    return context

@@ -1,0 +1,90 @@
+"""Quizzes of one build: each ``{{ quiz "id" }}`` line's form put in its page.
+
+- :meth:`QuizBuild.embed` swaps each quiz line of a page for a placeholder and
+  renders the quiz in the language being built (an unknown id stops the build
+  with the author's ``file:line``);
+- :meth:`QuizBuild.fill` puts the forms in place of the placeholders, once
+  Material's search plugin has read the page (the forms are left out of the
+  index anyway);
+- :meth:`QuizBuild.unused` names, once for the whole site, the quizzes no page embeds.
+
+static-i18n builds the site once per language; the quizzes seen on pages are
+collected over all of them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.structure.pages import Page
+
+from aci_course.core.errors import AuthorError
+from aci_course.core.yamlsource import read_text
+from aci_course.course.publish import module_of, source_of
+from aci_course.quiz.embed import embed_quizzes, fill_slots, find_directives
+from aci_course.quiz.model import Quiz
+
+
+class QuizBuild:
+    """The quizzes of one whole build and what its pages embedded."""
+
+    def __init__(self, quizzes: dict[str, Quiz], course_version: str) -> None:
+        self.quizzes = quizzes  # full id -> quiz
+        self.course_version = course_version
+        self.slots: dict[str, str] = {}  # placeholder -> form HTML, language being built
+        self.used: set[str] = set()  # full ids embedded by some page of any language
+
+    def start_language(self) -> None:
+        """A language build starts: its placeholders are its own."""
+        self.slots.clear()
+
+    def embed(self, markdown: str, page: Page, root: Path, docs_dir: Path, lang: str) -> str:
+        """Replace each quiz line by a placeholder and render its quiz in ``lang``."""
+        if "{{" not in markdown or not find_directives(markdown):
+            return markdown
+        display, path = page_source(page, root, docs_dir)
+        embedded = embed_quizzes(
+            markdown,
+            module=module_of(page.file),
+            source=display,
+            source_text=read_text(path, display) if path.is_file() else "",
+            quizzes=self.quizzes,
+            lang=lang,
+            course_version=self.course_version,
+            slot_prefix=f"{lang}-{len(self.slots)}",
+        )
+        self.slots.update(embedded.slots)
+        self.used.update(embedded.used)
+        return embedded.markdown
+
+    def fill(self, content: str) -> str:
+        """Each rendered quiz where its placeholder is."""
+        return fill_slots(content, self.slots)
+
+    def unused(self) -> list[AuthorError]:
+        """A warning for each quiz that no page of any language embeds."""
+        return [
+            AuthorError(
+                quiz.source,
+                quiz.line,
+                f'quiz "{full_id}" is not embedded in any page',
+                f'add a line {{{{ quiz "{quiz.id}" }}}} to a lesson of '
+                f"modules/{quiz.module}/ (or remove the quiz)",
+            )
+            for full_id, quiz in sorted(self.quizzes.items())
+            if full_id not in self.used
+        ]
+
+
+def page_source(page: Page, root: Path, docs_dir: Path) -> tuple[str, Path]:
+    """The author's file of ``page``: its name for messages and its path."""
+    lesson = source_of(page.file)
+    if lesson:
+        return lesson, root / lesson
+    if page.file.abs_src_path:
+        path = Path(page.file.abs_src_path).resolve()
+        if path.is_relative_to(root):
+            return path.relative_to(root).as_posix(), path
+    docs = docs_dir.resolve()
+    folder = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.name
+    return f"{folder}/{page.file.src_uri}", docs / page.file.src_uri
