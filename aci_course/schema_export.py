@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from aci_course.core.schema import AuthorModel
+from aci_course.course.facts import FactsFile
 from aci_course.course.modules import ModuleFile
 from aci_course.export.profile import ProfileFile
 from aci_course.quiz.model import QuizFile
@@ -43,6 +44,7 @@ KINDS: tuple[FileKind, ...] = (
     FileKind("module", ModuleFile, ("modules/*/module.yml",), "module.yml of a training module"),
     FileKind("quiz", QuizFile, ("quizzes/*.yml",), "The quizzes of one module"),
     FileKind("profile", ProfileFile, ("profiles/*.yml",), "A course profile (co-branded subset)"),
+    FileKind("facts", FactsFile, ("facts/*.yml",), "The laws, services and numbers of one country"),
 )
 
 

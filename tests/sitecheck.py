@@ -278,7 +278,7 @@ NOTES = {
     ),
 }
 COPIED = ("mkdocs.yml", "mkdocs-facilitator.yml", "docs", "modules", "quizzes", "facilitator")
-LINKED = ("overrides", "node_modules")
+LINKED = ("overrides", "node_modules", "facts")
 _editions: list[tuple[Path, Path, Path]] = []
 
 

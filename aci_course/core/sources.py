@@ -28,8 +28,9 @@ from mkdocs.utils.meta import get_data
 # Folders of the project (beside mkdocs.yml) that the plugins read. modules/ holds each
 # module's facilitator/ folder too; facilitator/ holds the trainer pages that the
 # facilitator edition reads (mkdocs-facilitator.yml inherits the plugins, so
-# `mkdocs serve -f mkdocs-facilitator.yml` previews it); profiles/ is read by profile builds.
-PROJECT_FOLDERS = ("modules", "quizzes", "facilitator", "profiles")
+# `mkdocs serve -f mkdocs-facilitator.yml` previews it); facts/ holds the country facts;
+# profiles/ is read by profile builds.
+PROJECT_FOLDERS = ("modules", "quizzes", "facts", "facilitator", "profiles")
 
 # Folders of the package read at build time: Jinja templates and interface texts.
 PACKAGE_FOLDERS = ("templates", "data")

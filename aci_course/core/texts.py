@@ -7,6 +7,7 @@ literal in a template or in JavaScript.
 
 from __future__ import annotations
 
+import datetime
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -64,3 +65,9 @@ def t(key: str, lang: str, **values: object) -> str:
 def for_language(lang: str, prefix: str = "") -> dict[str, str]:
     """Every text (or those under ``prefix``) in ``lang``, e.g. for a template or a script."""
     return {key: texts[lang] for key, texts in table().items() if key.startswith(prefix)}
+
+
+def long_date(day: datetime.date, lang: str) -> str:
+    """``day`` in running text of ``lang``: 6 December 2026, 6 декабря 2026 г."""
+    months = t("date.months", lang).split(",")
+    return t("date.long", lang, day=day.day, month=months[day.month - 1].strip(), year=day.year)

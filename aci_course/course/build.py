@@ -20,6 +20,7 @@ from aci_course.core.build_context import project_root
 from aci_course.core.generated import GeneratedPage, fill
 from aci_course.core.texts import t
 from aci_course.course import coverage, languages, pages
+from aci_course.course.facts import facts_file, load_facts, render_facts
 from aci_course.course.languages import prefix
 from aci_course.course.modules import Module, check_docs_layout, load_modules
 from aci_course.course.publish import source_of, tag
@@ -33,6 +34,8 @@ class CourseBuild:
         self.root = project_root(config)
         check_docs_layout(Path(config.docs_dir), self.root)
         self.modules: list[Module] = load_modules(self.root)
+        # The country facts lessons quote: extra.facts (a profile may name another file).
+        self.facts = load_facts(self.root, facts_file(config.extra))
         # The HTML body of each generated page of the language being built, by source URI.
         self.bodies: dict[str, str] = {}
 
@@ -63,6 +66,26 @@ class CourseBuild:
                 if media.src_uri not in files.src_uris:
                     files.append(media)
         return files
+
+    def render_facts(self, markdown: str, page: Page, lang: str) -> str:
+        """Each ``{{ fact "id" }}`` of ``page`` in ``lang``, its source in the Sources.
+
+        Raises AuthorError with the author's file and line for an unknown id.
+        """
+        if "{{" not in markdown:
+            return markdown
+        source = source_of(page.file)
+        if source:
+            path = self.root / source
+        else:
+            path = Path(page.file.abs_src_path or self.root).resolve()
+            inside = path.is_relative_to(self.root)
+            source = path.relative_to(self.root).as_posix() if inside else str(path)
+        text = path.read_text(encoding="utf-8") if path.is_file() else markdown
+        rendered = render_facts(
+            markdown, facts=self.facts, lang=lang, source=source, source_text=text
+        )
+        return rendered.markdown
 
     def fill_body(self, html: str, page: Page) -> str:
         """A generated page's body in its slot (see aci_course.core.generated)."""

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 from pathlib import Path
 from posixpath import relpath
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.core.templating import render
-from aci_course.core.texts import t
+from aci_course.core.texts import long_date, t
 from aci_course.course import freshness
 
 
@@ -69,19 +67,6 @@ def not_found_entries() -> list[dict[str, str]]:
         }
         for lang in LANGUAGES
     ]
-
-
-def long_date(day: dt.date, lang: str) -> str:
-    """A date in running text of ``lang`` (``06.12.2026``, ``6 December 2026``)."""
-    return t(
-        "date.long",
-        lang,
-        d=day.day,
-        dd=f"{day.day:02}",
-        mm=f"{day.month:02}",
-        month=calendar.month_name[day.month],
-        yyyy=day.year,
-    )
 
 
 def stale_notice(root: Path, source_uri: str | None, page_url: str, lang: str) -> str:

@@ -38,6 +38,7 @@ from aci_course.core.sources import quiz_directives, read_source
 from aci_course.core.templating import render
 from aci_course.core.texts import t
 from aci_course.core.yamlsource import read_text
+from aci_course.course.facts import Facts, facts_file, load_facts, render_facts
 from aci_course.course.modules import Module, load_modules
 from aci_course.editions import answer_key, blocks
 from aci_course.editions import session_plan as plans
@@ -162,13 +163,21 @@ def lesson_sections(
     quizzes: dict[str, Quiz],
     keep_notes: bool,
     settings: MarkdownSettings,
+    facts: Facts | None = None,
 ) -> list[Section]:
-    """Every lesson of the module in ``lang`` (else Russian), its quiz lines printed."""
+    """Every lesson of the module in ``lang`` (else Russian), its quiz lines printed.
+
+    Country facts (``{{ fact "id" }}``) are printed as the site shows them, their
+    sources added to the lesson's Sources.
+    """
     sections: list[Section] = []
     for number, lesson in enumerate(module.lessons, start=1):
         shown, path = lesson.source(lang)
         display = f"modules/{module.id}/{shown}/{lesson.name}"
         text = read_text(path, display)
+        if facts is not None:
+            rendered = render_facts(text, facts=facts, lang=lang, source=display, source_text=text)
+            text = rendered.markdown
         text, printed = _quiz_slots(text, module.id, display, quizzes, lang)
         html = markdown_html(text, path.parent, settings, keep_notes)
         for index, quiz_html in enumerate(printed):
@@ -231,15 +240,16 @@ def documents(
     quizzes: dict[str, Quiz],
     version: str,
     settings: MarkdownSettings,
+    facts: Facts | None = None,
 ) -> list[Document]:
     """The three documents of one module in one language."""
     own = [quiz for quiz in quizzes.values() if quiz.module == module.id]
-    handbook = lesson_sections(module, lang, quizzes, False, settings)
+    handbook = lesson_sections(module, lang, quizzes, False, settings, facts)
     guide: list[Section] = []
     plan = plan_section(module, lang, root, settings)
     if plan is not None:
         guide.append(plan)
-    guide += lesson_sections(module, lang, quizzes, True, settings)
+    guide += lesson_sections(module, lang, quizzes, True, settings, facts)
     if own:
         guide.append(
             Section(
@@ -300,6 +310,7 @@ def all_documents(
     config = project_config(root, config_file)
     version = course_version(config)
     settings = MarkdownSettings.of(config)
+    facts = load_facts(root, facts_file(config.extra))
     chosen = set(module_ids)
     modules = [m for m in load_modules(root) if not chosen or m.id in chosen]
     quizzes = load_quizzes(root)
@@ -307,7 +318,7 @@ def all_documents(
         document
         for module in modules
         for lang in langs
-        for document in documents(module, lang, root, quizzes, version, settings)
+        for document in documents(module, lang, root, quizzes, version, settings, facts)
     ]
 
 

@@ -185,6 +185,14 @@ class ProfileFile(AuthorModel):
             problem="must be a mapping",
         ),
     ] = Field(default=None, description="How readers reach the partner, shown in the footer.")
+    facts: Annotated[
+        str | None,
+        NotNull,
+        Words(example="facts: facts/xx.yml", problem="must be a path"),
+    ] = Field(
+        default=None,
+        description="The country facts file lessons quote (default: the course's, facts/by.yml).",
+    )
     attribution: Annotated[
         ProfileText | None,
         NotNull,
@@ -234,6 +242,15 @@ def load_profile(root: Path, name: str, modules: list[Module]) -> tuple[ProfileF
                 data.line_of("logo"),
                 f'logo "{profile.logo}" is not an image file of the project',
                 f"give the path from the course folder to a {', '.join(LOGO_TYPES)} file",
+            )
+    if profile.facts is not None:
+        facts = root / profile.facts
+        if not facts.is_file() or not facts.resolve().is_relative_to((root / "facts").resolve()):
+            raise AuthorError(
+                display,
+                data.line_of("facts"),
+                f'facts "{profile.facts}" is not a file in facts/',
+                "give the path from the course folder, e.g. facts: facts/xx.yml",
             )
     return profile, [module for module in modules if module.id in profile.modules]
 
@@ -383,8 +400,10 @@ def child_config(
     if logo:
         theme["logo"] = logo
         theme["custom_dir"] = "overrides"
+    extra: dict[str, Any] = {"facts": profile.facts} if profile.facts else {}
     return {
         "INHERIT": os.path.relpath(root / "mkdocs.yml", root / "build" / f"profile-{name}"),
+        **({"extra": extra} if extra else {}),
         "site_name": profile.site_name[LANGUAGES[0]],
         "site_dir": str((root / f"site-{name}").resolve()),
         "copyright": footer(profile, LANGUAGES[0]),
@@ -425,7 +444,7 @@ def prepare(
     project = root / "build" / f"profile-{name}"
     shutil.rmtree(project, ignore_errors=True)
     project.mkdir(parents=True)
-    for folder in ("docs", "node_modules"):
+    for folder in ("docs", "node_modules", "facts"):
         if (root / folder).exists():
             _link(project / folder, root / folder)
     logo = None

@@ -7,23 +7,26 @@ module's quizzes, the share of words ``hunspell`` does not know per language
 Belarusian words written with a letter only Russian has (и, щ, ъ). It lists
 translated lessons whose Russian source changed since they were translated,
 with the source lines that changed (:mod:`aci_course.course.freshness`), and
-those that never recorded their source; neither fails the check.
+those that never recorded their source (neither fails the check), and the country
+facts (``facts/*.yml``): each file's facts, those checked more than a year ago, and
+lesson marks ``{{ fact "id" }}`` that name no fact of the course's file.
 
-It fails (exit status 1) when a lesson has fewer than ``MIN_WORDS`` words
-(worksheets, marked ``kind: worksheet`` in front matter, are exempt: they are
-tables and blanks to write in), a translation is missing, a module's quizzes
-use fewer than ``MIN_QUIZ_TYPES`` types, more than ``MAX_UNKNOWN_SHARE`` of a
-language's words are unknown to the spell checker, or a Belarusian word
-carries a Russian-only letter. It also reports each form that a terminology
-sheet ``spelling/terms.<lang>.yml`` says to avoid (``aci_course.quality.terms``)
-and each broken teaching rule it can count in quizzes and session plans
-(``aci_course.quality.teaching``). ``prose`` is the one definition of "the words
-a reader sees", shared with the spelling test.
+It fails (exit status 1) when a lesson has fewer than ``MIN_WORDS`` words (worksheets,
+marked ``kind: worksheet`` in front matter, are exempt: they are tables and blanks to
+write in), a translation is missing, a module's quizzes use fewer than
+``MIN_QUIZ_TYPES`` types, more than ``MAX_UNKNOWN_SHARE`` of a language's words are
+unknown to the spell checker, or a Belarusian word carries a Russian-only letter, a fact
+is stale or a fact mark names no fact. It also reports each form that a terminology
+sheet ``spelling/terms.<lang>.yml`` says to avoid (``aci_course.quality.terms``) and
+each broken teaching rule it can count in quizzes and session plans
+(``aci_course.quality.teaching``). ``prose`` is the one definition of "the words a
+reader sees", shared with the spelling test.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import re
 import shutil
@@ -39,6 +42,8 @@ from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
 from aci_course.core.sources import code_lines, front_matter, is_quiz_line, meta_text, read_source
 from aci_course.course import freshness
+from aci_course.course.facts import DEFAULT_FILE, STALE_AFTER, find_marks, load_facts
+from aci_course.course.facts import EXAMPLE as FACT_EXAMPLE
 from aci_course.course.modules import Module, load_modules
 from aci_course.quality.teaching import option_findings, plan_findings
 from aci_course.quality.terms import find_avoided
@@ -52,10 +57,12 @@ DICTIONARIES = {"ru": "ru_RU", "be": "be_BY", "en": "en_GB"}  # English is Briti
 INSTALL_HINT = "apt-get install hunspell hunspell-ru hunspell-be hunspell-en-gb"
 RUSSIAN_ONLY = frozenset("ищъИЩЪ")
 
+FACT_MARK = re.compile(r"\{\{[ \t]*fact\b[^}\n]*\}\}")
 ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*\s*(?:"(.*)")?\s*$')
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 REFERENCE_DEFINITION = re.compile(r"^\s*\[[^\]]+\]:\s+\S+.*$")
 INLINE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (FACT_MARK, " "),  # a country fact: its texts are checked in facts/*.yml
     (re.compile(r"<!--.*?-->", re.DOTALL), " "),  # HTML comments
     (re.compile(r"`[^`]*`"), " "),  # inline code: file names, keys
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep the alt text
@@ -145,6 +152,16 @@ def quiz_texts(root: Path, lang: str) -> dict[Path, str]:
                 stack.extend(node)
         texts[path] = "\n".join(reversed(found))
     return texts
+
+
+def fact_texts(root: Path, lang: str) -> dict[Path, str]:
+    """The ``lang`` texts of each facts file, one a line, for the spell checker."""
+    return {
+        path: "\n".join(
+            fact.text[lang] for fact in load_facts(root, _rel(path, root)).by_id.values()
+        )
+        for path in sorted(root.glob("facts/*.yml"))
+    }
 
 
 class HunspellMissing(RuntimeError):
@@ -246,6 +263,7 @@ class Report:
     quiz_types: dict[str, tuple[str, ...]] = field(default_factory=dict)
     spelling: list[SpellingRow] = field(default_factory=list)
     translations: list[TranslationRow] = field(default_factory=list)
+    facts: list[tuple[str, int, int]] = field(default_factory=list)  # file, facts, stale
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -339,6 +357,7 @@ def _spelling(root: Path, spell: SpellChecker, report: Report) -> None:
     for lang in LANGUAGES:
         texts = [prose(path.read_text(encoding="utf-8")) for path in site_pages(root, lang)]
         texts += quiz_texts(root, lang).values()
+        texts += fact_texts(root, lang).values()
         total = sum(len(words(text)) for text in texts)
         # One hunspell run per language: loading a dictionary costs more than checking.
         unknown = spell(lang, "\n".join(texts))
@@ -423,8 +442,52 @@ def _format_translations(rows: Sequence[TranslationRow]) -> list[str]:
     return [*out, ""]
 
 
-def build_report(root: Path, spell: SpellChecker) -> Report:
-    """Check the course under ``root``; author mistakes in its files raise AuthorError."""
+def _facts(root: Path, report: Report, today: datetime.date) -> None:
+    for path in sorted(root.glob("facts/*.yml")):
+        display = _rel(path, root)
+        facts = load_facts(root, display)
+        old = [f for f in facts.by_id.values() if today - f.checked > STALE_AFTER]
+        report.facts.append((display, len(facts.by_id), len(old)))
+        for fact in old:
+            line = _first_line(path.read_text(encoding="utf-8"), f"id: {fact.id}")
+            report.problems.append(
+                Problem(
+                    display,
+                    line,
+                    f'fact "{fact.id}" was checked on {fact.checked.isoformat()}, '
+                    f"more than {STALE_AFTER.days} days ago",
+                    f"check it again against {fact.source.url} (or a newer public page) "
+                    "and update checked",
+                )
+            )
+    course = load_facts(root, DEFAULT_FILE)
+    for lang in LANGUAGES:
+        for path in site_pages(root, lang):
+            text = path.read_text(encoding="utf-8")
+            for mark in find_marks(text):
+                if mark.written is None:
+                    report.problems.append(
+                        Problem(
+                            _rel(path, root),
+                            mark.line + 1,
+                            "a fact mark is not readable",
+                            f"write it as {FACT_EXAMPLE}, with the id in double quotes",
+                        )
+                    )
+                    continue
+                try:
+                    course.get(mark.written, _rel(path, root), mark.line + 1)
+                except AuthorError as error:
+                    report.problems.append(
+                        Problem(error.path, error.line, error.problem, error.fix)
+                    )
+
+
+def build_report(root: Path, spell: SpellChecker, today: datetime.date | None = None) -> Report:
+    """Check the course under ``root``; author mistakes in its files raise AuthorError.
+
+    ``today`` (default: the real date) decides which facts are stale.
+    """
     report = Report()
     modules = load_modules(root)
     _lesson_rows(modules, root, report)
@@ -435,6 +498,7 @@ def build_report(root: Path, spell: SpellChecker) -> Report:
     _belarusian_letters(root, report)
     _terms(root, report)
     _translations(modules, root, report)
+    _facts(root, report, today or datetime.date.today())
     return report
 
 
@@ -468,6 +532,11 @@ def format_report(report: Report) -> str:
             [r.lang, str(r.words), str(r.unknown), f"{r.share:.2%}", ", ".join(r.examples)]
             for r in report.spelling
         ],
+    )
+    out += ["", "## Country facts (facts/*.yml)", ""]
+    out += _table(
+        ["file", "facts", f"checked more than {STALE_AFTER.days} days ago"],
+        [[name, str(count), str(old)] for name, count, old in report.facts],
     )
     out.append("")
     out += _format_translations(report.translations)

@@ -42,7 +42,7 @@ def test_table_keeps_the_order_the_build_needs() -> None:
     # on_page_markdown: safety sees the author's text; the trainer-notes extension gets
     # its options (trainer notes and external links are Markdown extensions now); quiz
     # lines are swapped after i18n rewrote admonition titles.
-    assert p.content_safety > p.facilitator_blocks > I18N_EARLY > p.quiz_embed
+    assert p.content_safety > p.facilitator_blocks > I18N_EARLY > p.facts > p.quiz_embed
     # on_page_content: the body of a generated page first.
     assert p.generated_body >= p.fallback_notice > p.lesson_toggle
     # on_page_context: own keys after i18n's context; quiz forms after search indexed.
@@ -66,6 +66,7 @@ def test_repository_config_runs_the_handlers_in_this_order() -> None:
         "aci-quality",  # content safety
         "aci-editions",  # trainer notes out (learner)
         "i18n",
+        "aci-course",  # country facts
         "aci-quiz",
     ]
     assert _owners(config, "post_build")[-5:] == [

@@ -186,7 +186,9 @@ def _documents() -> list[tuple[str, Path]]:
 )
 def test_the_course_files_match_their_schema(kind: str, path: Path) -> None:
     validator = jsonschema.Draft7Validator(schema(next(k for k in KINDS if k.name == kind)))
-    errors = [e.message for e in validator.iter_errors(yaml.safe_load(path.read_text("utf-8")))]
+    # As editors read YAML (1.2: a date is text), not as PyYAML does (a date object).
+    document = json.loads(json.dumps(yaml.safe_load(path.read_text("utf-8")), default=str))
+    errors = [e.message for e in validator.iter_errors(document)]
     assert not errors, f"{path.relative_to(ROOT)}: {errors}"
 
 
@@ -227,4 +229,5 @@ def test_vscode_maps_each_schema_to_its_files() -> None:
         "./schemas/module.schema.json": ["modules/*/module.yml"],
         "./schemas/quiz.schema.json": ["quizzes/*.yml"],
         "./schemas/profile.schema.json": ["profiles/*.yml"],
+        "./schemas/facts.schema.json": ["facts/*.yml"],
     }

@@ -134,3 +134,13 @@ def test_the_guide_and_the_kit_hold_the_trainer_material(printed: tuple[Path, Pa
     test_part, answer_part = kit.split(t("export.answer-sheet", "en"))[-2:]
     assert squash(explanation.in_("en")) in answer_part
     assert squash(explanation.in_("en")) not in test_part
+
+
+def test_documents_print_country_facts_with_their_sources() -> None:
+    from tests.repo_config import ROOT
+
+    docs = all_documents(ROOT, ["inclusive-care-basics"], ("en",))
+    handbook = next(doc for doc in docs if doc.kind == "participant-handbook")
+    assert "{{ fact" not in handbook.html
+    assert "Law No. 73-Z of 21 December 2005" in handbook.html
+    assert "checked on 6 December 2026" in handbook.html

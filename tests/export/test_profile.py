@@ -128,7 +128,7 @@ def error_for(course: Project, text: str) -> str:
         (
             GOOD + "colour: red\n",
             'profiles/bad.yml:9: unknown key "colour" - remove it or use one of: modules, '
-            "site_name, logo, colours, contact, attribution",
+            "site_name, logo, colours, contact, facts, attribution",
         ),
         (
             GOOD.replace('email: "info@example.org"', 'email: "info at example"'),
@@ -151,6 +151,50 @@ def error_for(course: Project, text: str) -> str:
 )
 def test_profile_mistakes_name_the_line(course: Project, text: str, message: str) -> None:
     assert error_for(course, text) == message
+
+
+FACTS = """\
+country: {{ru: "{name}", be: "{name}", en: "{name}"}}
+facts:
+  - id: helpline
+    text: {{ru: "{number} ru", be: "{number} be", en: "{number} en"}}
+    source: {{title: "{name} page", url: "https://example.org/{name}"}}
+    checked: 2026-12-06
+"""
+
+
+def test_a_profile_builds_with_another_countrys_facts(
+    course: Project, capfd: pytest.CaptureFixture[str]
+) -> None:
+    course.write("facts/by.yml", FACTS.format(name="Belarus", number="8-801-100-16-11"))
+    course.write("facts/xx.yml", FACTS.format(name="Elsewhere", number="116 111"))
+    for lang in ("ru", "be", "en"):
+        course.write(
+            f"modules/care/{lang}/01-a.md",
+            f'---\ntitle: A {lang}\n---\n\n# A {lang}\n\nRing {{{{ fact "helpline" }}}}.\n',
+        )
+    course.write("profiles/ours.yml", GOOD + "facts: facts/xx.yml\n")
+    result = CliRunner().invoke(cli, ["--root", str(course.root), "site", "--profile", "ours"])
+    assert result.exit_code == 0, result.output
+    page = (course.root / "site-ours/en/modules/care/01-a.html").read_text(encoding="utf-8")
+    assert "Ring 116 111 en." in page
+    assert "Elsewhere page" in page
+    assert "8-801" not in page
+
+    course.write("modules/care/be/01-a.md", '---\ntitle: A\n---\n\n{{ fact "police" }}\n')
+    result = CliRunner().invoke(cli, ["--root", str(course.root), "site", "--profile", "ours"])
+    assert result.exit_code == 1
+    assert (
+        'modules/care/be/01-a.md:5: unknown fact "police": facts/xx.yml has no such id - '
+        "add it to facts/xx.yml with text, source and checked, or use one of: helpline"
+    ) in capfd.readouterr().err
+
+
+def test_a_profile_facts_file_must_exist(course: Project) -> None:
+    assert error_for(course, GOOD + "facts: facts/none.yml\n") == (
+        'profiles/bad.yml:9: facts "facts/none.yml" is not a file in facts/ - '
+        "give the path from the course folder, e.g. facts: facts/xx.yml"
+    )
 
 
 def test_unknown_profile_is_one_line(course: Project) -> None:

@@ -179,3 +179,42 @@ def test_teaching_rules_quiz_options_and_plan_minutes(tmp_path: Path) -> None:
         '(e.g. "worksheet task 4") with at least 5 minutes each',
     ]
     assert sum("/ru/" in p.path or "/be/" in p.path for p in report.problems) == 4
+
+
+FACTS = """\
+country: {ru: "Беларусь", be: "Беларусь", en: "Belarus"}
+facts:
+  - id: fresh
+    text: {ru: "свежий", be: "свежы", en: "fresh"}
+    source: {title: "Page", url: "https://example.org/fresh"}
+    checked: 2026-06-01
+  - id: old
+    text: {ru: "старый", be: "стары", en: "old"}
+    source: {title: "Page", url: "https://example.org/old"}
+    checked: 2025-06-01
+"""
+
+
+def test_report_lists_stale_facts_and_unknown_fact_marks(tmp_path: Path) -> None:
+    import datetime
+
+    root = _course(tmp_path, types=["single", "true_false", "fill", "reflection"])
+    for lang in ("ru", "en"):
+        (root / "modules" / "demo" / lang / "02-short.md").unlink()
+    (root / "facts").mkdir()
+    (root / "facts" / "by.yml").write_text(FACTS, encoding="utf-8")
+    lesson = root / "modules" / "demo" / "en" / "01-long.md"
+    lesson.write_text(
+        lesson.read_text(encoding="utf-8") + '\n\nRing {{ fact "fresh" }} or {{ fact "gone" }}.\n',
+        encoding="utf-8",
+    )
+    report = build_report(root, _spell_none, today=datetime.date(2026, 12, 6))
+    assert [str(p) for p in report.problems] == [
+        'facts/by.yml:7: fact "old" was checked on 2025-06-01, more than 365 days ago - check '
+        "it again against https://example.org/old (or a newer public page) and update checked",
+        'modules/demo/en/01-long.md:5: unknown fact "gone": facts/by.yml has no such id - add '
+        "it to facts/by.yml with text, source and checked, or use one of: fresh, old",
+    ]
+    assert "| facts/by.yml | 2 | 1 |" in format_report(report)
+    # a fact mark is not prose: its words are not counted or spell-checked
+    assert words(prose('Ring {{ fact "fresh" }}.')) == ["Ring"]

@@ -104,6 +104,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             env.bytecode_cache = template_cache.shared
         return env
 
+    @event_priority(PRIORITY.facts)
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Put each country fact's text in this language and list its source."""
+        assert self.course is not None
+        with stop_build():
+            return self.course.render_facts(markdown, page, current_language(config))
+
     @event_priority(PRIORITY.generated_body)
     def _generated_body(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.course is not None
