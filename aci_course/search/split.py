@@ -121,8 +121,9 @@ def split_index(
 
     Locations become relative to the language's root (``be/`` and ``en/`` are cut
     off); entries keep their order, which Material relies on (a page's article
-    before its sections); generated pages weigh less (:data:`GENERATED_BOOST`). Every language gets an index, empty if it has no
-    entries, so that its pages never ask for a missing file.
+    before its sections); generated pages weigh less (:data:`GENERATED_BOOST`).
+    Every language gets an index, empty if it has no entries, so that its pages
+    never ask for a missing file.
     """
     docs: dict[str, list[SearchDoc]] = {lang: [] for lang in languages}
     docs.setdefault(default, [])
