@@ -41,7 +41,10 @@ from aci_course.core.yamlsource import MarkedDict, MarkedList, load_yaml
 
 EXAMPLE = '{{ figure "lundy-model" }}'
 CACHE_FOLDER = ".cache/figures"
-WRAP = 22  # characters per line of a box's label: keeps figures narrow enough for phones
+# Characters per line of a label, so a figure stays about 360 px wide or less (phones):
+# a single column of boxes can be wider than boxes side by side.
+WRAP = 22
+WRAP_SIDE_BY_SIDE = 15
 FONT_SIZE = 15
 SLOT = re.compile(r'(?:<p>)?<div data-aci-figure-slot="(?P<token>[^"]+)"></div>(?:</p>)?')
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -258,14 +261,23 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _wrapped(text: str) -> str:
-    lines = textwrap.wrap(text, WRAP, break_long_words=False, break_on_hyphens=False)
+def _wrapped(text: str, width: int) -> str:
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
     return _quoted("\n".join(lines)).replace("\n", "\\n")
+
+
+def _has_fork(figure: Figure) -> bool:
+    """True if some box has two arrows out or in (boxes then stand side by side)."""
+    tails = [edge.tail for edge in figure.edges]
+    heads = [edge.head for edge in figure.edges]
+    return len(set(tails)) < len(tails) or len(set(heads)) < len(heads)
 
 
 def dot_source(figure: Figure, lang: str) -> str:
     """The figure in ``lang`` as Graphviz ``dot`` input."""
     font = f'fontname="sans-serif", fontsize={FONT_SIZE}'
+    wide = figure.direction == "LR" or figure.groups or _has_fork(figure)
+    width = WRAP_SIDE_BY_SIDE if wide else WRAP
     out = [
         "digraph figure {",
         f'graph [rankdir={figure.direction}, bgcolor="transparent", {font}, nodesep=0.2, '
@@ -275,16 +287,16 @@ def dot_source(figure: Figure, lang: str) -> str:
     ]
 
     def node_line(node: Node) -> str:
-        return f"{_quoted(node.id)} [label={_wrapped(node.label[lang])}];"
+        return f"{_quoted(node.id)} [label={_wrapped(node.label[lang], width)}];"
 
     for index, group in enumerate(figure.groups):
         out.append(f"subgraph cluster_{index} {{")
-        out.append(f'label={_wrapped(group.label[lang])}; style="rounded,filled";')
+        out.append(f'label={_wrapped(group.label[lang], width)}; style="rounded,filled";')
         out += [node_line(node) for node in figure.nodes if node.group == group.id]
         out.append("}")
     out += [node_line(node) for node in figure.nodes if node.group is None]
     for edge in figure.edges:
-        label = f" [label={_wrapped(edge.label[lang])}]" if edge.label else ""
+        label = f" [label={_wrapped(edge.label[lang], width)}]" if edge.label else ""
         out.append(f"{_quoted(edge.tail)} -> {_quoted(edge.head)}{label};")
     out.append("}")
     return "\n".join(out) + "\n"
