@@ -2,8 +2,8 @@
 
 One reader for every Markdown source (lessons, pages, session plans): front matter
 through MkDocs' own ``get_data``, fenced code blocks with python-markdown's rule,
-and ``{{ quiz "id" }}`` and ``{{ figure "name" }}`` lines. Below it, what a build reads besides ``docs/`` and
-``mkdocs.yml``, so live preview can watch it.
+and ``{{ quiz "id" }}`` and ``{{ figure "name" }}`` lines. Below it, what a build
+reads besides ``docs/`` and ``mkdocs.yml``, so live preview can watch it.
 
 ``mkdocs serve`` watches only the docs folder and the config file. The course's
 build also reads the modules (lessons, ``module.yml``, media, and the facilitator

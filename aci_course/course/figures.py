@@ -48,7 +48,7 @@ WRAP_SIDE_BY_SIDE = 15
 FONT_SIZE = 15
 SLOT = re.compile(r'(?:<p>)?<div data-aci-figure-slot="(?P<token>[^"]+)"></div>(?:</p>)?')
 SVG_NS = "http://www.w3.org/2000/svg"
-DOT_MISSING = "Graphviz dot is not installed - apt-get install graphviz (see scripts/system-deps.sh)"
+DOT_MISSING = "Graphviz dot is not installed - apt-get install graphviz (scripts/system-deps.sh)"
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KEYS = ("caption", "description", "direction", "nodes", "edges", "groups")
 _DIRECTIONS = ("TB", "LR")
@@ -114,21 +114,30 @@ class Figure:
 
 def _text(value: object, display: str, line: int, what: str) -> dict[str, str]:
     """A ``{ru, be, en}`` mapping of non-empty texts, or an AuthorError naming ``what``."""
-    example = f'{{ru: "...", be: "...", en: "..."}}'
+    example = '{ru: "...", be: "...", en: "..."}'
     if not isinstance(value, dict):
-        raise AuthorError(display, line, f"{what} must be a text in every language",
-                          f"write it as {example}")
+        raise AuthorError(
+            display, line, f"{what} must be a text in every language", f"write it as {example}"
+        )
     for lang in LANGUAGES:
         text = value.get(lang)
         if not isinstance(text, str) or not text.strip():
             where = value.line_of(lang) if isinstance(value, MarkedDict) else line
-            raise AuthorError(display, where, f'{what} has no "{lang}" text',
-                              f'add {lang}: "..." (written natively in that language)')
+            raise AuthorError(
+                display,
+                where,
+                f'{what} has no "{lang}" text',
+                f'add {lang}: "..." (written natively in that language)',
+            )
     extra = sorted(set(value) - set(LANGUAGES))
     if extra:
         where = value.line_of(extra[0]) if isinstance(value, MarkedDict) else line
-        raise AuthorError(display, where, f'{what} has unknown language "{extra[0]}"',
-                          f"use only {', '.join(LANGUAGES)}")
+        raise AuthorError(
+            display,
+            where,
+            f'{what} has unknown language "{extra[0]}"',
+            f"use only {', '.join(LANGUAGES)}",
+        )
     return {lang: " ".join(str(value[lang]).split()) for lang in LANGUAGES}
 
 
@@ -137,8 +146,12 @@ def _items(data: MarkedDict, key: str, display: str, required: bool) -> MarkedLi
     if value is None and not required:
         return MarkedList()
     if not isinstance(value, list) or not value:
-        raise AuthorError(display, data.line_of(key), f'"{key}" must be a non-empty list',
-                          f"write {key}: followed by items starting with - (see docs-dev/figures.md)")
+        raise AuthorError(
+            display,
+            data.line_of(key),
+            f'"{key}" must be a non-empty list',
+            f"write {key}: followed by items starting with - (see docs-dev/figures.md)",
+        )
     return value if isinstance(value, MarkedList) else MarkedList(value)
 
 
@@ -151,26 +164,43 @@ def load_figure(path: Path, module: str, root: Path) -> Figure:
     display = path.relative_to(root).as_posix()
     name = path.stem
     if not _NAME.match(name):
-        raise AuthorError(display, None, f'figure name "{name}" is not a lowercase slug',
-                          "rename the file with lowercase ASCII letters, digits and hyphens")
+        raise AuthorError(
+            display,
+            None,
+            f'figure name "{name}" is not a lowercase slug',
+            "rename the file with lowercase ASCII letters, digits and hyphens",
+        )
     data = load_yaml(path, display)
     if not isinstance(data, MarkedDict):
-        raise AuthorError(display, 1, "a figure must be a mapping of keys",
-                          "start with caption:, description: and nodes:")
+        raise AuthorError(
+            display,
+            1,
+            "a figure must be a mapping of keys",
+            "start with caption:, description: and nodes:",
+        )
     for key in data:
         if key not in _KEYS:
-            raise AuthorError(display, data.line_of(key), f'unknown key "{key}"',
-                              f"use only {', '.join(_KEYS)}")
+            raise AuthorError(
+                display, data.line_of(key), f'unknown key "{key}"', f"use only {', '.join(_KEYS)}"
+            )
     for key in ("caption", "description"):
         if key not in data:
-            raise AuthorError(display, data.line, f'missing key "{key}"',
-                              f'add {key}: {{ru: "...", be: "...", en: "..."}}')
+            raise AuthorError(
+                display,
+                data.line,
+                f'missing key "{key}"',
+                f'add {key}: {{ru: "...", be: "...", en: "..."}}',
+            )
     caption = _text(data["caption"], display, data.line_of("caption"), '"caption"')
     description = _text(data["description"], display, data.line_of("description"), '"description"')
     direction = str(data.get("direction", "TB"))
     if direction not in _DIRECTIONS:
-        raise AuthorError(display, data.line_of("direction"), f'unknown direction "{direction}"',
-                          "use TB (top to bottom, best on phones) or LR (left to right)")
+        raise AuthorError(
+            display,
+            data.line_of("direction"),
+            f'unknown direction "{direction}"',
+            "use TB (top to bottom, best on phones) or LR (left to right)",
+        )
     groups = _groups(data, display)
     nodes = _nodes(data, display, {group.id for group in groups})
     edges = _edges(data, display, {node.id for node in nodes})
@@ -180,8 +210,12 @@ def load_figure(path: Path, module: str, root: Path) -> Figure:
 def _id(item: MarkedDict, display: str, what: str) -> str:
     value = item.get("id")
     if not isinstance(value, str) or not _NAME.match(value):
-        raise AuthorError(display, item.line_of("id"), f"{what} needs an id, a lowercase slug",
-                          "write e.g. id: first-step")
+        raise AuthorError(
+            display,
+            item.line_of("id"),
+            f"{what} needs an id, a lowercase slug",
+            "write e.g. id: first-step",
+        )
     return value
 
 
@@ -190,10 +224,24 @@ def _groups(data: MarkedDict, display: str) -> tuple[Group, ...]:
     items = _items(data, "groups", display, required=False)
     for index, item in enumerate(items):
         if not isinstance(item, MarkedDict):
-            raise AuthorError(display, _line(items, index, data.line), f"group {index + 1} must be a mapping",
-                              "write id: and label: under it")
+            raise AuthorError(
+                display,
+                _line(items, index, data.line),
+                f"group {index + 1} must be a mapping",
+                "write id: and label: under it",
+            )
         group_id = _id(item, display, f"group {index + 1}")
-        groups.append(Group(group_id, _text(item.get("label"), display, item.line_of("label"), f'the label of group "{group_id}"')))
+        groups.append(
+            Group(
+                group_id,
+                _text(
+                    item.get("label"),
+                    display,
+                    item.line_of("label"),
+                    f'the label of group "{group_id}"',
+                ),
+            )
+        )
     return tuple(groups)
 
 
@@ -203,22 +251,40 @@ def _nodes(data: MarkedDict, display: str, groups: set[str]) -> tuple[Node, ...]
     items = _items(data, "nodes", display, required=True)
     for index, item in enumerate(items):
         if not isinstance(item, MarkedDict):
-            raise AuthorError(display, _line(items, index, data.line), f"node {index + 1} must be a mapping",
-                              "write id: and label: under it")
+            raise AuthorError(
+                display,
+                _line(items, index, data.line),
+                f"node {index + 1} must be a mapping",
+                "write id: and label: under it",
+            )
         node_id = _id(item, display, f"node {index + 1}")
         if node_id in seen:
-            raise AuthorError(display, item.line_of("id"), f'node id "{node_id}" is used twice',
-                              "give each node its own id")
+            raise AuthorError(
+                display,
+                item.line_of("id"),
+                f'node id "{node_id}" is used twice',
+                "give each node its own id",
+            )
         seen.add(node_id)
         for key in item:
             if key not in ("id", "label", "group"):
-                raise AuthorError(display, item.line_of(key), f'node "{node_id}" has unknown key "{key}"',
-                                  "use only id, label and group")
+                raise AuthorError(
+                    display,
+                    item.line_of(key),
+                    f'node "{node_id}" has unknown key "{key}"',
+                    "use only id, label and group",
+                )
         group = item.get("group")
         if group is not None and group not in groups:
-            raise AuthorError(display, item.line_of("group"), f'node "{node_id}" names unknown group "{group}"',
-                              f"use one of the groups: {', '.join(sorted(groups)) or '(none: add groups:)'}")
-        label = _text(item.get("label"), display, item.line_of("label"), f'the label of node "{node_id}"')
+            raise AuthorError(
+                display,
+                item.line_of("group"),
+                f'node "{node_id}" names unknown group "{group}"',
+                f"use one of the groups: {', '.join(sorted(groups)) or '(none: add groups:)'}",
+            )
+        label = _text(
+            item.get("label"), display, item.line_of("label"), f'the label of node "{node_id}"'
+        )
         nodes.append(Node(node_id, label, group))
     return tuple(nodes)
 
@@ -234,14 +300,24 @@ def _edges(data: MarkedDict, display: str, nodes: set[str]) -> tuple[Edge, ...]:
         elif isinstance(item, MarkedDict) and "from" in item and "to" in item:
             tail, head = str(item["from"]), str(item["to"])
             if "label" in item:
-                label = _text(item["label"], display, item.line_of("label"), f"the label of edge {index + 1}")
+                label = _text(
+                    item["label"], display, item.line_of("label"), f"the label of edge {index + 1}"
+                )
         else:
-            raise AuthorError(display, line, f"edge {index + 1} is not readable",
-                              "write it as [from-id, to-id] or {from: a, to: b, label: {...}}")
+            raise AuthorError(
+                display,
+                line,
+                f"edge {index + 1} is not readable",
+                "write it as [from-id, to-id] or {from: a, to: b, label: {...}}",
+            )
         for end in (tail, head):
             if end not in nodes:
-                raise AuthorError(display, line, f'edge {index + 1} names unknown node "{end}"',
-                                  f"use one of the nodes: {', '.join(sorted(nodes))}")
+                raise AuthorError(
+                    display,
+                    line,
+                    f'edge {index + 1} names unknown node "{end}"',
+                    f"use one of the nodes: {', '.join(sorted(nodes))}",
+                )
         edges.append(Edge(tail, head, label))
     return tuple(edges)
 
@@ -249,9 +325,7 @@ def _edges(data: MarkedDict, display: str, nodes: set[str]) -> tuple[Edge, ...]:
 def load_figures(module_folder: Path, module: str, root: Path) -> dict[str, Figure]:
     """Every figure of a module, by name (none when it has no ``figures/`` folder)."""
     folder = module_folder / "figures"
-    return {
-        path.stem: load_figure(path, module, root) for path in sorted(folder.glob("*.yml"))
-    }
+    return {path.stem: load_figure(path, module, root) for path in sorted(folder.glob("*.yml"))}
 
 
 # --- drawing ---------------------------------------------------------------------------
@@ -281,9 +355,9 @@ def dot_source(figure: Figure, lang: str) -> str:
     out = [
         "digraph figure {",
         f'graph [rankdir={figure.direction}, bgcolor="transparent", {font}, nodesep=0.2, '
-        'ranksep=0.3, pad=0.05];',
+        "ranksep=0.3, pad=0.05];",
         f'node [shape=box, style=rounded, {font}, margin="0.1,0.05"];',
-        f'edge [arrowsize=0.7, {font}];',
+        f"edge [arrowsize=0.7, {font}];",
     ]
 
     def node_line(node: Node) -> str:
@@ -311,7 +385,7 @@ class Drawer:
     runs: int = 0  # how often dot ran (tests and the bench read it)
 
     def svg(self, source: str) -> str:
-        """dot's SVG for ``source``."""
+        """The SVG that dot draws for ``source``."""
         key = hashlib.sha256((_DRAWING_VERSION + source).encode()).hexdigest()
         if key in self.memory:
             return self.memory[key]
@@ -335,7 +409,11 @@ def _run_dot(source: str) -> str:
     if dot is None:
         raise DotMissing(DOT_MISSING)
     result = subprocess.run(
-        [dot, "-Tsvg"], input=source, capture_output=True, text=True, encoding="utf-8",
+        [dot, "-Tsvg"],
+        input=source,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
         check=False,
     )
     if result.returncode != 0:
@@ -351,7 +429,7 @@ def _tidy_number(value: str) -> str:
 
 
 def figure_svg(raw: str, figure_id: str, title: str, description: str) -> str:
-    """dot's SVG made fit for a page: currentColor, a viewBox, title and description.
+    """The SVG of dot made fit for a page: currentColor, a viewBox, title and description.
 
     Drops what dot writes for itself (comments, its own titles, ids and classes that
     would clash between two figures on a page) and every fixed colour.
@@ -359,8 +437,10 @@ def figure_svg(raw: str, figure_id: str, title: str, description: str) -> str:
     parser = etree.XMLParser(remove_comments=True, resolve_entities=False, no_network=True)
     svg = etree.fromstring(raw.encode(), parser)
     q = f"{{{SVG_NS}}}"
-    for old in svg.iter(f"{q}title"):
-        old.getparent().remove(old)  # type: ignore[union-attr]
+    for old in list(svg.iter(f"{q}title")):
+        parent = old.getparent()
+        if parent is not None:
+            parent.remove(old)
     for element in svg.iter():
         if not isinstance(element.tag, str):
             continue
@@ -403,7 +483,7 @@ def figure_svg(raw: str, figure_id: str, title: str, description: str) -> str:
     svg.insert(0, title_element)
     _tint_frames(svg)
     etree.cleanup_namespaces(svg)
-    return etree.tostring(svg, encoding="unicode")
+    return str(etree.tostring(svg, encoding="unicode"))
 
 
 def _tint_frames(svg: etree._Element) -> None:
@@ -418,7 +498,8 @@ def _tint_frames(svg: etree._Element) -> None:
             shape = group.find(f"{q}polygon")
         texts = group.findall(f"{q}text")
         # A frame is a group whose first shape is filled and holds no arrowhead.
-        if shape is not None and shape.get("fill") == "currentColor" and texts and group.find(f"{q}polygon") is None:
+        arrow = group.find(f"{q}polygon") is not None
+        if shape is not None and shape.get("fill") == "currentColor" and texts and not arrow:
             shape.set("fill-opacity", "0.07")
         # Flatten: the <g> of each node and edge adds nothing once ids and classes are gone.
         index = graph.index(group)
@@ -436,7 +517,7 @@ def render_figure(figure: Figure, lang: str, drawer: Drawer) -> str:
         "course/figure.html",
         figure_id=figure_id,
         name=f"{figure.module}/{figure.name}",
-        svg=Markup(svg),  # noqa: S704 - serialised by lxml from dot's output, texts escaped
+        svg=Markup(svg),  # serialised by lxml, texts escaped
         caption=figure.caption[lang],
     )
 
@@ -468,18 +549,29 @@ def resolve(
 ) -> Figure:
     """The figure a figure line names, or an AuthorError at ``source:line``."""
     if written is None:
-        raise AuthorError(source, line, "cannot read this figure line",
-                          f"write it on a line of its own as {EXAMPLE} (the name in double quotes)")
+        raise AuthorError(
+            source,
+            line,
+            "cannot read this figure line",
+            f"write it on a line of its own as {EXAMPLE} (the name in double quotes)",
+        )
     if module is None:
-        raise AuthorError(source, line, f'figure "{written}" has no module on this page',
-                          "figures belong to a module: use them in its lessons")
+        raise AuthorError(
+            source,
+            line,
+            f'figure "{written}" has no module on this page',
+            "figures belong to a module: use them in its lessons",
+        )
     figure = figures.get(written)
     if figure is not None:
         return figure
     if figures:
         fix = f"use one of the figures of modules/{module}/figures/: {', '.join(sorted(figures))}"
     else:
-        fix = f"write modules/{module}/figures/{written}.yml (see docs-dev/figures.md), or fix the name"
+        fix = (
+            f"write modules/{module}/figures/{written}.yml (see docs-dev/figures.md), "
+            "or fix the name"
+        )
     raise AuthorError(source, line, f'unknown figure "{written}"', fix)
 
 
@@ -516,8 +608,12 @@ def place_figures(
         if figure.name in seen:
             earlier = seen[figure.name]
             where = f" (line {earlier})" if earlier is not None else ""
-            raise AuthorError(source, line, f'figure "{figure.name}" is already on this page{where}',
-                              "show each figure once per page")
+            raise AuthorError(
+                source,
+                line,
+                f'figure "{figure.name}" is already on this page{where}',
+                "show each figure once per page",
+            )
         seen[figure.name] = line
         token = f"{slot_prefix}-{k}"
         placed.slots[token] = render_figure(figure, lang, drawer)
