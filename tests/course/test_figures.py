@@ -57,7 +57,8 @@ def test_golden_figure(case: Path, tmp_path: Path, update_golden: bool) -> None:
     name, _, lang = case.stem.rpartition("-")
     path = figure_file(tmp_path, case.read_text(encoding="utf-8"), name)
     figure = load_figure(path, "care", tmp_path)
-    check_golden(render_figure(figure, lang, Drawer(None)), case.with_suffix(".html"), update_golden)
+    drawn = render_figure(figure, lang, Drawer(None))
+    check_golden(drawn, case.with_suffix(".html"), update_golden)
 
 
 def test_the_svg_has_no_fixed_colour_and_speaks_the_page_language(tmp_path: Path) -> None:
@@ -76,7 +77,7 @@ def test_the_svg_has_no_fixed_colour_and_speaks_the_page_language(tmp_path: Path
     assert "Першы крок" in page and "Первый" not in page and "first step" not in page
     colours = set(re.findall(r'(?:fill|stroke)="([^"]+)"', page))
     assert colours <= {"currentColor", "none"}, colours
-    assert "<script" not in page and "font-family=\"Times" not in page
+    assert "<script" not in page and 'font-family="Times' not in page
 
 
 def test_dot_output_is_cached_by_content(tmp_path: Path) -> None:
@@ -250,8 +251,8 @@ def test_a_module_without_figures_names_the_file_to_write(tmp_path: Path) -> Non
     )
 
 
-def test_a_build_draws_figures_in_each_language_and_stops_at_an_unknown_one(
-    make_project,  # type: ignore[no-untyped-def]
+def test_a_build_draws_figures_in_each_language_and_stops_at_an_unknown_one(  # type: ignore[no-untyped-def]
+    make_project,
 ) -> None:
     project: Project = make_project()
     project.module("care", {lang: ["01-a.md"] for lang in LANGUAGES})
