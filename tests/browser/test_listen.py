@@ -149,8 +149,8 @@ def test_quizzes_notes_and_hidden_text_are_not_read(new_browse: Callable[..., Br
     page.locator("[data-listen]").click()
     wait_spoken(page, 1)
     outside = page.evaluate(
-        """Array.from(document.querySelectorAll('[data-sentence]')).filter(s =>
-             s.closest('form, [data-facilitator], [data-search-exclude], .aci-sr-only, [hidden]')).length"""
+        """Array.from(document.querySelectorAll('[data-sentence]')).filter(s => s.closest(
+             'form, [data-facilitator], [data-search-exclude], .aci-sr-only, [hidden]')).length"""
     )
     assert outside == 0
     assert page.locator("form[data-quiz]").count() >= 1
@@ -272,7 +272,8 @@ def test_reading_settings_persist_and_apply_before_the_first_paint(
     assert panel.is_hidden()
     assert page.evaluate("document.activeElement.hasAttribute('data-reading-toggle')")
     stored = page.evaluate(
-        "JSON.parse(localStorage.getItem(Object.keys(localStorage).find(k => k.endsWith(':reading'))))"
+        "JSON.parse(localStorage.getItem("
+        "Object.keys(localStorage).find(k => k.endsWith(':reading'))))"
     )
     assert stored == SETTINGS
     page.reload()
@@ -280,7 +281,9 @@ def test_reading_settings_persist_and_apply_before_the_first_paint(
     assert page.evaluate("window.__atBody") == SETTINGS
     after = page.evaluate(SPACING)
     assert after > before * 1.2
-    width = page.evaluate("document.querySelector('.md-content__inner').getBoundingClientRect().width")
+    width = page.evaluate(
+        "document.querySelector('.md-content__inner').getBoundingClientRect().width"
+    )
     assert width < 34 * 17  # about 34em of the lesson's 16px text
     # Printed as set.
     page.emulate_media(media="print")
