@@ -65,6 +65,21 @@
     });
   }
 
+  /* A feature's style sheet (stylesheets/<name>.css), then `done`: styles first, so
+     its first screen never shows unstyled. */
+  function styled(name, done) {
+    if (document.querySelector("link[data-aci-" + name + "-css]")) {
+      done();
+      return;
+    }
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = window.aci.assets + "../stylesheets/" + name + ".css";
+    css.setAttribute("data-aci-" + name + "-css", "");
+    css.onload = css.onerror = done;
+    document.head.appendChild(css);
+  }
+
   /* Present mode's script (present.js) loads on the first press of its button. */
   function setUpPresent(button) {
     if (button.hasAttribute("data-aci-ready")) return;
@@ -75,17 +90,7 @@
       });
     }
     button.addEventListener("click", function () {
-      if (document.querySelector("link[data-aci-present-css]")) {
-        present();
-        return;
-      }
-      /* Styles first, so the first screen never shows unstyled. */
-      var css = document.createElement("link");
-      css.rel = "stylesheet";
-      css.href = window.aci.assets + "../stylesheets/present.css";
-      css.setAttribute("data-aci-present-css", "");
-      css.onload = css.onerror = present;
-      document.head.appendChild(css);
+      styled("present", present);
     });
     button.hidden = false;
   }
@@ -119,8 +124,10 @@
     }
 
     function listen(voiceLang, origin, present) {
-      window.aci.load(window.aci.assets + "listen.js", function () {
-        window.aciListen(box, voiceLang, present, origin);
+      styled("listen", function () {
+        window.aci.load(window.aci.assets + "listen.js", function () {
+          window.aciListen(box, voiceLang, present, origin);
+        });
       });
     }
     function show(final) {
