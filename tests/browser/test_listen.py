@@ -267,7 +267,7 @@ def test_reading_settings_persist_and_apply_before_the_first_paint(
         button.focus()
         page.keyboard.press("Enter")
         assert button.get_attribute("aria-pressed") == "true"
-    assert panel.locator("[aria-pressed=true]").count() == 3
+    assert panel.locator("[aria-pressed=true]").count() == 4  # and the standard font
     page.keyboard.press("Escape")
     assert panel.is_hidden()
     assert page.evaluate("document.activeElement.hasAttribute('data-reading-toggle')")
@@ -291,7 +291,7 @@ def test_reading_settings_persist_and_apply_before_the_first_paint(
     page.emulate_media(media="screen")
     # Back to the defaults: nothing stored.
     toggle.click()
-    for name, value in {"line": "0", "letter": "0", "column": "normal"}.items():
+    for name, value in {"line": "0", "letter": "0", "column": "normal", "font": "0"}.items():
         panel.locator(f"[data-aci-reading={name}][value='{value}']").click()
     assert page.evaluate("Object.keys(localStorage).filter(k => k.endsWith(':reading'))") == []
     assert page.evaluate("document.documentElement.hasAttribute('data-aci-line')") is False
@@ -326,3 +326,31 @@ def test_axe_and_vnu_cover_the_new_controls_in_both_states(
     assert found == [], "\n".join(found)
     errors = [describe(m, snapshots) for m in check_html(snapshots)]
     assert errors == []
+
+
+def test_the_dyslexia_font_loads_only_when_chosen_and_has_the_belarusian_letters(
+    new_browse: Callable[..., Browse],
+) -> None:
+    browse = new_browse()
+    page = browse.page
+    browse.goto(LESSON, "be")
+    assert not [url for url in browse.requests if "/fonts/" in url]
+    page.locator("[data-reading-toggle]").click()
+    page.locator("[data-aci-reading=font][value=dyslexic]").click()
+    page.wait_for_function("document.fonts.check('16px OpenDyslexic', 'ўі')")
+    family = page.evaluate("getComputedStyle(document.querySelector('article p')).fontFamily")
+    assert family.strip('"').startswith("OpenDyslexic")
+    # After a reload the head links the font's style sheet before the body is drawn.
+    page.add_init_script(
+        AT_BODY.replace(
+            "column:",
+            "font: html.getAttribute('data-aci-font'), "
+            "sheet: !!document.querySelector('link[data-aci-reading-font]'), column:",
+        )
+    )
+    page.reload()
+    page.wait_for_load_state("load")
+    at_body = page.evaluate("window.__atBody")
+    assert at_body["font"] == "dyslexic" and at_body["sheet"] is True
+    page.wait_for_function("document.fonts.check('16px OpenDyslexic', 'ўі')")
+    browse.assert_clean()

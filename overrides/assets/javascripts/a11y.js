@@ -92,7 +92,17 @@
   }
 
 
-  var READING = { line: "0", letter: "0", column: "normal", font: "" }; /* the defaults */
+  var READING = { line: "0", letter: "0", column: "normal", font: "0" }; /* the defaults */
+
+  /* The dyslexia font's faces (reading-font.css, 230 KB of fonts) load only once chosen. */
+  function loadFont() {
+    if (document.querySelector("link[data-aci-reading-font]")) return;
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = window.aci.assets + "../stylesheets/reading-font.css";
+    css.setAttribute("data-aci-reading-font", "");
+    document.head.appendChild(css);
+  }
 
   function readingChoice() {
     var stored = store.get(window.aci.key("reading"));
@@ -110,6 +120,7 @@
       if (choice[name] !== READING[name]) {
         document.documentElement.setAttribute("data-aci-" + name, choice[name]);
         kept[name] = choice[name];
+        if (name === "font") loadFont();
       } else {
         document.documentElement.removeAttribute("data-aci-" + name);
       }
