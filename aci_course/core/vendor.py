@@ -32,8 +32,19 @@ def vendor_sources(root: Path, files: Mapping[str, str]) -> dict[str, Path]:
 
 # site path -> path inside node_modules. Material's offline plugin would load the
 # iframe-worker shim from unpkg; mkdocs.yml points ``extra.polyfills`` at this copy.
+# The reading font for dyslexic readers (reading settings, stylesheets/reading-font.css):
+# OpenDyslexic from Fontsource, whose "latin" files also hold Cyrillic, і and ў included
+# (checked glyph by glyph with fontTools), under the SIL Open Font Licence.
+READING_FONT_DIR = "assets/fonts/opendyslexic"
 SITE_VENDOR_FILES = {
     "assets/javascripts/vendor/iframe-worker/shim.js": "iframe-worker/shim/index.js",
+    **{
+        f"{READING_FONT_DIR}/opendyslexic-{weight}.woff2": (
+            f"@fontsource/opendyslexic/files/opendyslexic-latin-{weight}-normal.woff2"
+        )
+        for weight in (400, 700)
+    },
+    f"{READING_FONT_DIR}/OFL.txt": "@fontsource/opendyslexic/LICENSE",
 }
 
 

@@ -81,7 +81,8 @@ def globs() -> dict[str, list[str]]:
     """
     pages = ["*.html", "modules/**/*.html", "search/*.json"]
     pages += [f"{prefix(lang)}**/*.{{html,json}}" for lang in LANGUAGES if prefix(lang)]
-    ignores = ["**/*.map", "404.html", "**/sw.js"]
+    # The reading font (230 KB) only for those who choose it: fetched then, not installed.
+    ignores = ["**/*.map", "404.html", "**/sw.js", "assets/fonts/**"]
     return {"globPatterns": [*pages, *ASSET_GLOBS, *MEDIA_GLOBS], "globIgnores": ignores}
 
 

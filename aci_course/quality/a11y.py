@@ -8,6 +8,7 @@ language instead of one mixed label.
 
 from __future__ import annotations
 
+from aci_course.core.templating import render
 from aci_course.core.texts import for_language
 
 TEXT_SIZE_STEPS = 3
@@ -27,3 +28,13 @@ def template_context(lang: str, course_version: str) -> dict[str, object]:
         "aci_storage_prefix": storage_key(course_version, ""),  # core.js's aci.key()
         "aci_text_size_steps": list(range(TEXT_SIZE_STEPS)),
     }
+
+
+VOICE_FALLBACK = {"be": "ru"}
+"""A language whose voice the reader may choose when the device has none of the page's:
+Belarusian readers read Russian, and devices often lack a Belarusian voice."""
+
+
+def listen_html(lang: str) -> str:
+    """The read-aloud control of a lesson in ``lang`` (``templates/quality/listen.html``)."""
+    return render("quality/listen.html", lang=lang, fallback=VOICE_FALLBACK.get(lang, ""))

@@ -4,8 +4,9 @@
   published stop the build with ``path:line: problem - fix``;
 - external links (:mod:`aci_course.quality.external_links`): open in a new tab,
   marked, with screen-reader text in the reader's language;
-- display options (:mod:`aci_course.quality.a11y`): the header's text size and
-  palette labels (markup in ``overrides/partials/``, behaviour in ``a11y.js``);
+- display options (:mod:`aci_course.quality.a11y`): the header's text size, reading
+  settings and palette labels (markup in ``overrides/partials/``, behaviour in
+  ``a11y.js``), and the read-aloud control on lessons (``aci_listen_html``);
 - valid HTML (:mod:`aci_course.quality.valid_html`) and compact HTML
   (:mod:`aci_course.quality.compact_html`) on every page's final HTML.
 """
@@ -23,6 +24,7 @@ from aci_course.core.build_context import current_language
 from aci_course.core.errors import stop_build
 from aci_course.core.priorities import PRIORITY
 from aci_course.core.project import course_version
+from aci_course.course.publish import is_lesson
 from aci_course.plugins.quality.config import QualityConfig
 from aci_course.quality import a11y, external_links
 from aci_course.quality.build import ContentSafety
@@ -96,7 +98,9 @@ class QualityPlugin(BasePlugin[QualityConfig]):
 
     @event_priority(PRIORITY.page_context)
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        """Texts and storage key for the header of a page."""
+        """Texts and storage key for the header of a page; read aloud on lessons."""
+        if self.config.display_options and is_lesson(page.file):
+            context["aci_listen_html"] = a11y.listen_html(current_language(config))
         return self._header(context, config)
 
     @event_priority(PRIORITY.page_context)

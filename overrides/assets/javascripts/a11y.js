@@ -9,6 +9,12 @@
  * On narrow screens (a11y.css) only a toggle shows in the header; it opens the
  * three steps below the header (a disclosure: aria-expanded), and Escape or a
  * click elsewhere closes them, focus going back to the toggle.
+ *
+ * Reading settings ([data-reading-settings], partials/reading-settings.html): line
+ * spacing, letter spacing and the text column's width, each a row of toggle buttons.
+ * The choice is one JSON object under aci.key("reading"), only what differs from the
+ * default; main.html's head script sets it on <html> as data-aci-<name> before the
+ * first paint, and this script does the same when the reader changes it.
  */
 (function () {
   "use strict";
@@ -85,10 +91,92 @@
     menu.hidden = false;
   }
 
+
+  var READING = { line: "0", letter: "0", column: "normal", font: "0" }; /* the defaults */
+
+  /* The dyslexia font's faces (reading-font.css, 230 KB of fonts) load only once chosen. */
+  function loadFont() {
+    if (document.querySelector("link[data-aci-reading-font]")) return;
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = window.aci.assets + "../stylesheets/reading-font.css";
+    css.setAttribute("data-aci-reading-font", "");
+    document.head.appendChild(css);
+  }
+
+  function readingChoice() {
+    var stored = store.get(window.aci.key("reading"));
+    var choice = {};
+    Object.keys(READING).forEach(function (name) {
+      var value = stored && typeof stored[name] === "string" ? stored[name] : "";
+      choice[name] = value || READING[name];
+    });
+    return choice;
+  }
+
+  function applyReading(panel, choice) {
+    var kept = {};
+    Object.keys(READING).forEach(function (name) {
+      if (choice[name] !== READING[name]) {
+        document.documentElement.setAttribute("data-aci-" + name, choice[name]);
+        kept[name] = choice[name];
+        if (name === "font") loadFont();
+      } else {
+        document.documentElement.removeAttribute("data-aci-" + name);
+      }
+    });
+    var buttons = panel.querySelectorAll("button[data-aci-reading]");
+    for (var i = 0; i < buttons.length; i++) {
+      var name = buttons[i].getAttribute("data-aci-reading");
+      buttons[i].setAttribute("aria-pressed", choice[name] === buttons[i].value ? "true" : "false");
+    }
+    return kept;
+  }
+
+  function setUpReading(panel) {
+    if (panel.hasAttribute("data-aci-ready")) return;
+    panel.setAttribute("data-aci-ready", "");
+    var toggle = document.querySelector("[aria-controls='" + panel.id + "']");
+    var choice = readingChoice();
+    applyReading(panel, choice);
+    function open(state) {
+      toggle.setAttribute("aria-expanded", state ? "true" : "false");
+      panel.hidden = !state;
+    }
+    toggle.addEventListener("click", function () {
+      open(toggle.getAttribute("aria-expanded") !== "true");
+    });
+    panel.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-aci-reading]");
+      if (!button) return;
+      choice[button.getAttribute("data-aci-reading")] = button.value;
+      var kept = applyReading(panel, choice);
+      if (Object.keys(kept).length) {
+        store.set(window.aci.key("reading"), kept);
+      } else {
+        store.remove(window.aci.key("reading"));
+      }
+    });
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        event.stopPropagation();
+        open(false);
+        toggle.focus();
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (!panel.contains(event.target) && !toggle.contains(event.target)) open(false);
+    });
+  }
+
   window.aci.ready(function () {
     var groups = document.querySelectorAll("[data-aci-text-size-key]");
     for (var i = 0; i < groups.length; i++) {
       setUp(groups[i]);
+    }
+    var panels = document.querySelectorAll("[data-reading-settings]");
+    for (var j = 0; j < panels.length; j++) {
+      setUpReading(panels[j]);
     }
   });
 })();

@@ -6,6 +6,11 @@
  * loads when it is first pressed. scorm.js loads only in a frame or a window
  * opened by another (where an LMS can be).
  *
+ * Read aloud: the [data-listen] button shows when the device has a voice of its own
+ * (localService) for the lesson's language; otherwise the box says there is none and,
+ * for Belarusian, offers the Russian voice if the reader chooses it. Its script
+ * (listen.js) loads on the first press.
+ *
  * Catalogue filter: without scripts every module is listed and the filter stays
  * hidden; with scripts the reader picks a role and the list narrows.
  *
@@ -60,6 +65,21 @@
     });
   }
 
+  /* A feature's style sheet (stylesheets/<name>.css), then `done`: styles first, so
+     its first screen never shows unstyled. */
+  function styled(name, done) {
+    if (document.querySelector("link[data-aci-" + name + "-css]")) {
+      done();
+      return;
+    }
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = window.aci.assets + "../stylesheets/" + name + ".css";
+    css.setAttribute("data-aci-" + name + "-css", "");
+    css.onload = css.onerror = done;
+    document.head.appendChild(css);
+  }
+
   /* Present mode's script (present.js) loads on the first press of its button. */
   function setUpPresent(button) {
     if (button.hasAttribute("data-aci-ready")) return;
@@ -70,19 +90,73 @@
       });
     }
     button.addEventListener("click", function () {
-      if (document.querySelector("link[data-aci-present-css]")) {
-        present();
-        return;
-      }
-      /* Styles first, so the first screen never shows unstyled. */
-      var css = document.createElement("link");
-      css.rel = "stylesheet";
-      css.href = window.aci.assets + "../stylesheets/present.css";
-      css.setAttribute("data-aci-present-css", "");
-      css.onload = css.onerror = present;
-      document.head.appendChild(css);
+      styled("present", present);
     });
     button.hidden = false;
+  }
+
+
+  /* Read aloud (templates/quality/listen.html). Voices arrive late in some browsers
+   * (Chrome fills getVoices() after "voiceschanged"); a browser that never reports
+   * any has none. Only local voices count: a network voice would send the text away. */
+  var VOICE_WAIT = 2000;
+
+  function hasLocalVoice(lang) {
+    var voices = window.speechSynthesis.getVoices() || [];
+    return voices.some(function (voice) {
+      var code = String(voice.lang || "").toLowerCase().replace("_", "-").split("-")[0];
+      return voice.localService === true && code === lang;
+    });
+  }
+
+  function setUpListen(box) {
+    if (box.hasAttribute("data-aci-ready")) return;
+    box.setAttribute("data-aci-ready", "");
+    var holder = box.closest("[lang]") || document.documentElement;
+    var lang = (holder.getAttribute("lang") || "ru").toLowerCase().split("-")[0];
+    var start = box.querySelector("[data-listen]");
+    var none = box.querySelector("[data-listen-none]");
+    var other = box.querySelector("[data-listen-fallback]");
+    if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) {
+      none.hidden = false;
+      box.hidden = false;
+      return;
+    }
+
+    function listen(voiceLang, origin, present) {
+      styled("listen", function () {
+        window.aci.load(window.aci.assets + "listen.js", function () {
+          window.aciListen(box, voiceLang, present, origin);
+        });
+      });
+    }
+    function show(final) {
+      var own = hasLocalVoice(lang);
+      if (!own && !final && !window.speechSynthesis.getVoices().length) return;
+      start.hidden = !own;
+      none.hidden = own;
+      if (other) other.hidden = own || !hasLocalVoice(other.getAttribute("data-listen-fallback"));
+      box.hidden = false;
+    }
+    start.addEventListener("click", function () { listen(lang, start); });
+    if (other) {
+      other.addEventListener("click", function () {
+        listen(other.getAttribute("data-listen-fallback"), other);
+      });
+    }
+    /* Present mode (present.js) gets its own Listen button, off until pressed. */
+    document.addEventListener("aci:present", function (event) {
+      var detail = event.detail || {};
+      if (detail.state !== "start" || start.hidden || !box.isConnected) return;
+      var button = start.cloneNode(true);
+      button.removeAttribute("data-listen");
+      button.setAttribute("data-listen-present", "");
+      button.addEventListener("click", function () { listen(lang, button, detail); });
+      detail.bar.insertBefore(button, detail.exit);
+    });
+    show(false);
+    window.speechSynthesis.addEventListener("voiceschanged", function () { show(true); });
+    window.setTimeout(function () { show(true); }, VOICE_WAIT);
   }
 
   /* "Forget my answers on this device" (templates/progress/forget_answers.html), for
@@ -127,6 +201,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-forget-answers-box]"), setUpForget);
     Array.prototype.forEach.call(document.querySelectorAll(".aci-catalogue"), setUpCatalogue);
     Array.prototype.forEach.call(document.querySelectorAll("[data-present]"), setUpPresent);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-listen-box]"), setUpListen);
   }
 
   /* SCORM 1.2: an LMS's API lives in a window above the page or in its opener, so a

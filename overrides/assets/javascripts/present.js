@@ -134,6 +134,7 @@
     this.slide = slide;
     this.prev = prev;
     this.next = next;
+    this.exit = exit;
     this.position = position;
     this.live = live;
     this.status = status;
@@ -167,6 +168,7 @@
     document.addEventListener("keydown", this.onKey, true);
     this.index = undefined;
     this.go(0, true);
+    this.tell("start");
     if (this.facilitator && document.querySelector("[data-facilitator]")) this.openNotes();
   };
 
@@ -183,6 +185,7 @@
       child.inert = false;
     });
     document.documentElement.classList.remove("aci-presenting");
+    this.tell("stop");
     if (this.notesWindow && !this.notesWindow.closed) this.notesWindow.close();
     this.notesWindow = null;
     this.button.focus();
@@ -213,6 +216,13 @@
       this.slide.focus();
     }
     this.updateNotes();
+    if (!first) this.tell("go");
+  };
+
+  /* Read aloud (listen.js, via aci.js) follows the presentation through this event. */
+  Presenter.prototype.tell = function (state) {
+    var detail = { state: state, dialog: this.dialog, slide: this.slide, bar: this.dialog.querySelector(".aci-present__bar"), exit: this.exit };
+    document.dispatchEvent(new CustomEvent("aci:present", { detail: detail }));
   };
 
   Presenter.prototype.putBack = function (node) {
