@@ -96,8 +96,11 @@ schemas: site-deps
 	$(BIN)/python -m aci_course.schema_export
 
 # Build time of the real course (as it is, and with every module copied to 4x), ours and
-# plain Material + static-i18n alternated; then time, memory and sizes of a synthetic 50- and
-# 200-module course. The tables go into docs-dev/benchmarks.md ("Benchmark").
+# plain Material + static-i18n alternated, and the page budget of those builds beside plain's
+# (three kinds of page cold over HTTP, install per language, median lesson, growth to 4x);
+# then time, memory and sizes of a synthetic 50- and 200-module course. The tables go into
+# docs-dev/benchmarks.md ("Benchmark"). A quicker run of the real course only:
+#   .venv/bin/python bench/run.py --real-repeat 1 --modules --readme docs-dev/benchmarks.md
 bench: deps
 	$(BIN)/python bench/run.py --real-repeat 7 --repeat 3 --hook-costs --readme docs-dev/benchmarks.md
 
@@ -147,7 +150,8 @@ clean:
 # time to first result); SCALE=4 times the timings on a course four times the size.
 SCALE ?= 1
 # The page budget (issue 22): a lesson with a quiz, a module overview and the progress
-# page cold over HTTP in Chromium (raw, gzip, requests), and each language's install.
+# page cold over HTTP in Chromium (raw, gzip, requests), the median lesson page and each
+# language's install.
 bench-pages: site deps
 	$(BIN)/python -m bench.page_budget site
 

@@ -16,6 +16,7 @@ import gzip
 import http.server
 import json
 import re
+import statistics
 import sys
 import threading
 from pathlib import Path
@@ -84,29 +85,50 @@ def precache(site: Path) -> dict[str, tuple[int, int]]:
     return result
 
 
-def main(argv: list[str]) -> None:
-    """Print the page budget of ``argv`` (site, pages) and each language's install."""
+def budget(site: Path, pages: list[str]) -> list[dict[str, Any]]:
+    """:func:`page_weight` of each of ``pages``, ``site`` served on 127.0.0.1 under a sub-path."""
     from playwright.sync_api import sync_playwright
 
-    site = Path(argv[0] if argv else "site").resolve()
-    pages = argv[1:] or default_pages(site)
     handler = functools.partial(_Handler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
     rows = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        for page in pages:
-            rows.append(page_weight(browser, base, page))
-        browser.close()
-    server.shutdown()
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            for page in pages:
+                rows.append(page_weight(browser, base, page))
+            browser.close()
+    finally:
+        server.shutdown()
+    return rows
+
+
+def lesson_pages(site: Path) -> dict[str, int]:
+    """Every lesson page of every language (``modules/<id>/<lesson>.html``) -> its bytes."""
+    return {
+        path.relative_to(site).as_posix(): path.stat().st_size
+        for path in sorted(site.glob("**/modules/*/*.html"))
+        if path.name != "index.html"
+    }
+
+
+def main(argv: list[str]) -> None:
+    """Print the page budget of ``argv`` (site, pages) and each language's install."""
+    site = Path(argv[0] if argv else "site").resolve()
+    pages = argv[1:] or default_pages(site)
+    rows = budget(site, pages)
     for row in rows:
         print(f"{row['page']}: {row['raw'] / 1024:.1f} KB raw, {row['gzip'] / 1024:.1f} KB gzip, "
               f"{row['requests']} requests")  # fmt: skip
         if "-v" in sys.argv:
             for size, url in row["files"]:
                 print(f"    {size:>8} {url}")
+    lessons = sorted(lesson_pages(site).values())
+    if lessons:
+        print(f"median lesson page: {statistics.median(lessons) / 1024:.1f} KB "
+              f"({len(lessons)} lessons, largest {lessons[-1] / 1024:.1f} KB)")  # fmt: skip
     for root, (count, size) in precache(site).items():
         print(f"precache {root}: {count} files, {size / 1024 / 1024:.2f} MB")
     if "--json" in sys.argv:

@@ -254,8 +254,8 @@ def write(path: Path, text: str) -> None:
 def ours_base(folder: Path) -> None:
     """A project of ours in ``folder``, its modules still to add.
 
-    The repository's mkdocs.yml (overrides by absolute path; the plugins are installed), docs/ and
-    node_modules.
+    The repository's mkdocs.yml (overrides by absolute path; the plugins are installed), docs/,
+    facts/ and node_modules.
     """
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(
@@ -263,6 +263,8 @@ def ours_base(folder: Path) -> None:
     )
     write(folder / "mkdocs.yml", config)
     shutil.copytree(ROOT / "docs", folder / "docs")
+    # The country layer lessons quote ({{ fact "id" }}, mkdocs.yml extra.facts).
+    shutil.copytree(ROOT / "facts", folder / "facts")
     (folder / "node_modules").symlink_to(ROOT / "node_modules")
 
 
@@ -688,6 +690,114 @@ def real_verdicts(rows: list[RealRow]) -> list[str]:
     return lines
 
 
+# --- page budget (issue 22) ----------------------------------------------------------------
+
+TARGET_LESSON_RAW_KB = 300.0
+TARGET_LESSON_GZIP_KB = 85.0
+TARGET_MEDIAN_LESSON_KB = 30.0
+TARGET_INSTALL_MB = 3.0
+TARGET_NAV_GROWTH = 0.20  # a lesson page, 15 -> 60 modules
+PAGE_KINDS = ("lesson with a quiz", "module overview", "progress page")
+
+
+def measure_pages(work: Path) -> tuple[str, list[str]]:
+    """The page budget of the real course's last builds (:func:`measure_real` keeps them).
+
+    Three kinds of page cold over HTTP, ours beside plain Material's page of the same
+    Markdown (plain's progress page is a one-line stub); each language's install; the
+    median lesson page; how much the lessons grow from the course as it is to 4x.
+    """
+    # run.py runs as a script (bench/ first on sys.path, not the repository).
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from bench.page_budget import budget, default_pages, lesson_pages, precache
+
+    ours, plain = work / "real-ours-1x" / "site", work / "real-plain-1x" / "site"
+    pages = default_pages(ours)
+    rows = zip(PAGE_KINDS, pages, budget(ours, pages), budget(plain, pages), strict=True)
+    kb = 1024
+    lines = [
+        "| page, cold over HTTP | ours: raw | gzip | requests "
+        "| plain Material: raw | gzip | requests | target |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    verdicts = []
+    for kind, page, mine, theirs in rows:
+        target = ""
+        if kind == PAGE_KINDS[0]:
+            target = f"<= {TARGET_LESSON_RAW_KB:.0f} KB raw, <= {TARGET_LESSON_GZIP_KB:.0f} KB gzip"
+            for what, value, limit in (
+                ("raw", mine["raw"] / kb, TARGET_LESSON_RAW_KB),
+                ("gzip", mine["gzip"] / kb, TARGET_LESSON_GZIP_KB),
+            ):
+                ok = "met" if value <= limit else "MISSED"
+                verdicts.append(
+                    f"lesson with a quiz, {what}: {value:.1f} KB ({ok}, target <= {limit:.0f} KB)"
+                )
+        lines.append(
+            f"| {kind} (`{page}`) | {mine['raw'] / kb:.1f} KB | {mine['gzip'] / kb:.1f} KB "
+            f"| {mine['requests']} | {theirs['raw'] / kb:.1f} KB | {theirs['gzip'] / kb:.1f} KB "
+            f"| {theirs['requests']} | {target} |"
+        )
+    lines += ["", "| install (service-worker precache) | files | size | target |",
+              "| --- | --- | --- | --- |"]  # fmt: skip
+    for root, (count, size) in precache(ours).items():
+        lang = "ru" if root == "." else root
+        mb = size / 1024 / 1024
+        lines.append(f"| {lang} | {count} | {mb:.2f} MB | <= {TARGET_INSTALL_MB:.0f} MB |")
+        ok = "met" if mb <= TARGET_INSTALL_MB else "MISSED"
+        verdicts.append(f"install {lang}: {mb:.2f} MB ({ok}, target <= {TARGET_INSTALL_MB:.0f} MB)")
+    sizes_of = {
+        (variant, copies): lesson_pages(work / f"real-{variant}-{copies}x" / "site")
+        for variant in ("ours", "plain")
+        for copies in REAL_COPIES
+    }
+    lines += ["", "| lesson pages (every language) | " + " | ".join(
+        f"ours {c}x | plain {c}x" for c in REAL_COPIES) + " | target |",
+        "| --- |" + " --- | --- |" * len(REAL_COPIES) + " --- |"]  # fmt: skip
+    median = {key: statistics.median(v.values()) / kb for key, v in sizes_of.items()}
+    lines.append(
+        "| median | "
+        + " | ".join(
+            f"{median['ours', c]:.1f} KB | {median['plain', c]:.1f} KB" for c in REAL_COPIES
+        )
+        + f" | <= {TARGET_MEDIAN_LESSON_KB:.0f} KB (ours 1x) |"
+    )
+    ok = "met" if median["ours", 1] <= TARGET_MEDIAN_LESSON_KB else "MISSED"
+    limit = TARGET_MEDIAN_LESSON_KB
+    verdicts.append(
+        f"median lesson page: {median['ours', 1]:.1f} KB ({ok}, target <= {limit:.0f} KB)"
+    )
+    big = max(REAL_COPIES)
+    growth = {}
+    for variant in ("ours", "plain"):
+        small, large = sizes_of[variant, 1], sizes_of[variant, big]
+        growth[variant] = sorted(large[p] / small[p] - 1 for p in small if p in large)
+    lines.append(
+        f"| growth of a lesson page 1x -> {big}x, median (largest) | "
+        f"{100 * statistics.median(growth['ours']):.0f} % ({100 * growth['ours'][-1]:.0f} %) | | "
+        f"| {100 * statistics.median(growth['plain']):.0f} % ({100 * growth['plain'][-1]:.0f} %) "
+        f"| <= {100 * TARGET_NAV_GROWTH:.0f} % (ours) |"
+    )
+    worst = growth["ours"][-1]
+    ok = "met" if worst <= TARGET_NAV_GROWTH else "MISSED"
+    verdicts.append(
+        f"lesson growth 1x -> {big}x: largest {100 * worst:.0f} % ({ok}, target <= "
+        f"{100 * TARGET_NAV_GROWTH:.0f} %)"
+    )
+    note = (
+        "Page budget (`bench/page_budget.py`) of the real course as it is, from the same "
+        "builds: each page opened once in Chromium at a phone's size with an empty cache and "
+        "no service worker, over HTTP on 127.0.0.1 under a sub-path; every response until the "
+        "network is idle, bytes as served (raw) and as gzip level 6 would send them. Plain "
+        "Material's page is the same Markdown (quiz lines as text; its progress page is a "
+        "one-line stub) and Material's script loads the search index (all languages merged) on "
+        "every page; ours loads it when the search box is first used. The install is each "
+        "language's service-worker precache (MB of 1024 x 1024 bytes); plain has none."
+    )
+    return note + "\n\n" + "\n".join(lines), verdicts
+
+
 # --- report -------------------------------------------------------------------------------
 
 
@@ -766,7 +876,7 @@ def verdicts(results: dict[tuple[str, int], tuple[Build, Sizes]], counts: list[i
     return lines
 
 
-PARTS = ("real", "synthetic")
+PARTS = ("real", "pages", "synthetic")
 
 
 def _part(name: str, text: str) -> str:
@@ -819,6 +929,9 @@ def main() -> None:
         help="alternated builds per variant of the real course (medians count)",
     )
     parser.add_argument("--no-real", action="store_true", help="skip the real-course rows")
+    parser.add_argument(
+        "--no-pages", action="store_true", help="skip the page budget of the real course"
+    )
     parser.add_argument("--readme", type=Path, help="write the table into this README")
     parser.add_argument(
         "--profile", action="store_true", help="cProfile one build of ours (largest)"
@@ -832,10 +945,13 @@ def main() -> None:
     work = args.keep or Path(tempfile.mkdtemp(prefix="aci-bench-"))
     results: dict[tuple[str, int], tuple[Build, Sizes]] = {}
     real_rows: list[RealRow] = []
+    pages_text, pages_verdicts = "", list[str]()
     costs = ""
     try:
         if not args.no_real:
             real_rows = measure_real(work, args.real_repeat)
+            if not args.no_pages:
+                pages_text, pages_verdicts = measure_pages(work)
         for n in args.modules:
             modules = synthetic_modules(n)
             for variant, make in (("ours", ours_project), ("plain", plain_project)):
@@ -875,6 +991,14 @@ def main() -> None:
         print("\n".join(lines))
         parts["real"] = "\n\n".join(
             [f"{text}\n\n({when}.)", "\n".join(f"- {line}" for line in lines)]
+        )
+    if pages_text:
+        print()
+        print(pages_text)
+        print()
+        print("\n".join(pages_verdicts))
+        parts["pages"] = "\n\n".join(
+            [f"{pages_text}\n\n({when}.)", "\n".join(f"- {line}" for line in pages_verdicts)]
         )
     if args.modules:
         text = table(results, args.modules)

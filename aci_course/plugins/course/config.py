@@ -20,7 +20,8 @@ class CourseConfig(Config):
     """Compile the theme's templates once per process, not once per language."""
 
     minify = Flag(True)
-    """Minify our scripts and style sheets (esbuild from npm) once the whole site is built."""
+    """Minify our scripts and style sheets (esbuild from npm) once the whole site is built,
+    and keep in Material's palette style sheet only the colours theme.palette names."""
 
     vendor_assets = Flag(True)
     """Serve the iframe-worker shim (``extra.polyfills``) from node_modules."""

@@ -28,7 +28,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from aci_course.core import live_preview, minify, safe_build, template_cache, texts
+from aci_course.core import live_preview, minify, safe_build, template_cache, texts, theme
 from aci_course.core.build_context import current_language, is_outer_build, project_root
 from aci_course.core.errors import stop_build
 from aci_course.core.priorities import PRIORITY
@@ -104,6 +104,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         """Let the theme's environment reuse templates compiled by an earlier build."""
         if self.config.template_cache:
             env.bytecode_cache = template_cache.shared
+        theme.readable_json(env)
         return env
 
     @event_priority(PRIORITY.facts)
@@ -172,6 +173,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             minify.minify_site(root, overrides, Path(config.site_dir))
         except minify.MinifyError as error:
             raise PluginError(str(error)) from None
+        theme.trim_palette(Path(config.site_dir), config.theme.get("palette"))
 
     @event_priority(PRIORITY.site_end)
     def _coverage(self, config: MkDocsConfig) -> None:
