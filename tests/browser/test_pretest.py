@@ -25,7 +25,10 @@ from tests.browser.test_quiz import ALL_CASES, Case, answer
 
 pytestmark = pytest.mark.browser
 
-FEEDBACK = "[data-quiz-mark], [data-quiz-verdict], [data-quiz-explanation], [data-quiz-option-feedback]"
+FEEDBACK = (
+    "[data-quiz-mark], [data-quiz-verdict], [data-quiz-explanation], [data-quiz-option-feedback]"
+)
+ENABLED = "[data-question] input:enabled, [data-question] select:enabled"
 
 
 def js_round(x: float) -> float:
@@ -90,7 +93,7 @@ def assert_closed_without_feedback(form: Any) -> None:
     assert form.locator("[data-quiz-summary]").is_hidden()
     assert form.locator("[data-quiz-retry]").count() == 0
     assert form.locator("button[type=submit]").is_hidden()
-    assert form.locator("[data-question] input:enabled, [data-question] select:enabled").count() == 0
+    assert form.locator(ENABLED).count() == 0
 
 
 def stored(page: Any, name: str) -> Any:
@@ -133,9 +136,12 @@ def test_pretest_shows_nothing_and_takes_one_attempt(browse: Browse) -> None:
     entry = progress["quizzes"][case.quiz.full_id]
     assert entry["pre"]["score"] == 1
     assert entry["attempts"] == 0 and entry["post"] is None
-    assert browse.page.locator(f'form[data-quiz="{case.quiz.full_id}"]').get_attribute(
-        "data-quiz-state"
-    ) == "recorded"
+    assert (
+        browse.page.locator(f'form[data-quiz="{case.quiz.full_id}"]').get_attribute(
+            "data-quiz-state"
+        )
+        == "recorded"
+    )
     browse.assert_clean()
 
 
