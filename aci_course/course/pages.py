@@ -71,7 +71,9 @@ def pretest_quizzes(module: Module) -> list[tuple[str, str]]:
 def pretest_page(module: Module, lang: str, quizzes: Sequence[tuple[str, str]]) -> str:
     """Markdown of ``modules/<id>/pretest.html``: the module's quizzes in pre-test mode.
 
-    Outside the navigation and the search index: its questions are the lessons'.
+    Outside the navigation and the search index: its questions are the lessons'. No
+    heading below its title: outside the nav, Material gives a page's table of contents
+    no toggle, so a TOC would be a label for nothing (invalid HTML).
     """
     title = t("pretest.title", lang, module=module.title[lang])
     meta = {
@@ -85,7 +87,7 @@ def pretest_page(module: Module, lang: str, quizzes: Sequence[tuple[str, str]]) 
     )
     titles = {lesson.name: lesson.title(lang) for lesson in module.lessons}
     sections = "".join(
-        f'## {titles[lesson]}\n\n{{{{ quiz "{full}" }}}}\n\n' for full, lesson in quizzes
+        f'**{titles[lesson]}**\n\n{{{{ quiz "{full}" }}}}\n\n' for full, lesson in quizzes
     )
     body = render("course/pretest.html", lang=lang, part="intro")
     end = render("course/pretest.html", lang=lang, part="end")
