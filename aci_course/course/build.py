@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
@@ -70,6 +70,17 @@ class CourseBuild:
             src = f"modules/{module.id}/index.md"
             dest = f"{base}modules/{module.id}/index.html"
             files.append(self._generated(src, dest, overview, config, lang, module.id))
+            quizzes = pages.pretest_quizzes(module)
+            if quizzes:
+                name = pages.PRE_TEST_PAGE
+                pretest = File.generated(
+                    config,
+                    f"modules/{module.id}/{name}.md",
+                    content=pages.pretest_page(module, lang, quizzes),
+                    inclusion=InclusionLevel.NOT_IN_NAV,
+                )
+                pretest.dest_uri = f"{base}modules/{module.id}/{name}.html"
+                files.append(tag(pretest, module.id, lang, lang))
             for lesson in module.lessons:
                 files.append(self._lesson_file(module, lesson.name, lang, config))
             for media in self._media_files(module, lang, config):

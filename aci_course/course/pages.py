@@ -7,12 +7,17 @@ its own language, so the site works from disk and under any sub-path.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
+from aci_course import DEFAULT_LANGUAGE
 from aci_course.core.generated import GeneratedPage, page_markdown
+from aci_course.core.sources import qualified_quiz_id, quiz_directives
 from aci_course.core.templating import render
 from aci_course.core.texts import t, table
+from aci_course.core.yamlsource import read_text
 from aci_course.course.modules import AUDIENCES, TRACKS, Module
 
 SITE_PAGES_ORDER = ("about", "trainers", "glossary", "offline", "accessibility", "licence")
@@ -37,6 +42,56 @@ def licence_name(spdx: str, lang: str) -> str:
 
 FORMATTERS = {"duration": duration_text, "licence_name": licence_name}
 """Helpers the overview and catalogue templates call with the page's language."""
+
+
+PRE_TEST_PAGE = "pretest"
+"""``modules/<id>/pretest.html``: the module's quizzes as the test before it."""
+
+PRE_TEST_META = "aci_quiz_mode"
+"""Front matter key (value ``pre``) by which the quiz plugin renders a page's quizzes
+as the test before a module: one attempt, no feedback (aci_course.quiz.build)."""
+
+
+def pretest_quizzes(module: Module) -> list[tuple[str, str]]:
+    """``(full quiz id, lesson name)`` of the module's own quizzes, in lesson order.
+
+    Read from the Russian lessons (quiz lines are the same in every language); a quiz
+    of another module embedded here belongs to that module's test before.
+    """
+    found: list[tuple[str, str]] = []
+    for lesson in module.lessons:
+        path = Path(lesson.sources[DEFAULT_LANGUAGE])
+        for directive in quiz_directives(read_text(path, lesson.name)):
+            full = qualified_quiz_id(directive.written or "", module.id)
+            if full and full.startswith(f"{module.id}/") and all(full != q for q, _ in found):
+                found.append((full, lesson.name))
+    return found
+
+
+def pretest_page(module: Module, lang: str, quizzes: Sequence[tuple[str, str]]) -> str:
+    """Markdown of ``modules/<id>/pretest.html``: the module's quizzes in pre-test mode.
+
+    Outside the navigation and the search index: its questions are the lessons'. No
+    heading below its title: outside the nav, Material gives a page's table of contents
+    no toggle, so a TOC would be a label for nothing (invalid HTML).
+    """
+    title = t("pretest.title", lang, module=module.title[lang])
+    meta = {
+        "title": title,
+        "description": t("pretest.description", lang),
+        "search": {"exclude": True},
+        PRE_TEST_META: "pre",
+    }
+    front = "".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()
+    )
+    titles = {lesson.name: lesson.title(lang) for lesson in module.lessons}
+    sections = "".join(
+        f'**{titles[lesson]}**\n\n{{{{ quiz "{full}" }}}}\n\n' for full, lesson in quizzes
+    )
+    body = render("course/pretest.html", lang=lang, part="intro")
+    end = render("course/pretest.html", lang=lang, part="end")
+    return f"---\n{front}---\n\n# {title}\n\n{body}\n\n{sections}{end}\n"
 
 
 def overview_html(module: Module, lang: str, modules: Sequence[Module]) -> str:
@@ -64,6 +119,7 @@ def overview_html(module: Module, lang: str, modules: Sequence[Module]) -> str:
         lessons=lessons,
         prerequisites=prerequisites,
         licence_href="../../licence.html",
+        pretest_href=f"{PRE_TEST_PAGE}.html" if pretest_quizzes(module) else None,
         **FORMATTERS,
     )
 

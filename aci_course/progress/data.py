@@ -26,8 +26,9 @@ from aci_course.quiz.model import Quiz
 FORMAT = "aci-course-progress"
 """``format`` of an exported progress file (schemas/progress.schema.json)."""
 
-FORMAT_VERSION = 1
-"""Bumped when an exported file changes in a way older pages cannot read."""
+FORMAT_VERSION = 2
+"""Bumped when an exported file changes in a way older pages cannot read (2: the test
+before a module, ``pre``, and the first check after it, ``post``, per quiz)."""
 
 DEFAULT_COURSE_ID = "all-children-included"
 """The course id in exported files, unless mkdocs.yml sets ``extra.course_id``."""
@@ -137,12 +138,22 @@ def course_map(
                         "title": _quiz_title(quizzes[full], lang, where[full]),
                         "total": len(quizzes[full].scored_questions),
                         "needed": quizzes[full].points_needed,
+                        "questions": scored_numbers(quizzes[full]),
                     }
                     for full in module_quizzes
                 ],
             }
         )
     return result
+
+
+def scored_numbers(quiz: Quiz) -> list[dict[str, Any]]:
+    """Each scored question's id and its number in the form (as printed and shown)."""
+    return [
+        {"id": question.id, "number": number}
+        for number, question in enumerate(quiz.questions, start=1)
+        if question.scored
+    ]
 
 
 def _quiz_title(quiz: Quiz, lang: str, lesson_title: str) -> str:

@@ -14,6 +14,7 @@ collected over all of them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.structure.pages import Page
@@ -21,6 +22,7 @@ from mkdocs.structure.pages import Page
 from aci_course.core.errors import AuthorError
 from aci_course.core.sources import quiz_directives
 from aci_course.core.yamlsource import read_text
+from aci_course.course.pages import PRE_TEST_META
 from aci_course.course.publish import module_of, source_of
 from aci_course.quiz.embed import embed_quizzes, fill_slots
 from aci_course.quiz.model import Quiz
@@ -53,6 +55,7 @@ class QuizBuild:
             lang=lang,
             course_version=self.course_version,
             slot_prefix=f"{lang}-{len(self.slots)}",
+            mode=quiz_mode(page.meta),
         )
         self.slots.update(embedded.slots)
         self.used.update(embedded.used)
@@ -76,6 +79,11 @@ class QuizBuild:
             for full_id, quiz in sorted(self.quizzes.items())
             if full_id not in self.used
         ]
+
+
+def quiz_mode(meta: Mapping[str, object]) -> str:
+    """``pre`` for a page of tests before a module, else ``normal``."""
+    return "pre" if meta.get(PRE_TEST_META) == "pre" else "normal"
 
 
 def page_source(page: Page, root: Path, docs_dir: Path) -> tuple[str, Path]:

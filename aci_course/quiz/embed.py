@@ -90,11 +90,13 @@ def embed_quizzes(
     lang: str,
     course_version: str,
     slot_prefix: str,
+    mode: str = "normal",
 ) -> Embedded:
     """Replace the quiz lines of ``markdown`` by placeholders; render each quiz in ``lang``.
 
     ``source`` names the author's file in messages; ``source_text`` is its full
-    text (with front matter), used to find the author's line numbers.
+    text (with front matter), used to find the author's line numbers. ``mode``
+    ``pre`` renders the forms as the test before a module (see render_quiz).
     """
     directives = quiz_directives(markdown)
     result = Embedded(markdown=markdown)
@@ -123,7 +125,7 @@ def embed_quizzes(
             )
         seen[quiz.full_id] = line
         token = f"{slot_prefix}-{k}"
-        result.slots[token] = render_quiz(quiz, lang, course_version)
+        result.slots[token] = render_quiz(quiz, lang, course_version, mode)
         result.used.append(quiz.full_id)
         placeholder = f'{directive.indent}<div data-aci-quiz-slot="{token}"></div>'
         lines[directive.index] = f"\n{placeholder}\n"

@@ -33,6 +33,9 @@ SCRIPT_TEXTS = (
 )
 """The ``quiz.*`` interface texts quiz.js shows (the others are in the HTML)."""
 
+PRE_TEXTS = ("pre-done", "pre-refused")
+"""The texts quiz.js shows in addition on a pre-test form."""
+
 
 def dom_id(*parts: str) -> str:
     """Return an element id unique on the page: ``aci-quiz--<module>--<quiz>--<question>``."""
@@ -47,6 +50,19 @@ def answer_key(question: Question, lang: str) -> dict[str, Any]:
 def _script_json(data: object) -> Markup:
     """JSON safe inside ``<script type="application/json">`` (no ``</script>``, no ``<!--``)."""
     return htmlsafe_json_dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+MODES = ("normal", "pre")
+"""How a form is checked: ``normal`` (feedback, retries) or ``pre`` (the test before a
+module: one attempt, no feedback, no answers or explanations in the page)."""
+
+
+def _without_feedback(view: dict[str, Any]) -> dict[str, Any]:
+    """A question's view with its explanation and option feedback left out (pre mode)."""
+    view["explanation"] = None
+    if isinstance(view.get("options"), list):
+        view["options"] = [{**option, "feedback": None} for option in view["options"]]
+    return view
 
 
 def _question_view(quiz: Quiz, question: Question, number: int, lang: str) -> dict[str, Any]:
@@ -66,30 +82,46 @@ def _question_view(quiz: Quiz, question: Question, number: int, lang: str) -> di
     return view
 
 
-def render_quiz(quiz: Quiz, lang: str, course_version: str) -> str:
-    """Render the ``<form>`` of ``quiz`` in ``lang`` (see DESIGN.md, "Front-end contract")."""
+def render_quiz(quiz: Quiz, lang: str, course_version: str, mode: str = "normal") -> str:
+    """Render the ``<form>`` of ``quiz`` in ``lang`` (see DESIGN.md, "Front-end contract").
+
+    In ``pre`` mode only the scored questions are shown, numbered as in the lesson's
+    form (so the numbers match the lesson, the report and the printed test), without
+    explanations or option feedback; a quiz with nothing scored renders as nothing.
+    """
     scored = quiz.scored_questions
+    pre = mode == "pre"
+    if pre and not scored:
+        return ""
     all_texts = for_language(lang, "quiz.")
-    texts = {name: all_texts[f"quiz.{name}"] for name in SCRIPT_TEXTS}
+    names = SCRIPT_TEXTS + PRE_TEXTS if pre else SCRIPT_TEXTS
+    texts = {name: all_texts[f"quiz.{name}"] for name in names}
     data = {
         "key": {q.id: answer_key(q, lang) for q in quiz.questions},
         "needed": quiz.points_needed,
         "total": len(scored),
         "texts": texts,
     }
+    if pre:
+        data["key"] = {q.id: answer_key(q, lang) for q in scored}
+    views = [
+        _question_view(quiz, question, number, lang)
+        for number, question in enumerate(quiz.questions, start=1)
+        if question.scored or not pre
+    ]
+    if pre:
+        views = [_without_feedback(view) for view in views]
     return render(
         "quiz/quiz.html",
         lang=lang,
         quiz=quiz,
         dom=dom_id(quiz.module, quiz.id),
         title=quiz.title.in_(lang) if quiz.title else None,
-        questions=[
-            _question_view(quiz, question, number, lang)
-            for number, question in enumerate(quiz.questions, start=1)
-        ],
+        questions=views,
         total=len(scored),
         needed=quiz.points_needed,
-        has_reflection=any(not q.scored for q in quiz.questions),
+        has_reflection=not pre and any(not q.scored for q in quiz.questions),
+        mode=mode,
         course_version=course_version,
         data=_script_json(data),
     )

@@ -96,7 +96,7 @@ def results() -> dict[str, Any]:
         "read_broken": {"fn": "readFile", "args": ["{", COURSE]},
         "read_array": {"fn": "readFile", "args": ["[]", COURSE]},
         "read_other": {"fn": "readFile", "args": [variant(course="x"), COURSE]},
-        "read_newer": {"fn": "readFile", "args": [variant(formatVersion=2), COURSE]},
+        "read_newer": {"fn": "readFile", "args": [variant(formatVersion=3), COURSE]},
         "read_no_lessons": {"fn": "readFile", "args": [variant(lessons=3), COURSE]},
         "garbage": {"fn": "cleanState", "args": [{"lessons": {"<b>": {"done": True}, "m/01-a": 7},
                                                    "quizzes": "x", "learner": "<img>"}]},

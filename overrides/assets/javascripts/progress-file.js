@@ -15,7 +15,9 @@
   var keepKnown = P.keepKnown;
 
   var FORMAT = "aci-course-progress";
-  var FORMAT_VERSION = 1;
+  /* 2: quizzes carry `pre` and `post` (the test before a module and the first check
+   * after it); files of version 1 are read as having neither. */
+  var FORMAT_VERSION = 2;
 
   function newer(a, b) {
     if (!a) return b;
@@ -39,8 +41,18 @@
       passed: a.passed || b.passed,
       at: time(b.at) > time(a.at) ? b.at : a.at,
       first: older(a.first, b.first),
-      last: newer(a.last, b.last)
+      last: newer(a.last, b.last),
+      pre: older(a.pre, b.pre),
+      post: postOf(older(a.pre, b.pre), [a.post, b.post])
     };
+  }
+
+  /* The post-test of `pre`: the earliest of `posts` made after it. */
+  function postOf(pre, posts) {
+    if (!pre) return null;
+    return posts.reduce(function (found, post) {
+      return post && time(post.at) >= time(pre.at) ? older(found, post) : found;
+    }, null);
   }
 
   /* `base` with `incoming` merged in: each lesson mark by the newest, quiz results

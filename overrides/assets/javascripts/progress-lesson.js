@@ -53,21 +53,35 @@
     button.hidden = false;
   };
 
-  /* Records each checked attempt (first and last with the questions missed). */
+  /* Records each checked attempt (first and last with the questions missed); a
+   * pre-test form's check as `pre` (kept once), and the first check after it as `post`. */
   Progress.prototype.listen = function () {
     var self = this;
     document.addEventListener("aci:quiz-checked", function (event) {
       var detail = event.detail || {};
       if (typeof detail.quiz !== "string" || !ID.test(detail.quiz)) return;
       var form = event.target && event.target.querySelectorAll ? event.target : document;
-      var missed = all(form, '[data-question][data-question-state="wrong"]').map(function (question) {
-        return question.getAttribute("data-question");
-      });
+      var missed = Array.isArray(detail.missed)
+        ? detail.missed.filter(function (id) { return typeof id === "string"; })
+        : all(form, '[data-question][data-question-state="wrong"]').map(function (question) {
+            return question.getAttribute("data-question");
+          });
       var now = new Date().toISOString();
       var attempt = { score: count(detail.score), total: count(detail.total), missed: missed, at: now };
       var entry = self.state.quizzes[detail.quiz] || {
-        attempts: 0, best: 0, total: 0, passed: false, at: null, first: null, last: null
+        attempts: 0, best: 0, total: 0, passed: false, at: null, first: null, last: null, pre: null, post: null
       };
+      if (detail.mode === "pre") {
+        /* One test before: never replaced, and none once the quiz has been checked. */
+        if (!entry.pre && entry.attempts === 0) {
+          entry.pre = attempt;
+          entry.total = entry.total || attempt.total;
+          self.state.quizzes[detail.quiz] = entry;
+          self.save();
+        }
+        return;
+      }
+      if (entry.pre && !entry.post && P.time(now) >= P.time(entry.pre.at)) entry.post = attempt;
       entry.attempts = Math.max(entry.attempts + 1, count(detail.attempts));
       entry.best = Math.max(entry.best, count(detail.best), attempt.score);
       entry.total = attempt.total;

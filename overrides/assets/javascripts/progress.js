@@ -21,8 +21,12 @@
  *   {v: 1, learner: "<random id>", name: "", saved: ISO,
  *    lessons: {"<module>/<lesson>": {done: bool, at: ISO}},
  *    quizzes: {"<module>/<quiz>": {attempts, best, total, passed, at,
- *              first: {score, total, missed: [question ids], at}, last: {...}}},
+ *              first: {score, total, missed: [question ids], at}, last: {...},
+ *              pre: {...} | null, post: {...} | null}},
  *    last: {id: "<module>/<lesson>", at: ISO} | null}
+ * `pre` is the test before the module (the module's pretest.html, one attempt, not
+ * counted in attempts or best); `post` the first checked attempt after it. Older
+ * states and files have neither.
  * Quiz results come from quiz.js's "aci:quiz-checked" event, and from the
  * records quiz.js keeps under aci.key("quiz:<module>/<quiz>") ({attempts,
  * best, last: {passed}}), which are read, never written.
@@ -114,7 +118,9 @@
           passed: entry.passed === true,
           at: isTime(entry.at) ? entry.at : null,
           first: cleanAttempt(entry.first),
-          last: cleanAttempt(entry.last)
+          last: cleanAttempt(entry.last),
+          pre: cleanAttempt(entry.pre),
+          post: cleanAttempt(entry.post)
         };
       });
     }

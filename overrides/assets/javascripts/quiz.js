@@ -15,8 +15,14 @@
  * be kept.
  *
  * After each check the form dispatches "aci:quiz-checked" (bubbles) with
- * detail {quiz, score, total, passed, attempts, best}: progress and SCORM
- * listen to it on document.
+ * detail {quiz, score, total, passed, attempts, best, missed, mode}: progress and
+ * SCORM listen to it on document. `missed` lists the scored questions not right;
+ * `mode` is "normal" or "pre".
+ *
+ * A form with data-quiz-mode="pre" is the test before a module (the module's
+ * pretest.html): one attempt, kept under the quiz's key + ":pre"; nothing right or
+ * wrong is shown, no score, no retry. It is refused once the quiz itself has been
+ * checked on this device (a test taken after the lessons is no test before them).
  */
 (function () {
   "use strict";
@@ -52,7 +58,9 @@
     this.total = data.total;
     this.texts = data.texts;
     this.id = form.getAttribute("data-quiz");
-    this.storageKey = window.aci.key("quiz:" + this.id);
+    this.pre = form.getAttribute("data-quiz-mode") === "pre";
+    this.mainKey = window.aci.key("quiz:" + this.id);
+    this.storageKey = this.pre ? this.mainKey + ":pre" : this.mainKey;
     this.reflectionKey = this.storageKey + ":reflection";
     this.questions = Array.prototype.slice.call(form.querySelectorAll("[data-question]"));
     this.submit = form.querySelector("button[type=submit]");
@@ -397,6 +405,10 @@
       this.showIncomplete(blank);
       return;
     }
+    if (this.pre) {
+      this.checkPre(answers);
+      return;
+    }
     var score = this.display(answers);
     var record = this.load();
     record.attempts += 1;
@@ -408,8 +420,58 @@
     if (this.retry) this.retry.focus();
   };
 
+  /* Scores `answers` without showing anything right or wrong: {score, missed}. */
+  Quiz.prototype.score = function (answers) {
+    var self = this;
+    var score = 0;
+    var missed = [];
+    this.questions.forEach(function (question) {
+      var id = question.getAttribute("data-question");
+      if (!handlerFor(self.key[id].type).scored) return;
+      if (self.evaluate(question, answers[id] === undefined ? null : answers[id]).correct) score += 1;
+      else missed.push(id);
+    });
+    return { score: score, missed: missed };
+  };
+
+  /* --- the test before a module: one attempt, no feedback --------------------- */
+
+  /* True once this device has checked the quiz itself (its lesson's form). */
+  Quiz.prototype.takenAfter = function () {
+    var main = this.store.get(this.mainKey);
+    return Boolean(main && main.attempts > 0);
+  };
+
+  /* Locks the form for good and says why: `text` is "pre-done" or "pre-refused". */
+  Quiz.prototype.closePre = function (text) {
+    this.setLocked(true);
+    if (this.retry) this.retry.hidden = true;
+    var done = this.el("[data-quiz-pre-done]");
+    if (done) {
+      done.textContent = this.texts[text];
+      done.hidden = false;
+    }
+    this.form.setAttribute("data-quiz-state", text === "pre-done" ? "recorded" : "refused");
+  };
+
+  Quiz.prototype.checkPre = function (answers) {
+    var record = this.load();
+    if (record.attempts > 0 || this.takenAfter()) {
+      this.closePre(record.attempts > 0 ? "pre-done" : "pre-refused");
+      return;
+    }
+    var result = this.score(answers);
+    record.attempts = 1;
+    record.best = result.score;
+    record.last = { score: result.score, passed: result.score >= this.needed, answers: answers };
+    this.save(record);
+    this.closePre("pre-done");
+    this.announce(record, result.missed);
+    this.el("[data-quiz-pre-done]").focus();
+  };
+
   /* Tells other scripts (progress, SCORM) of a checked attempt; they never read the form. */
-  Quiz.prototype.announce = function (record) {
+  Quiz.prototype.announce = function (record, missed) {
     this.form.dispatchEvent(
       new CustomEvent("aci:quiz-checked", {
         bubbles: true,
@@ -420,6 +482,8 @@
           passed: record.last.passed,
           attempts: record.attempts,
           best: record.best,
+          missed: missed || this.score(record.last.answers).missed,
+          mode: this.pre ? "pre" : "normal"
         },
       })
     );
@@ -458,6 +522,8 @@
     });
     this.setLocked(false);
     this.showSummary({ attempts: 0, best: 0, last: null });
+    var done = this.el("[data-quiz-pre-done]");
+    if (done) done.hidden = true;
   };
 
   /* --- reflections: saved as they are typed, printable ----------------------- */
@@ -510,6 +576,11 @@
       self.forget();
     });
     var record = this.load();
+    if (this.pre) {
+      if (record.attempts > 0) this.closePre("pre-done");
+      else if (this.takenAfter()) this.closePre("pre-refused");
+      return;
+    }
     if (record.last && record.last.answers) {
       this.questions.forEach(function (question) {
         self.writeAnswer(question, record.last.answers[question.getAttribute("data-question")]);

@@ -104,7 +104,8 @@
   };
 
   Session.prototype.checked = function (detail) {
-    if (this.quizzes.indexOf(detail.quiz) < 0) return;
+    /* The test before a module is no result to report to the LMS. */
+    if (this.quizzes.indexOf(detail.quiz) < 0 || detail.mode === "pre") return;
     var before = this.results[detail.quiz] || { best: 0, passed: false };
     this.results[detail.quiz] = {
       best: Math.max(before.best, detail.best || 0, detail.score || 0),
