@@ -19,7 +19,7 @@ from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.core.build_context import project_root
 from aci_course.core.generated import GeneratedPage, fill
 from aci_course.core.texts import t
-from aci_course.course import coverage, languages, pages
+from aci_course.course import coverage, languages, pages, plain
 from aci_course.course.facts import facts_file, load_facts, render_facts
 from aci_course.course.languages import prefix
 from aci_course.course.modules import Module, check_docs_layout, load_modules
@@ -74,6 +74,14 @@ class CourseBuild:
         """
         if "{{" not in markdown:
             return markdown
+        source, text = self._author_file(page, markdown)
+        rendered = render_facts(
+            markdown, facts=self.facts, lang=lang, source=source, source_text=text
+        )
+        return rendered.markdown
+
+    def _author_file(self, page: Page, markdown: str) -> tuple[str, str]:
+        """The file the author wrote ``page`` in (as messages name it) and its text."""
         source = source_of(page.file)
         if source:
             path = self.root / source
@@ -82,10 +90,14 @@ class CourseBuild:
             inside = path.is_relative_to(self.root)
             source = path.relative_to(self.root).as_posix() if inside else str(path)
         text = path.read_text(encoding="utf-8") if path.is_file() else markdown
-        rendered = render_facts(
-            markdown, facts=self.facts, lang=lang, source=source, source_text=text
-        )
-        return rendered.markdown
+        return source, text
+
+    def has_plain_version(self, markdown: str, page: Page) -> bool:
+        """True if ``page`` has a plain-language version; AuthorError for a malformed one."""
+        if plain.NAME not in markdown:
+            return False
+        source, text = self._author_file(page, markdown)
+        return plain.check(text, source)
 
     def fill_body(self, html: str, page: Page) -> str:
         """A generated page's body in its slot (see aci_course.core.generated)."""
