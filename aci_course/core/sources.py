@@ -202,7 +202,9 @@ def qualified_quiz_id(written: str, module: str | None) -> str | None:
 # admonition parses it; aci_course.course.plain turns it into the switchable version,
 # and the content report measures its sentences and words from what this reader returns.
 
-PLAIN_CANDIDATE = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]+plain\b(?P<rest>.*)$")
+PLAIN_CANDIDATE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]+plain\b(?P<rest>.*)$"
+)
 PLAIN_INDENT = "    "
 
 
