@@ -44,8 +44,9 @@ def test_sentences_end_at_stops_and_lines() -> None:
 
 def test_over_the_limits_says_by_how_much() -> None:
     found = pl.Measure(sentences=2, words=30, long_words=6)
-    assert found.over("ru") == ["mean sentence 15.0 words, over 12", "long words 20.0%, over 12%"]
-    assert found.over("en") == ["mean sentence 15.0 words, over 12", "long words 20.0%, over 15%"]
+    assert found.over("ru") == ["mean sentence 15.0 words, over 8", "long words 20.0%, over 10%"]
+    assert found.over("en") == ["mean sentence 15.0 words, over 9", "long words 20.0%, over 10%"]
+    assert pl.Measure(sentences=10, words=80, long_words=8).over("ru") == []
 
 
 def _life_skills(tmp_path: Path) -> Path:
@@ -69,8 +70,8 @@ def test_life_skills_lessons_need_one_within_the_limits(tmp_path: Path) -> None:
     report = build_report(root, _spell_none)
     assert [str(p) for p in report.problems] == [
         "modules/demo/ru/01-long.md:3: plain-language version: mean sentence 14.0 words, "
-        "over 12 - split long sentences and use shorter, everyday words",
-        "modules/demo/ru/01-long.md:3: plain-language version: long words 100.0%, over 12% "
+        "over 8 - split long sentences and use shorter, everyday words",
+        "modules/demo/ru/01-long.md:3: plain-language version: long words 100.0%, over 10% "
         "- split long sentences and use shorter, everyday words",
         *(
             f"modules/demo/{lang}/{name}: no plain-language version (required in the "
@@ -85,7 +86,7 @@ def test_life_skills_lessons_need_one_within_the_limits(tmp_path: Path) -> None:
         ),
     ]
     text = format_report(report)
-    assert "| ru | 1 | 14.0 | 100.0% | 12 / 12% |" in text
+    assert "| ru | 1 | 14.0 | 100.0% | 8 / 10% |" in text
     assert "| demo | 01-long.md | 14, 14.0, 100% | - | - |" in text
     assert "Without a plain-language version: 5" in text
     assert "- demo/be/01-long.md" in text
