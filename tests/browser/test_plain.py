@@ -55,7 +55,8 @@ def test_chosen_before_the_first_paint(browse: Browse) -> None:
     page.wait_for_selector("html[data-aci-plain]", state="attached")
     page.add_init_script(
         """requestAnimationFrame(() => {
-             window.__aciPlainAtFirstFrame = document.documentElement.hasAttribute("data-aci-plain");
+             const root = document.documentElement;
+             window.__aciPlainAtFirstFrame = root.hasAttribute("data-aci-plain");
            });"""
     )
     browse.goto(SECOND, "ru")

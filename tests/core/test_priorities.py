@@ -43,6 +43,7 @@ def test_table_keeps_the_order_the_build_needs() -> None:
     # its options (trainer notes and external links are Markdown extensions now); quiz
     # lines are swapped after i18n rewrote admonition titles.
     assert p.content_safety > p.facilitator_blocks > I18N_EARLY > p.facts > p.quiz_embed
+    assert I18N_EARLY > p.plain_version > p.quiz_embed
     # on_page_content: the body of a generated page first.
     assert p.generated_body >= p.fallback_notice > p.lesson_toggle
     # on_page_context: own keys after i18n's context; quiz forms after search indexed.
@@ -67,6 +68,7 @@ def test_repository_config_runs_the_handlers_in_this_order() -> None:
         "aci-editions",  # trainer notes out (learner)
         "i18n",
         "aci-course",  # country facts
+        "aci-course",  # plain-language version: checked, its extension's options
         "aci-quiz",
     ]
     assert _owners(config, "post_build")[-5:] == [
