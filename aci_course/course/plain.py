@@ -25,6 +25,7 @@ from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from aci_course.core.errors import AuthorError
 from aci_course.core.sources import plain_blocks
@@ -90,6 +91,17 @@ def _is_block(element: etree.Element) -> bool:
     return element.tag == "div" and "admonition" in classes and NAME in classes
 
 
+def _is_raw_html(element: etree.Element) -> bool:
+    """True for a raw HTML block (a quiz's slot): python-markdown unwraps it only unmarked.
+
+    It stays in both versions, so a quiz shows below the plain version too.
+    """
+    text = (element.text or "").strip()
+    return (
+        element.tag == "p" and not len(element) and HTML_PLACEHOLDER_RE.fullmatch(text) is not None
+    )
+
+
 class _Take(Treeprocessor):
     """Takes the plain block out of the tree before the table of contents is made."""
 
@@ -125,7 +137,8 @@ class _Put(Treeprocessor):
         children = list(root)
         start = 1 if children and children[0].tag == "h1" else 0
         for child in children[start:]:
-            child.set("data-plain-full", "")
+            if not _is_raw_html(child):
+                child.set("data-plain-full", "")
         bar = etree.Element("p")
         bar.text = self.md.htmlStash.store(toggle_html(self.lang))
         root.insert(start, bar)
