@@ -48,6 +48,7 @@ class Priorities:
     content_safety: int = 100  # what the author wrote, before anyone edits it
     facilitator_blocks: int = 90  # sets the trainer-notes extension's options for the page
     facts: int = 40  # country facts: after i18n, before the quiz lines are taken out
+    plain_version: int = 36  # sets the plain extension's options for the page
     figures: int = 35  # figure lines become placeholders: after i18n, like the quiz lines
     quiz_embed: int = 30  # after i18n rewrote admonition titles
     # on_page_content (before search indexes the page, except where said)

@@ -214,3 +214,67 @@ def qualified_quiz_id(written: str, module: str | None) -> str | None:
     if "/" in written:
         return written
     return f"{module}/{written}" if module is not None else None
+
+
+# --- The plain-language version of a lesson ------------------------------------------------
+#
+# ``!!! plain`` opens it at the start of a line, like a trainer note (``!!! facilitator``):
+# an admonition with no title whose text is indented four spaces. python-markdown's
+# admonition parses it; aci_course.course.plain turns it into the switchable version,
+# and the content report measures its sentences and words from what this reader returns.
+
+PLAIN_CANDIDATE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]+plain\b(?P<rest>.*)$"
+)
+PLAIN_INDENT = "    "
+
+
+@dataclass(frozen=True)
+class PlainBlock:
+    """A ``!!! plain`` line: its 0-based index, the block's text (dedented) and the author's slip.
+
+    ``problem`` is None for a well-formed opening line; otherwise it names what is wrong
+    (``nested``, ``collapsible``, ``title``). ``body`` holds the indented lines under it,
+    without their first four spaces; ``body_line`` is the 0-based index of its first line.
+    """
+
+    index: int
+    problem: str | None
+    body: tuple[str, ...]
+
+    @property
+    def body_line(self) -> int:
+        """The 0-based index of the block's first text line."""
+        return self.index + 1
+
+    @property
+    def text(self) -> str:
+        """The block's Markdown, dedented."""
+        return "\n".join(self.body).strip("\n")
+
+
+def plain_blocks(text: str) -> list[PlainBlock]:
+    """Every ``!!! plain`` block of ``text`` outside fenced code, in order."""
+    lines = normalize(text).split("\n")
+    inside = code_lines(lines)
+    found = []
+    for index, line in enumerate(lines):
+        match = PLAIN_CANDIDATE.match(line)
+        if inside[index] or not match:
+            continue
+        problem = None
+        if match["indent"]:
+            problem = "nested"
+        elif match["marker"] != "!!!":
+            problem = "collapsible"
+        elif match["rest"].strip():
+            problem = "title"
+        body: list[str] = []
+        for following in lines[index + 1 :]:
+            if following.strip() and not following.startswith(PLAIN_INDENT):
+                break
+            body.append(following.removeprefix(PLAIN_INDENT))
+        while body and not body[-1].strip():
+            body.pop()
+        found.append(PlainBlock(index=index, problem=problem, body=tuple(body)))
+    return found

@@ -19,7 +19,7 @@ from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.core.build_context import project_root
 from aci_course.core.generated import GeneratedPage, fill
 from aci_course.core.texts import t
-from aci_course.course import coverage, languages, pages
+from aci_course.course import coverage, languages, pages, plain
 from aci_course.course.facts import facts_file, load_facts, render_facts
 from aci_course.course.figures import CACHE_FOLDER, Drawer, Figure, load_figures, place_figures
 from aci_course.course.figures import fill_slots as fill_figure_slots
@@ -95,7 +95,7 @@ class CourseBuild:
         """
         if "{{" not in markdown:
             return markdown
-        source, text = self._source(page, markdown)
+        source, text = self._author_file(page, markdown)
         rendered = render_facts(
             markdown, facts=self.facts, lang=lang, source=source, source_text=text
         )
@@ -108,7 +108,7 @@ class CourseBuild:
         """
         if "{{" not in markdown:
             return markdown
-        source, text = self._source(page, markdown)
+        source, text = self._author_file(page, markdown)
         module = module_of(page.file)
         placed = place_figures(
             markdown,
@@ -127,8 +127,8 @@ class CourseBuild:
         """The drawn figures in place of their placeholders."""
         return fill_figure_slots(html, self.figure_slots.pop(page.file.src_uri, {}))
 
-    def _source(self, page: Page, markdown: str) -> tuple[str, str]:
-        """The author's file of ``page`` as messages name it, and its full text."""
+    def _author_file(self, page: Page, markdown: str) -> tuple[str, str]:
+        """The file the author wrote ``page`` in (as messages name it) and its text."""
         source = source_of(page.file)
         if source:
             path = self.root / source
@@ -138,6 +138,13 @@ class CourseBuild:
             source = path.relative_to(self.root).as_posix() if inside else str(path)
         text = path.read_text(encoding="utf-8") if path.is_file() else markdown
         return source, text
+
+    def has_plain_version(self, markdown: str, page: Page) -> bool:
+        """True if ``page`` has a plain-language version; AuthorError for a malformed one."""
+        if plain.NAME not in markdown:
+            return False
+        source, text = self._author_file(page, markdown)
+        return plain.check(text, source)
 
     def fill_body(self, html: str, page: Page) -> str:
         """A generated page's body in its slot (see aci_course.core.generated)."""

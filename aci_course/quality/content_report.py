@@ -46,6 +46,7 @@ from aci_course.core.sources import (
     is_figure_line,
     is_quiz_line,
     meta_text,
+    plain_blocks,
     read_source,
 )
 from aci_course.course import freshness
@@ -53,6 +54,7 @@ from aci_course.course.facts import DEFAULT_FILE, STALE_AFTER, find_marks, load_
 from aci_course.course.facts import EXAMPLE as FACT_EXAMPLE
 from aci_course.course.figures import load_figures
 from aci_course.course.modules import Module, load_modules
+from aci_course.quality import plain_language
 from aci_course.quality.teaching import option_findings, plan_findings
 from aci_course.quality.terms import find_avoided
 from aci_course.quiz.load import load_quizzes
@@ -274,6 +276,16 @@ class TranslationRow:
     changes: tuple[str, ...] | None
 
 
+@dataclass(frozen=True)
+class PlainRow:
+    """The plain-language version of one lesson in one language (None: it has none)."""
+
+    module: str
+    name: str
+    lang: str
+    measure: plain_language.Measure | None
+
+
 @dataclass
 class Report:
     """Everything ``make check`` prints; ``problems`` empty means it passes."""
@@ -283,6 +295,7 @@ class Report:
     spelling: list[SpellingRow] = field(default_factory=list)
     translations: list[TranslationRow] = field(default_factory=list)
     facts: list[tuple[str, int, int]] = field(default_factory=list)  # file, facts, stale
+    plain: list[PlainRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -336,6 +349,85 @@ def _lesson_rows(modules: Sequence[Module], root: Path, report: Report) -> None:
                             f'with "kind: {WORKSHEET}" in front matter',
                         )
                     )
+
+
+def _plain(modules: Sequence[Module], root: Path, report: Report) -> None:
+    """Measure every plain-language version; one is required in the tracks of REQUIRED."""
+    for module in modules:
+        for lesson in module.lessons:
+            for lang in LANGUAGES:
+                path = lesson.sources.get(lang)
+                if path is None:
+                    continue
+                blocks = plain_blocks(path.read_text(encoding="utf-8"))
+                if not blocks:
+                    report.plain.append(PlainRow(module.id, lesson.name, lang, None))
+                    if module.track in plain_language.REQUIRED:
+                        report.problems.append(
+                            Problem(
+                                _rel(path, root),
+                                None,
+                                f"no plain-language version (required in the {module.track} track)",
+                                'write one in a "!!! plain" block after the title',
+                            )
+                        )
+                    continue
+                block = blocks[0]
+                text = prose(plain_language.without_headings(block.text))
+                found = plain_language.measure(text, lang, words)
+                report.plain.append(PlainRow(module.id, lesson.name, lang, found))
+                for what in found.over(lang):
+                    report.problems.append(
+                        Problem(
+                            _rel(path, root),
+                            block.index + 1,
+                            f"plain-language version: {what}",
+                            "split long sentences and use shorter, everyday words",
+                        )
+                    )
+
+
+def _format_plain(rows: Sequence[PlainRow]) -> list[str]:
+    out = ["## Plain-language versions (limits in docs-dev/plain-language.md)", ""]
+    measured = [row for row in rows if row.measure is not None]
+    summary = []
+    for lang in LANGUAGES:
+        mine = [row.measure for row in measured if row.lang == lang and row.measure]
+        sentences = sum(m.sentences for m in mine)
+        total = sum(m.words for m in mine)
+        long_words = sum(m.long_words for m in mine)
+        limits = plain_language.LIMITS[lang]
+        summary.append(
+            [
+                lang,
+                str(len(mine)),
+                f"{total / sentences:.1f}" if sentences else "-",
+                f"{long_words / total:.1%}" if total else "-",
+                f"{limits.mean_sentence:g} / {limits.long_words:.0%}",
+            ]
+        )
+    out += _table(
+        ["language", "versions", "mean sentence (words)", "long words", "limits"], summary
+    )
+    out += ["", "Per lesson (words, mean sentence, long words):", ""]
+    by_lesson: dict[tuple[str, str], dict[str, str]] = {}
+    for row in rows:
+        cell = "-"
+        if row.measure is not None:
+            m = row.measure
+            cell = f"{m.words}, {m.mean_sentence:.1f}, {m.long_share:.0%}"
+        by_lesson.setdefault((row.module, row.name), {})[row.lang] = cell
+    out += _table(
+        ["module", "lesson", *LANGUAGES],
+        [
+            [m, n, *(cells.get(lang, "-") for lang in LANGUAGES)]
+            for (m, n), cells in by_lesson.items()
+        ],
+    )
+    missing = [f"{row.module}/{row.lang}/{row.name}" for row in rows if row.measure is None]
+    out += ["", f"Without a plain-language version: {len(missing)}", ""]
+    out += [f"- {name}" for name in missing]
+    return [*out, ""]
 
 
 def _page_translations(root: Path, report: Report) -> None:
@@ -511,6 +603,7 @@ def build_report(root: Path, spell: SpellChecker, today: datetime.date | None = 
     report = Report()
     modules = load_modules(root)
     _lesson_rows(modules, root, report)
+    _plain(modules, root, report)
     _page_translations(root, report)
     _quiz_types(modules, root, report)
     _teaching(modules, root, report)
@@ -559,6 +652,7 @@ def format_report(report: Report) -> str:
         [[name, str(count), str(old)] for name, count, old in report.facts],
     )
     out.append("")
+    out += _format_plain(report.plain)
     out += _format_translations(report.translations)
     if report.problems:
         out.append(f"## {len(report.problems)} problem(s)")

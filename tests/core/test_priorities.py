@@ -43,7 +43,7 @@ def test_table_keeps_the_order_the_build_needs() -> None:
     # its options (trainer notes and external links are Markdown extensions now); quiz
     # lines are swapped after i18n rewrote admonition titles.
     assert p.content_safety > p.facilitator_blocks > I18N_EARLY > p.facts > p.quiz_embed
-    assert I18N_EARLY > p.figures > p.quiz_embed
+    assert I18N_EARLY > p.plain_version > p.figures > p.quiz_embed
     # on_page_content: the body of a generated page first; figures before search
     # indexes their labels.
     assert p.generated_body >= p.fallback_notice > p.lesson_toggle
@@ -70,6 +70,7 @@ def test_repository_config_runs_the_handlers_in_this_order() -> None:
         "aci-editions",  # trainer notes out (learner)
         "i18n",
         "aci-course",  # country facts
+        "aci-course",  # plain-language version: checked, its extension's options
         "aci-course",  # figure lines
         "aci-quiz",
     ]

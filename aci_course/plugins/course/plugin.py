@@ -34,7 +34,7 @@ from aci_course.core.errors import stop_build
 from aci_course.core.priorities import PRIORITY
 from aci_course.core.project import course_version
 from aci_course.core.vendor import SITE_VENDOR_FILES, VendorMissing, add_vendor_files
-from aci_course.course import build, figures
+from aci_course.course import build, figures, plain
 from aci_course.export.profile import with_left_out_links
 from aci_course.plugins.course.config import CourseConfig
 
@@ -77,6 +77,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 self.course = build.CourseBuild(config)
         lang = current_language(config)
         self.course.navigation(config, lang)
+        if plain.EXTENSION not in config.markdown_extensions:
+            config.markdown_extensions.append(plain.EXTENSION)
         # A profile's build: links to modules it leaves out become text with a note.
         config.markdown_extensions = with_left_out_links(
             config.markdown_extensions, config.extra, lang
@@ -114,6 +116,18 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         with stop_build():
             return self.course.render_facts(markdown, page, current_language(config))
 
+    @event_priority(PRIORITY.plain_version)
+    def _plain(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The plain-language version: checked, its switch in this language, its script flagged.
+
+        MkDocs makes the page's Markdown converter after this event, with these options.
+        """
+        assert self.course is not None
+        with stop_build():
+            page.meta["aci_plain"] = self.course.has_plain_version(markdown, page)
+        config.mdx_configs[plain.EXTENSION] = {"lang": current_language(config)}
+        return markdown
+
     @event_priority(PRIORITY.figures)
     def _figures(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Draw each ``{{ figure "name" }}`` in this language (placed after Markdown)."""
@@ -124,7 +138,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             except figures.DotMissing as error:
                 raise PluginError(str(error)) from None
 
-    on_page_markdown = CombinedEvent(_facts, _figures)
+    on_page_markdown = CombinedEvent(_facts, _plain, _figures)
 
     @event_priority(PRIORITY.generated_body)
     def _generated_body(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

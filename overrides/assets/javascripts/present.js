@@ -51,13 +51,20 @@
      what follows it. */
   Presenter.prototype.collect = function () {
     var article = this.button.closest("article") || document.querySelector("article");
-    var firstH2 = article ? article.querySelector("h2") : null;
+    /* The plain-language version (plain.js) is not shown in present mode. */
+    var firstH2 = article ? article.querySelector("h2:not([data-plain] h2)") : null;
     var container = firstH2 ? firstH2.parentElement : article;
     var start = this.button.closest(".aci-present-start");
     var sections = [[]];
     this.container = container;
     Array.prototype.forEach.call(container ? container.children : [], function (node) {
-      if (node === start || node.contains(start) || node.classList.contains("md-source-file")) {
+      if (
+        node === start ||
+        node.contains(start) ||
+        node.classList.contains("md-source-file") ||
+        node.hasAttribute("data-plain") ||
+        node.classList.contains("aci-plain-bar")
+      ) {
         return;
       }
       if (node.tagName === "H2" && sections[sections.length - 1].length) sections.push([]);

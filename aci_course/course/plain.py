@@ -1,0 +1,165 @@
+"""A lesson's plain-language version: the ``!!! plain`` block, as a Markdown extension.
+
+    # Lesson title
+
+    !!! plain
+        Short sentences, everyday words, the lesson's headings in the same order.
+
+        ## First heading
+        ...
+
+The block (read by :func:`aci_course.core.sources.plain_blocks`) is written once per
+lesson and language, at the start of a line, with no title. The extension turns it into
+``<section data-plain>`` right after the lesson's title, with the "Plain language" switch
+(``[data-plain-toggle]``) above it, and marks the rest of the lesson ``data-plain-full``;
+``plain.js`` and ``aci.css`` show one or the other. Its inline Markdown is rendered like the
+lesson's, but the table of contents never sees it (its headings take no id and no place in
+the contents), so the contents stay the lesson's. Material's search reads the page's HTML,
+so the plain version is found like the lesson (in its first section).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
+
+from aci_course.core.errors import AuthorError
+from aci_course.core.sources import plain_blocks
+from aci_course.core.templating import render
+
+NAME = "plain"
+"""The admonition type of the plain-language version."""
+EXTENSION = "aci_course.course.plain"
+"""The extension's name in ``markdown_extensions`` (and its key in ``mdx_configs``)."""
+EXAMPLE = "!!! plain"
+# Take the block out after inline Markdown (20) and attr_list (8), before the table of
+# contents (5); put it back after the contents were made.
+TAKE_PRIORITY = 6
+PUT_PRIORITY = 4
+
+_PROBLEMS = {
+    "nested": (
+        f'"{EXAMPLE}" is indented',
+        f'write "{EXAMPLE}" at the start of a line, outside lists and other blocks',
+    ),
+    "collapsible": (
+        "the plain-language version is written as a collapsible block",
+        f'write "{EXAMPLE}" (the lesson shows a switch for it)',
+    ),
+    "title": (
+        f'"{EXAMPLE}" has a title',
+        f'write "{EXAMPLE}" alone on its line (the switch names the version)',
+    ),
+}
+
+
+def check(text: str, path: str) -> bool:
+    """True if the lesson ``text`` has a plain version; AuthorError (``path``:line) if malformed."""
+    blocks = plain_blocks(text)
+    for block in blocks:
+        if block.problem is not None:
+            problem, fix = _PROBLEMS[block.problem]
+            raise AuthorError(path, block.index + 1, problem, fix)
+        if not block.text.strip():
+            raise AuthorError(
+                path,
+                block.index + 1,
+                "the plain-language version is empty",
+                f'indent its text four spaces under "{EXAMPLE}"',
+            )
+    if len(blocks) > 1:
+        raise AuthorError(
+            path,
+            blocks[1].index + 1,
+            "a second plain-language version in one lesson",
+            f'keep one "{EXAMPLE}" block per lesson and move this text into it',
+        )
+    return bool(blocks)
+
+
+def toggle_html(lang: str) -> str:
+    """The switch above the plain version, in ``lang``."""
+    return render("course/plain_toggle.html", lang=lang)
+
+
+def _is_block(element: etree.Element) -> bool:
+    classes = (element.get("class") or "").split()
+    return element.tag == "div" and "admonition" in classes and NAME in classes
+
+
+def _is_raw_html(element: etree.Element) -> bool:
+    """True for a raw HTML block (a quiz's slot): python-markdown unwraps it only unmarked.
+
+    It stays in both versions, so a quiz shows below the plain version too.
+    """
+    text = (element.text or "").strip()
+    return (
+        element.tag == "p" and not len(element) and HTML_PLACEHOLDER_RE.fullmatch(text) is not None
+    )
+
+
+class _Take(Treeprocessor):
+    """Takes the plain block out of the tree before the table of contents is made."""
+
+    def __init__(self, md: Markdown, shared: dict[str, etree.Element]) -> None:
+        super().__init__(md)
+        self.shared = shared
+
+    def run(self, root: etree.Element) -> None:
+        self.shared.clear()
+        for child in list(root):
+            if _is_block(child):
+                section = etree.Element("section", {"class": "aci-plain", "data-plain": ""})
+                for inner in child:
+                    if "admonition-title" not in (inner.get("class") or "").split():
+                        section.append(inner)
+                self.shared["section"] = section
+                root.remove(child)
+                return
+
+
+class _Put(Treeprocessor):
+    """Puts the plain block back after the title, with the switch; marks the full lesson."""
+
+    def __init__(self, md: Markdown, shared: dict[str, etree.Element], lang: str) -> None:
+        super().__init__(md)
+        self.shared = shared
+        self.lang = lang
+
+    def run(self, root: etree.Element) -> None:
+        section = self.shared.pop("section", None)
+        if section is None:
+            return
+        children = list(root)
+        start = 1 if children and children[0].tag == "h1" else 0
+        for child in children[start:]:
+            if not _is_raw_html(child):
+                child.set("data-plain-full", "")
+        bar = etree.Element("p")
+        bar.text = self.md.htmlStash.store(toggle_html(self.lang))
+        root.insert(start, bar)
+        root.insert(start + 1, section)
+
+
+class PlainExtension(Extension):
+    """Option ``lang``: the language of the switch's label (set per page by the course plugin)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"lang": ["ru", "the language of the page"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        """Register the two treeprocessors around the table of contents."""
+        shared: dict[str, etree.Element] = {}
+        md.treeprocessors.register(_Take(md, shared), "aci_plain_take", TAKE_PRIORITY)
+        lang = str(self.getConfig("lang"))
+        md.treeprocessors.register(_Put(md, shared, lang), "aci_plain_put", PUT_PRIORITY)
+
+
+def makeExtension(**kwargs: Any) -> PlainExtension:
+    """``markdown_extensions: [aci_course.course.plain]``."""
+    return PlainExtension(**kwargs)
