@@ -54,3 +54,50 @@ def test_no_screen_scrolls_at_projector_sizes(
         assert len({s.lesson for s in shown}) == len(found)
         assert len(shown) > len(found) * 3
     browse.assert_clean()
+
+
+FITS = "s => s.scrollHeight <= s.clientHeight && s.scrollWidth <= s.clientWidth"
+
+
+def test_a_quiz_on_screen_is_one_question_at_a_time_and_its_feedback_fits(
+    new_browse: Callable[..., Browse], built_site: Path
+) -> None:
+    lesson = next(
+        path
+        for path in lessons(built_site)
+        if path.startswith("en/") and "data-quiz=" in (built_site / path).read_text("utf-8")
+    )
+    browse = new_browse(viewport={"width": 1024, "height": 768})
+    page = browse.page
+    page.goto(browse.base + lesson)
+    start(page)
+    slide = page.locator("[data-present-slide]")
+    shown = slide.locator("[data-question]:visible")
+    submit = slide.locator("form[data-quiz] button[type=submit]")
+    while not submit.is_visible():  # on to the quiz's last question
+        before = page.locator("[data-present-position]").inner_text()
+        page.keyboard.press("PageDown")
+        assert page.locator("[data-present-position]").inner_text() != before
+    assert shown.count() == 1
+    last = page.locator("[data-present-position]").inner_text()
+    submit.click()  # nothing answered: the blank questions are named, linked
+    form = slide.locator("form[data-quiz]")
+    assert form.get_attribute("data-quiz-state") == "incomplete"
+    assert slide.evaluate(FITS)
+    slide.locator("[data-quiz-incomplete-list] a").first.click()
+    # The link shows the first question's screen, and its first answer has the focus.
+    assert shown.count() == 1
+    assert shown.get_attribute("data-question") == "q1"
+    assert page.evaluate("document.activeElement.closest('[data-question]').dataset.question") == (
+        "q1"
+    )
+    assert page.locator("[data-present-position]").inner_text() != last
+    while page.locator("[data-present-position]").inner_text() != last:
+        page.locator("[data-present-next]").click()
+    slide.locator("[data-quiz-confirm]").click()
+    assert form.get_attribute("data-quiz-state") == "failed"
+    assert slide.evaluate(FITS)  # the result and feedback shown, the text smaller if need be
+    page.locator("[data-present-prev]").click()
+    assert shown.count() == 1
+    assert slide.evaluate(FITS)  # that question's feedback too
+    browse.assert_clean()

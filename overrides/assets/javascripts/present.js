@@ -584,6 +584,8 @@
     this.quietly(function () {
       self.render(screen.units, screen.running);
       self.setSize(screen.size);
+      /* It may have grown while on another screen (a quiz checked on its last one). */
+      if (!self.fits()) self.setSize(self.largest(Math.min(screen.size, self.min), screen.size));
     });
     var total = this.screens.length;
     this.position.textContent = index + 1 + " / " + total;
