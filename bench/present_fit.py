@@ -30,6 +30,11 @@ WALK = """() => {
   const position = document.querySelector('[data-present-position]');
   const prev = document.querySelector('[data-present-prev]');
   while (!prev.disabled) prev.click();
+  const probe = document.createElement('span');
+  probe.style.fontSize = 'var(--aci-present-min)';
+  slide.parentNode.appendChild(probe);
+  const least = parseFloat(getComputedStyle(probe).fontSize);
+  probe.remove();
   const screens = [];
   for (;;) {
     screens.push({
@@ -39,6 +44,7 @@ WALK = """() => {
       scrollWidth: slide.scrollWidth,
       clientWidth: slide.clientWidth,
       fontSize: parseFloat(getComputedStyle(slide).fontSize),
+      least,
       questions: Array.from(slide.querySelectorAll('[data-question]'))
         .filter((q) => q.getClientRects().length).length,
     });
@@ -61,6 +67,7 @@ class Screen:
     client_width: int
     font_size: float
     questions: int  # quiz questions shown
+    least: float  # the smallest size present.css asks for (--aci-present-min)
 
     @property
     def scrolls(self) -> bool:
@@ -103,6 +110,7 @@ def walk(page: Any, lesson: str) -> list[Screen]:
             s["clientWidth"],
             s["fontSize"],
             s["questions"],
+            s["least"],
         )
         for s in page.evaluate(WALK)
     ]
@@ -131,7 +139,9 @@ def report(size: tuple[int, int], screens: list[Screen]) -> str:
     return (
         f"{size[0]}x{size[1]}: {len(screens)} screens, {len(scrolling)} scroll; "
         f"tallest {worst.screens:.1f} screens ({worst.lesson} {worst.position}); "
-        f"text {min(s.font_size for s in screens):.1f}-{max(s.font_size for s in screens):.1f} px"
+        f"text {min(s.font_size for s in screens):.1f}-{max(s.font_size for s in screens):.1f} px, "
+        f"{sum(s.font_size < s.least - 0.01 for s in screens)} screens below the minimum "
+        f"{screens[0].least:.1f} px; {len({s.lesson for s in screens})} lessons"
     )
 
 
