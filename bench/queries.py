@@ -35,6 +35,36 @@ form is an exact match on another page and exact matches rank first by design):
    query of each module's first lesson, when it has і or ў, is typed a second time as on
    a Russian keyboard (и for і, у for ў).
 
+Two more kinds of query (rules 8-10, fixed 2026-12-06 before any of them was measured,
+for issue 24):
+
+8. Phrases. The units of a page are its headings (the titles of its index entries) and
+   its sentences (the text of its entries, cut at the end of every block element and after
+   . ! ? or …). A content word is a word of at least four letters that hunspell knows and
+   one of whose lemmas is on fewer than half of the language's pages (function words are
+   on nearly all). A candidate of lesson P is two or three consecutive content words of
+   one unit of P (consecutive once the other words are dropped). A unit has a candidate
+   when, for each of its words, the unit holds a word sharing a lemma with it; the
+   candidate belongs to P when P has such a unit and no other page of the language has.
+9. The phrase of P: its candidates from headings if any belongs to P, otherwise those
+   from sentences; taken in the order of the SHA-1 of their words as written (joined by
+   a space), the first whose typed form changes at least one word. Typed form: each word
+   becomes its dictionary form (its hunspell lemma; of several, the one sharing the
+   longest beginning with the word, then the first alphabetically), as people name a
+   subject ("birth families" -> "birth family"); a word that is its own lemma stays.
+   One phrase per lesson; Russian typed with е for ё (rule 7); Belarusian as written.
+10. Spelling variants (English). The variants of a word are what one substitution of
+    this list makes of it, at any place: our/or, ise/ize (and ised, ises, ising,
+    isation), re/er at the end of a word (or before s or d), ogue/og, ll/l (either way
+    round each), and licence/license. A variant v of word w is a spelling variant when
+    one of hunspell's ``en_US`` and ``en_GB`` accepts w and not v and the other accepts v
+    (a British or American spelling, not another word), and both have at least five
+    letters. Counting w and v together as one word, w belongs to lesson P when P has it
+    more often than any other page. Every such word whose variant no
+    page of the course contains gives one query, the variant; lessons without such a
+    word have none. When the lessons change spelling (British throughout), ``make
+    bench-queries`` gives the American forms instead.
+
 ``python bench/queries.py --site site --write`` (``make bench-queries``) writes
 ``tests/search/bench_queries.yml`` from a built site; ``judge_problems`` checks an
 existing set against the rule, so a change of the lessons that moves a word to another
@@ -332,6 +362,235 @@ def judge_problems(site: Path, queries: Mapping[str, Iterable[tuple[str, str]]])
     return problems
 
 
+# --- phrases (rules 8 and 9) ---------------------------------------------------------
+
+BLOCK_END = re.compile(
+    r"</?(?:p|li|ul|ol|h\d|td|th|tr|table|dd|dt|div|blockquote|pre|figcaption)\b[^>]*>"
+)
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+PHRASE_SIZES = (2, 3)
+
+
+def split_words(text: str) -> list[str]:
+    """Words of ``text`` as search splits them, apostrophes at their edges dropped."""
+    return [w for w in (w.strip("'’ʼ") for w in re.split(SEPARATOR, text)) if w]
+
+
+def page_units(site: Path, lang: str) -> dict[str, list[tuple[str, list[str]]]]:
+    """Each page's units (rule 8): ``("heading", words)`` and ``("sentence", words)``."""
+    index = json.loads((site / PREFIX[lang] / "search/search_index.json").read_text("utf-8"))
+    units: dict[str, list[tuple[str, list[str]]]] = {}
+    for doc in index["docs"]:
+        page = doc["location"].partition("#")[0]
+        own = units.setdefault(page, [])
+        own.append(("heading", split_words(re.sub(r"<[^>]+>", " ", doc["title"]))))
+        text = re.sub(r"<[^>]+>", " ", BLOCK_END.sub("\n", doc.get("text", "")))
+        for block in text.split("\n"):
+            for sentence in SENTENCE_END.split(block):
+                words = split_words(sentence)
+                if words:
+                    own.append(("sentence", words))
+    return units
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """The judge of rules 8 and 9 for one language."""
+
+    judge: Judge
+    units: dict[str, list[tuple[str, list[str]]]]
+
+    @classmethod
+    def of(cls, site: Path, lang: str) -> Phrases:
+        """The phrase judge of ``lang`` on the built ``site``."""
+        return cls(Judge.of(site, lang), page_units(site, lang))
+
+    @functools.cached_property
+    def page_share(self) -> Counter[str]:
+        """On how many pages each lemma is."""
+        share: Counter[str] = Counter()
+        for counter in self.judge.counts.values():
+            share.update(counter.keys())
+        return share
+
+    def content(self, word: str) -> bool:
+        """A content word (rule 8)."""
+        half = len(self.judge.counts) / 2
+        lemmas = self.judge.lemmas_of(word)
+        return len(letters(word)) >= MIN_LETTERS and any(self.page_share[x] < half for x in lemmas)
+
+    @functools.cached_property
+    def unit_lemmas(self) -> dict[str, list[frozenset[str]]]:
+        """Each page's units as the set of their words' lemmas."""
+        return {
+            page: [frozenset(x for w in ws for x in self.judge.lemmas_of(w)) for _, ws in units]
+            for page, units in self.units.items()
+        }
+
+    def pages_with(self, words: tuple[str, ...]) -> set[str]:
+        """Pages with a unit that has the candidate ``words`` (rule 8)."""
+        wanted = [self.judge.lemmas_of(w) for w in words]
+        return {
+            page
+            for page, units in self.unit_lemmas.items()
+            if any(all(lemmas & want for want in wanted) for lemmas in units)
+        }
+
+    def candidates(self, page: str, kind: str) -> list[tuple[str, ...]]:
+        """Candidates of ``page`` from its units of ``kind`` (rule 8), in SHA-1 order (rule 9)."""
+        found: set[tuple[str, ...]] = set()
+        for unit_kind, words in self.units.get(page, []):
+            if unit_kind != kind:
+                continue
+            content = [w.lower() for w in words if self.content(w)]
+            for size in PHRASE_SIZES:
+                for i in range(len(content) - size + 1):
+                    found.add(tuple(content[i : i + size]))
+        return sorted(found, key=lambda c: hashlib.sha1(" ".join(c).encode()).hexdigest())
+
+    def dictionary_form(self, word: str) -> str:
+        """The word's lemma (rule 9), or the word when hunspell does not know it."""
+
+        def shared(lemma: str) -> int:
+            pairs = enumerate(zip(lemma, word, strict=False))
+            return next((i for i, (a, b) in pairs if a != b), min(len(lemma), len(word)))
+
+        lemmas = sorted(self.judge.lemmas_of(word), key=lambda x: (-shared(x), x))
+        return lemmas[0] if lemmas else word
+
+    def phrase(self, page: str) -> str | None:
+        """The phrase query of lesson ``page`` (rule 9), if any."""
+        for kind in ("heading", "sentence"):
+            own = [c for c in self.candidates(page, kind) if self.pages_with(c) == {page}]
+            for candidate in own:
+                forms = [self.dictionary_form(w) for w in candidate]
+                if forms != list(candidate):
+                    return typed(" ".join(forms), self.judge.lang)
+            if own:
+                return None
+        return None
+
+
+def generate_phrases(site: Path, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """``{lesson: [(phrase, "")]}`` by rules 8 and 9, in lesson order."""
+    phrases = Phrases.of(site, lang)
+    chosen: dict[str, list[tuple[str, str]]] = {}
+    for page in sorted(p for p in phrases.units if LESSON.fullmatch(p)):
+        query = phrases.phrase(page)
+        if query is not None:
+            chosen[page] = [(query, "")]
+    return chosen
+
+
+# --- spelling variants (rule 10) -------------------------------------------------------
+
+VARIANTS: tuple[tuple[str, str], ...] = (
+    ("our", "or"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("isation", "ization"),
+    ("re$", "er$"),
+    ("res$", "ers$"),
+    ("red$", "ered$"),
+    ("ogue", "og"),
+    ("ll", "l"),
+    ("licence", "license"),
+)
+
+
+def variants(word: str) -> set[str]:
+    """What one substitution of rule 10 makes of ``word``, either way round."""
+    out: set[str] = set()
+    for a, b in VARIANTS:
+        for old, new in ((a, b), (b, a)):
+            end = old.endswith("$")
+            old, new = old.rstrip("$"), new.rstrip("$")
+            for m in re.finditer(f"(?={re.escape(old)})", word):
+                i = m.start()
+                if end and i + len(old) != len(word):
+                    continue
+                out.add(word[:i] + new + word[i + len(old) :])
+    out.discard(word)
+    return out
+
+
+def accepted(dictionary: str, words: Iterable[str]) -> set[str]:
+    """The words ``hunspell -d dictionary`` accepts."""
+    batch = sorted(set(words))
+    result = subprocess.run(
+        ["hunspell", "-d", dictionary, "-i", "utf-8", "-l"],
+        input="\n".join(batch) + "\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
+        check=True,
+    )
+    rejected = set(result.stdout.split())
+    return {w for w in batch if w not in rejected}
+
+
+def generate_spelling(site: Path) -> dict[str, list[tuple[str, str]]]:
+    """``{lesson: [(variant, "")]}`` by rule 10 (English), in lesson order."""
+    written = page_words(site, "en", folded=False)
+    on_pages = {w for words in written.values() for w in words}
+    pairs = {(w, v) for w in on_pages if w.isalpha() for v in variants(w)}
+    vocabulary = {x for pair in pairs for x in pair}
+    us, gb = accepted("en_US", vocabulary), accepted("en_GB", vocabulary)
+    dictionaries = ((us, gb), (gb, us))
+    real = {
+        (w, v)
+        for w, v in pairs
+        if min(len(w), len(v)) >= 5
+        and any(w in a and v not in a and v in b for a, b in dictionaries)
+    }
+    chosen: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for w, v in sorted(real):
+        counts = sorted(
+            ((words[w] + words[v], page) for page, words in written.items()), reverse=True
+        )
+        (top, page), runner_up = counts[0], counts[1][0] if len(counts) > 1 else 0
+        if top != runner_up and LESSON.fullmatch(page) and v not in on_pages:
+            chosen[page].append((v, ""))
+    return {page: chosen[page] for page in sorted(chosen)}
+
+
+KINDS = ("phrases", "spelling")
+
+
+def load_kind(kind: str, path: Path = QUERIES) -> dict[str, list[tuple[str, str]]]:
+    """``{lang: [(query, page), ...]}`` of the phrases or spelling variants."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")).get(kind, {})
+    return {
+        lang: [(str(q), page) for page, queries in (data.get(lang) or {}).items() for q in queries]
+        for lang in LANGS
+    }
+
+
+def generated_kinds(site: Path) -> dict[str, dict[str, dict[str, list[tuple[str, str]]]]]:
+    """``{kind: {lang: {lesson: [(query, note)]}}}`` of rules 8-10 from ``site``."""
+    return {
+        "phrases": {lang: generate_phrases(site, lang) for lang in LANGS},
+        "spelling": {"en": generate_spelling(site)},
+    }
+
+
+def kind_problems(site: Path, path: Path = QUERIES) -> list[str]:
+    """Differences between the phrases and variants in ``path`` and what the rule gives."""
+    problems = []
+    for kind, by_lang in generated_kinds(site).items():
+        stored = load_kind(kind, path)
+        for lang in LANGS:
+            want = [(q, page) for page, items in by_lang.get(lang, {}).items() for q, _ in items]
+            if stored[lang] != want:
+                extra = sorted(set(stored[lang]) - set(want))
+                missing = sorted(set(want) - set(stored[lang]))
+                problems.append(f"{kind} {lang}: not by the rule {extra}, missing {missing}")
+    return problems
+
+
 HEADER = """\
 # Queries of `make bench-search` (bench/search.py): what a reader types, and the lesson
 # it should find (relative to the language's root) in the top five results.
@@ -339,7 +598,9 @@ HEADER = """\
 # Generated by `make bench-queries` (bench/queries.py) from the built site, by the rule
 # written in bench/queries.py: one query per lesson, a form of a word that lesson uses
 # more than any other page does (hunspell's dictionaries judge which words are forms of
-# one word), in a form that no page of the course contains as typed. bench/search.py and
+# one word), in a form that no page of the course contains as typed; then "phrases" (two
+# or three words of a heading or sentence only that lesson has, in other forms) and
+# "spelling" (an English word in its other spelling, British or American). bench/search.py and
 # tests/browser/test_search.py check the set against the built site; when the lessons
 # change, run `make bench-queries` and review the diff. Do not edit by hand.
 """
@@ -357,6 +618,14 @@ def write(site: Path, path: Path = QUERIES) -> dict[str, int]:
             for query, note in items:
                 lines.append(f"    - {query}" + (f"  # {note}" if note else ""))
         sizes[lang] = sum(len(items) for items in chosen.values())
+    for kind, by_lang in generated_kinds(site).items():
+        lines.append(f"{kind}:")
+        for lang, chosen in by_lang.items():
+            lines.append(f"  {lang}:")
+            for page, items in chosen.items():
+                lines.append(f"    {page}:")
+                lines += [f"      - {query}" for query, _ in items]
+            sizes[f"{kind} {lang}"] = sum(len(items) for items in chosen.values())
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return sizes
 
@@ -372,6 +641,7 @@ def main() -> None:
             print(f"{lang}: {n} queries")
     queries = load_queries()
     problems = query_problems(args.site, queries) + judge_problems(args.site, queries)
+    problems += kind_problems(args.site)
     if problems:
         sys.exit("the query set does not follow its rule:\n  " + "\n  ".join(problems))
     print(f"{QUERIES.relative_to(ROOT)} follows the rule on {args.site}")

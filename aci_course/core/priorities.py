@@ -48,10 +48,12 @@ class Priorities:
     content_safety: int = 100  # what the author wrote, before anyone edits it
     facilitator_blocks: int = 90  # sets the trainer-notes extension's options for the page
     facts: int = 40  # country facts: after i18n, before the quiz lines are taken out
+    figures: int = 35  # figure lines become placeholders: after i18n, like the quiz lines
     quiz_embed: int = 30  # after i18n rewrote admonition titles
     # on_page_content (before search indexes the page, except where said)
     generated_body: int = 100
     fallback_notice: int = 40
+    figures_fill: int = 30  # drawn figures in place: before search indexes their labels
     lesson_toggle: int = 20
     # on_page_context / on_template_context
     page_context: int = 40  # after i18n prepared the context; own keys only

@@ -2,8 +2,8 @@
 
 One reader for every Markdown source (lessons, pages, session plans): front matter
 through MkDocs' own ``get_data``, fenced code blocks with python-markdown's rule,
-and ``{{ quiz "id" }}`` lines. Below it, what a build reads besides ``docs/`` and
-``mkdocs.yml``, so live preview can watch it.
+and ``{{ quiz "id" }}`` and ``{{ figure "name" }}`` lines. Below it, what a build
+reads besides ``docs/`` and ``mkdocs.yml``, so live preview can watch it.
 
 ``mkdocs serve`` watches only the docs folder and the config file. The course's
 build also reads the modules (lessons, ``module.yml``, media, and the facilitator
@@ -72,6 +72,11 @@ QUIZ_DIRECTIVE = re.compile(
 # Anything that starts like a quiz line: one that does not match QUIZ_DIRECTIVE is an
 # author error, not text.
 QUIZ_CANDIDATE = re.compile(r"^[ \t]*\{\{[ \t]*quiz\b")
+# ``{{ figure "name" }}``: a figure of the lesson's module, on a line of its own.
+FIGURE_DIRECTIVE = re.compile(
+    r'^(?P<indent>[ \t]*)\{\{[ \t]*figure[ \t]+"(?P<id>[^"]*)"[ \t]*\}\}[ \t]*$'
+)
+FIGURE_CANDIDATE = re.compile(r"^[ \t]*\{\{[ \t]*figure\b")
 
 
 @dataclass(frozen=True)
@@ -164,12 +169,23 @@ class Directive:
 
 def quiz_directives(text: str) -> list[Directive]:
     """Every ``{{ quiz "id" }}`` line of ``text`` outside fenced code, in order."""
+    return _line_directives(text, QUIZ_CANDIDATE, QUIZ_DIRECTIVE)
+
+
+def figure_directives(text: str) -> list[Directive]:
+    """Every ``{{ figure "name" }}`` line of ``text`` outside fenced code, in order."""
+    return _line_directives(text, FIGURE_CANDIDATE, FIGURE_DIRECTIVE)
+
+
+def _line_directives(
+    text: str, candidate: re.Pattern[str], pattern: re.Pattern[str]
+) -> list[Directive]:
     lines = text.splitlines()
     found = []
     for index, (line, code) in enumerate(zip(lines, code_lines(lines), strict=True)):
-        if code or not QUIZ_CANDIDATE.match(line):
+        if code or not candidate.match(line):
             continue
-        directive = QUIZ_DIRECTIVE.match(line)
+        directive = pattern.match(line)
         found.append(
             Directive(
                 index=index,
@@ -183,6 +199,11 @@ def quiz_directives(text: str) -> list[Directive]:
 def is_quiz_line(line: str) -> bool:
     """True if ``line`` is (or tries to be) a quiz line."""
     return QUIZ_CANDIDATE.match(line) is not None
+
+
+def is_figure_line(line: str) -> bool:
+    """True if ``line`` is (or tries to be) a figure line."""
+    return FIGURE_CANDIDATE.match(line) is not None
 
 
 def qualified_quiz_id(written: str, module: str | None) -> str | None:

@@ -21,9 +21,11 @@ from aci_course.core.generated import GeneratedPage, fill
 from aci_course.core.texts import t
 from aci_course.course import coverage, languages, pages
 from aci_course.course.facts import facts_file, load_facts, render_facts
+from aci_course.course.figures import CACHE_FOLDER, Drawer, Figure, load_figures, place_figures
+from aci_course.course.figures import fill_slots as fill_figure_slots
 from aci_course.course.languages import prefix
 from aci_course.course.modules import Module, check_docs_layout, load_modules
-from aci_course.course.publish import source_of, tag
+from aci_course.course.publish import module_of, source_of, tag
 
 
 class CourseBuild:
@@ -38,6 +40,13 @@ class CourseBuild:
         self.facts = load_facts(self.root, facts_file(config.extra))
         # The HTML body of each generated page of the language being built, by source URI.
         self.bodies: dict[str, str] = {}
+        # Each module's figures (modules/<id>/figures/*.yml), drawn by dot, cached by hash.
+        self.figures: dict[str, dict[str, Figure]] = {
+            module.id: load_figures(module.folder, module.id, self.root) for module in self.modules
+        }
+        self.drawer = Drawer(self.root / CACHE_FOLDER)
+        # The drawn figures of each page of the language being built, by source URI.
+        self.figure_slots: dict[str, dict[str, str]] = {}
 
     def navigation(self, config: MkDocsConfig, lang: str) -> None:
         """Set the nav of the ``lang`` build."""
@@ -49,6 +58,7 @@ class CourseBuild:
         """Add every lesson, overview, the catalogue and media for ``lang``."""
         base = prefix(lang)
         self.bodies.clear()
+        self.figure_slots.clear()
         catalogue = pages.catalogue_page(self.modules, lang)
         files.append(
             self._generated(
@@ -74,6 +84,40 @@ class CourseBuild:
         """
         if "{{" not in markdown:
             return markdown
+        source, text = self._source(page, markdown)
+        rendered = render_facts(
+            markdown, facts=self.facts, lang=lang, source=source, source_text=text
+        )
+        return rendered.markdown
+
+    def place_figures(self, markdown: str, page: Page, lang: str) -> str:
+        """Each ``{{ figure "name" }}`` line of ``page`` as a placeholder; the figures drawn.
+
+        Raises AuthorError with the author's file and line for an unknown name.
+        """
+        if "{{" not in markdown:
+            return markdown
+        source, text = self._source(page, markdown)
+        module = module_of(page.file)
+        placed = place_figures(
+            markdown,
+            module=module,
+            figures=self.figures.get(module or "", {}),
+            lang=lang,
+            drawer=self.drawer,
+            source=source,
+            source_text=text,
+        )
+        if placed.slots:
+            self.figure_slots[page.file.src_uri] = placed.slots
+        return placed.markdown
+
+    def fill_figures(self, html: str, page: Page) -> str:
+        """The drawn figures in place of their placeholders."""
+        return fill_figure_slots(html, self.figure_slots.pop(page.file.src_uri, {}))
+
+    def _source(self, page: Page, markdown: str) -> tuple[str, str]:
+        """The author's file of ``page`` as messages name it, and its full text."""
         source = source_of(page.file)
         if source:
             path = self.root / source
@@ -82,10 +126,7 @@ class CourseBuild:
             inside = path.is_relative_to(self.root)
             source = path.relative_to(self.root).as_posix() if inside else str(path)
         text = path.read_text(encoding="utf-8") if path.is_file() else markdown
-        rendered = render_facts(
-            markdown, facts=self.facts, lang=lang, source=source, source_text=text
-        )
-        return rendered.markdown
+        return source, text
 
     def fill_body(self, html: str, page: Page) -> str:
         """A generated page's body in its slot (see aci_course.core.generated)."""

@@ -39,6 +39,7 @@ from aci_course.core.templating import render
 from aci_course.core.texts import t
 from aci_course.core.yamlsource import read_text
 from aci_course.course.facts import Facts, facts_file, load_facts, render_facts
+from aci_course.course.figures import CACHE_FOLDER, Drawer, fill_slots, load_figures, place_figures
 from aci_course.course.modules import Module, load_modules
 from aci_course.editions import answer_key, blocks
 from aci_course.editions import session_plan as plans
@@ -164,13 +165,17 @@ def lesson_sections(
     keep_notes: bool,
     settings: MarkdownSettings,
     facts: Facts | None = None,
+    drawer: Drawer | None = None,
 ) -> list[Section]:
     """Every lesson of the module in ``lang`` (else Russian), its quiz lines printed.
 
     Country facts (``{{ fact "id" }}``) are printed as the site shows them, their
-    sources added to the lesson's Sources.
+    sources added to the lesson's Sources; figures (``{{ figure "name" }}``) are drawn
+    in ``lang`` as on the site.
     """
     sections: list[Section] = []
+    figures = load_figures(module.folder, module.id, module.folder.parent.parent)
+    drawer = drawer or Drawer(module.folder.parent.parent / CACHE_FOLDER)
     for number, lesson in enumerate(module.lessons, start=1):
         shown, path = lesson.source(lang)
         display = f"modules/{module.id}/{shown}/{lesson.name}"
@@ -178,8 +183,17 @@ def lesson_sections(
         if facts is not None:
             rendered = render_facts(text, facts=facts, lang=lang, source=display, source_text=text)
             text = rendered.markdown
-        text, printed = _quiz_slots(text, module.id, display, quizzes, lang)
-        html = markdown_html(text, path.parent, settings, keep_notes)
+        placed = place_figures(
+            text,
+            module=module.id,
+            figures=figures,
+            lang=lang,
+            drawer=drawer,
+            source=display,
+            source_text=read_text(path, display),
+        )
+        text, printed = _quiz_slots(placed.markdown, module.id, display, quizzes, lang)
+        html = fill_slots(markdown_html(text, path.parent, settings, keep_notes), placed.slots)
         for index, quiz_html in enumerate(printed):
             html = html.replace(f"<p>{PLACEHOLDER.format(index)}</p>", quiz_html)
         sections.append(

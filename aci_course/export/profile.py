@@ -400,15 +400,17 @@ def child_config(
     if logo:
         theme["logo"] = logo
         theme["custom_dir"] = "overrides"
-    extra: dict[str, Any] = {"facts": profile.facts} if profile.facts else {}
+    # Merged into the course's extra by INHERIT: what is left out, and another facts file.
+    extra: dict[str, Any] = {LEFT_OUT: leaves}
+    if profile.facts:
+        extra["facts"] = profile.facts
     return {
         "INHERIT": os.path.relpath(root / "mkdocs.yml", root / "build" / f"profile-{name}"),
-        **({"extra": extra} if extra else {}),
         "site_name": profile.site_name[LANGUAGES[0]],
         "site_dir": str((root / f"site-{name}").resolve()),
         "copyright": footer(profile, LANGUAGES[0]),
         "plugins": plugins,
-        "extra": {LEFT_OUT: leaves},  # merged into the course's extra by INHERIT
+        "extra": extra,
         **({"theme": theme} if theme else {}),
     }
 

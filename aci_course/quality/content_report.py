@@ -40,10 +40,18 @@ import yaml
 
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
-from aci_course.core.sources import code_lines, front_matter, is_quiz_line, meta_text, read_source
+from aci_course.core.sources import (
+    code_lines,
+    front_matter,
+    is_figure_line,
+    is_quiz_line,
+    meta_text,
+    read_source,
+)
 from aci_course.course import freshness
 from aci_course.course.facts import DEFAULT_FILE, STALE_AFTER, find_marks, load_facts
 from aci_course.course.facts import EXAMPLE as FACT_EXAMPLE
+from aci_course.course.figures import load_figures
 from aci_course.course.modules import Module, load_modules
 from aci_course.quality.teaching import option_findings, plan_findings
 from aci_course.quality.terms import find_avoided
@@ -94,7 +102,9 @@ def prose(markdown: str) -> str:
     for line, code in zip(lines, code_lines(lines), strict=True):
         if code:
             continue
-        if is_quiz_line(line) or TABLE_RULE.match(line) or REFERENCE_DEFINITION.match(line):
+        if is_quiz_line(line) or is_figure_line(line):
+            continue  # quizzes and figures are checked in their own files
+        if TABLE_RULE.match(line) or REFERENCE_DEFINITION.match(line):
             continue
         admonition = ADMONITION.match(line)
         if admonition:
@@ -162,6 +172,15 @@ def fact_texts(root: Path, lang: str) -> dict[Path, str]:
         )
         for path in sorted(root.glob("facts/*.yml"))
     }
+
+
+def figure_texts(root: Path, lang: str) -> dict[Path, str]:
+    """The ``lang`` texts of each figure (caption, description, labels), one a line."""
+    texts: dict[Path, str] = {}
+    for module in load_modules(root):
+        for figure in load_figures(module.folder, module.id, root).values():
+            texts[root / figure.display] = "\n".join(figure.texts(lang))
+    return texts
 
 
 class HunspellMissing(RuntimeError):
@@ -358,6 +377,7 @@ def _spelling(root: Path, spell: SpellChecker, report: Report) -> None:
         texts = [prose(path.read_text(encoding="utf-8")) for path in site_pages(root, lang)]
         texts += quiz_texts(root, lang).values()
         texts += fact_texts(root, lang).values()
+        texts += figure_texts(root, lang).values()
         total = sum(len(words(text)) for text in texts)
         # One hunspell run per language: loading a dictionary costs more than checking.
         unknown = spell(lang, "\n".join(texts))

@@ -192,6 +192,7 @@ def texts(root: Path, lang: str, pages: list[Path]) -> Iterator[tuple[Path, int,
     yaml_files = (
         sorted(root.glob("quizzes/*.yml"))
         + sorted(root.glob("modules/*/module.yml"))
+        + sorted(root.glob("modules/*/figures/*.yml"))
         + sorted(root.glob("aci_course/data/ui.yml"))
     )
     for path in yaml_files:

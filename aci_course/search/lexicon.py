@@ -5,7 +5,8 @@ At build time, for each language, this makes the data of the generated
 ``overrides/assets/javascripts/lunr/min/lunr.aci.min.js`` applies to indexed words
 and to the reader's query:
 
-- ``fold``: the spelling folds of :mod:`aci_course.search.fold`;
+- ``fold`` and ``spelling``: the letter folds and the British/American spelling rules
+  of :mod:`aci_course.search.fold`;
 - ``endings``: the Belarusian suffix stemmer's endings (:data:`BELARUSIAN_ENDINGS`,
   the same list :func:`stem_belarusian` uses here), and ``fleeting``: the fleeting
   vowel rule of Russian and Belarusian stems (:data:`FLEETING`);
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from aci_course.core.node import node_executable
-from aci_course.search.fold import fold, folds
+from aci_course.search.fold import fold, folds, spelling
 
 log = logging.getLogger("mkdocs.plugins.aci.search")
 
@@ -241,6 +242,7 @@ def language_data(
     data: dict[str, Any] = {
         "lang": lang,
         "fold": folds(lang),
+        "spelling": spelling(lang),
         "fleeting": [FLEETING[lang], FLEETING_MIN] if lang in FLEETING else None,
         "endings": [],
         "forms": "",

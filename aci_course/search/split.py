@@ -15,6 +15,7 @@ them once every language is built.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -57,6 +58,30 @@ slot, which Material's worker would otherwise remove.
 """
 
 
+GENERATED: Final = re.compile(r"modules/(?:[^/#]+/)?index\.html(?:#.*)?")
+"""Locations of the generated pages: the catalogue and each module's overview."""
+
+GENERATED_BOOST: Final = 0.25
+"""Weight of a generated page's entries in the ranking (Material's ``boost``).
+
+The catalogue and the overviews repeat, in a few lines, the titles, summaries and
+objectives of the lessons; a word of a lesson's subject is there too, on a short
+page, and would rank it above the lesson that treats the subject. A quarter keeps
+them findable (a module's title still finds its overview, where no lesson has it)
+and below the lesson that has the words as often.
+"""
+
+
+def with_boosts(docs: Iterable[SearchDoc]) -> list[SearchDoc]:
+    """``docs`` with generated pages weighed :data:`GENERATED_BOOST` (times any boost)."""
+    return [
+        {**doc, "boost": float(doc.get("boost", 1)) * GENERATED_BOOST}
+        if GENERATED.fullmatch(str(doc["location"]))
+        else doc
+        for doc in docs
+    ]
+
+
 def language_of(
     location: str,
     languages: Sequence[str] = LANGUAGES,
@@ -96,8 +121,9 @@ def split_index(
 
     Locations become relative to the language's root (``be/`` and ``en/`` are cut
     off); entries keep their order, which Material relies on (a page's article
-    before its sections). Every language gets an index, empty if it has no
-    entries, so that its pages never ask for a missing file.
+    before its sections); generated pages weigh less (:data:`GENERATED_BOOST`).
+    Every language gets an index, empty if it has no entries, so that its pages
+    never ask for a missing file.
     """
     docs: dict[str, list[SearchDoc]] = {lang: [] for lang in languages}
     docs.setdefault(default, [])
@@ -106,7 +132,7 @@ def split_index(
         docs[lang].append({**doc, "location": location})
     base = index.get("config", {})
     return {
-        lang: {"config": search_config(lang, base), "docs": entries}
+        lang: {"config": search_config(lang, base), "docs": with_boosts(entries)}
         for lang, entries in docs.items()
     }
 

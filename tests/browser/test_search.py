@@ -257,3 +257,43 @@ def test_search_loads_when_the_reader_first_focuses_the_box(browse: Browse) -> N
     assert any("search_index" in u for u in search_files())
     assert any("workers/search" in u for u in search_files())
     browse.assert_clean()
+
+
+def stable_results(page: Any) -> list[str]:
+    """Each result's page (its first link) once the list has stopped changing."""
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    links: list[str] = []
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(300)
+        now = page.eval_on_selector_all(
+            ".md-search-result__item",
+            "lis => lis.map(li => li.querySelector('a').href.split(/[?#]/)[0])",
+        )
+        if now and now == links:
+            break
+        links = now
+    return links
+
+
+def test_a_query_typed_before_the_index_is_ready_gets_the_same_list(browse: Browse) -> None:
+    """Typed at once on a fresh page (nothing of search loaded yet), without the key-up
+    Material reads the box on, the query is run in full once the index is ready."""
+    page = browse.goto(LESSON_1, "be")
+    assert page.locator("html[data-aci-search]").count() == 0
+    assert not [u for u in browse.requests if "search_index" in u]
+    box = page.locator("input.md-search__input")
+    page.keyboard.press("/")
+    box.wait_for(state="visible")
+    box.press_sequentially("сегрэгацыі")  # Cyrillic: no key-up events
+    page.locator("html[data-aci-search=ready]").wait_for(state="attached", timeout=15_000)
+    first = stable_results(page)
+    assert browse.base + "be/" + LESSON_1 in first[:5], first
+    box.press("Control+a")
+    box.press("Backspace")
+    box.press("End")  # the empty box, read: the list empties
+    page.locator(".md-search-result__item").first.wait_for(state="detached", timeout=15_000)
+    box.press_sequentially("сегрэгацыі")
+    box.press("End")
+    assert stable_results(page) == first
+    browse.assert_clean()

@@ -43,8 +43,11 @@ def test_table_keeps_the_order_the_build_needs() -> None:
     # its options (trainer notes and external links are Markdown extensions now); quiz
     # lines are swapped after i18n rewrote admonition titles.
     assert p.content_safety > p.facilitator_blocks > I18N_EARLY > p.facts > p.quiz_embed
-    # on_page_content: the body of a generated page first.
+    assert I18N_EARLY > p.figures > p.quiz_embed
+    # on_page_content: the body of a generated page first; figures before search
+    # indexes their labels.
     assert p.generated_body >= p.fallback_notice > p.lesson_toggle
+    assert p.figures_fill > SEARCH_INDEX
     # on_page_context: own keys after i18n's context; quiz forms after search indexed.
     assert I18N_EARLY > p.page_context > SEARCH_INDEX > p.quiz_fill
     # on_post_page: repairs see the final HTML, compacting is the very last change.
@@ -67,6 +70,7 @@ def test_repository_config_runs_the_handlers_in_this_order() -> None:
         "aci-editions",  # trainer notes out (learner)
         "i18n",
         "aci-course",  # country facts
+        "aci-course",  # figure lines
         "aci-quiz",
     ]
     assert _owners(config, "post_build")[-5:] == [

@@ -11,7 +11,16 @@ from pathlib import Path
 import pytest
 
 from aci_course.quality.content_report import INSTALL_HINT
-from bench.queries import Judge, generate, inflectional, judge_problems, spellings
+from bench.queries import (
+    Judge,
+    generate,
+    generate_phrases,
+    generate_spelling,
+    inflectional,
+    judge_problems,
+    spellings,
+    variants,
+)
 
 LESSON_A = "modules/work/01-a.html"
 LESSON_B = "modules/work/02-b.html"
@@ -94,3 +103,63 @@ def test_english_forms_come_from_inflectional_flags_only() -> None:
     assert inflectional("skill/CSDG") == "skill/SDG"
     assert inflectional("where/M") == "where"
     assert inflectional("the") == "the"
+
+
+# --- phrases and spelling variants (rules 8-10) -----------------------------------------
+
+
+def english_site(tmp_path: Path, pages: dict[str, list[tuple[str, str]]]) -> Path:
+    """A built site's English index: per page, its entries (title, text)."""
+    folder = tmp_path / "en" / "search"
+    folder.mkdir(parents=True)
+    docs = [
+        {"location": page if i == 0 else f"{page}#s{i}", "title": title, "text": text}
+        for page, entries in pages.items()
+        for i, (title, text) in enumerate(entries)
+    ]
+    (folder / "search_index.json").write_text(json.dumps({"docs": docs}), encoding="utf-8")
+    return tmp_path
+
+
+def test_spelling_variants_are_words_one_dictionary_has_and_the_other_lacks() -> None:
+    assert "color" in variants("colour") and "colors" in variants("colours")
+    assert "organize" in variants("organise") and "organisation" in variants("organization")
+    assert "center" in variants("centre") and "catalogue" in variants("catalog")
+    assert "license" in variants("licence")
+
+
+def test_a_spelling_variant_expects_the_lesson_that_uses_its_word_most(tmp_path: Path) -> None:
+    built = english_site(
+        tmp_path,
+        {
+            LESSON_A: [("Behavior", "<p>Behavior is communication. Behavior changes.</p>")],
+            LESSON_B: [("Colour", "<p>A behavior. Colours.</p>")],
+            "glossary.html": [("Glossary", "<p>Hour, four, tour.</p>")],
+        },
+    )
+    # behavior: A 3, B 1 -> A; colour and colours: B only, each its own query;
+    # hour/four/tour: their variants (hor, for) are not spellings of them
+    assert generate_spelling(built) == {
+        LESSON_A: [("behaviour", "")],
+        LESSON_B: [("color", ""), ("colors", "")],
+    }
+
+
+def test_a_phrase_is_a_heading_only_its_lesson_has_in_dictionary_forms(tmp_path: Path) -> None:
+    built = english_site(
+        tmp_path,
+        {
+            LESSON_A: [
+                ("Lesson", "<p>Some words.</p>"),
+                ("Birth families and contact", "<p>Families keep contact.</p>"),
+            ],
+            LESSON_B: [("Other", "<p>Families of friends. Contact a school.</p>")],
+            "index.html": [("Home", "<p>Families.</p>")],
+            # content words are on fewer than half of the pages
+            **{f"page{n}.html": [("Page", "<p>Nothing here.</p>")] for n in range(4)},
+        },
+    )
+    phrases = generate_phrases(built, "en")
+    # B has families and contact, but not in one sentence; only A's heading has all
+    assert phrases[LESSON_A][0][0] in {"birth family", "family contact", "birth family contact"}
+    assert phrases[LESSON_B] == [("family friend", "")]  # a sentence: no heading of its own

@@ -343,3 +343,65 @@ def test_build_writes_an_index_per_language(make_project: Any) -> None:
         # every page of the language's site can be found from it
         assert "only-ru.html" in locations
         assert "scorm.html" in locations
+
+
+# --- phrases, proximity and short pages (issue 24) ---------------------------------------
+
+PHRASES: dict[str, Any] = {
+    "config": MERGED["config"],
+    "docs": [
+        doc("index.html", "Главная", "<p>Курс.</p>"),
+        # a short worksheet and the catalogue with one of the words, many times
+        doc(
+            "en/modules/x/04-worksheet.html", "Worksheet: budget", "<p>Budget, budget, budget.</p>"
+        ),
+        doc("en/modules/index.html", "Modules", "<p>Budget plan. Budget plan.</p>"),
+        doc("en/modules/x/01-a.html", "Money", "<p>Money for a young person.</p>"),
+        doc("en/modules/x/01-a.html#plan", "Planning", "<p>Many things. A budget plan helps.</p>"),
+        doc("en/modules/x/02-b.html", "Week", "<p>Your budget.</p><p>A plan for the week.</p>"),
+        doc("en/modules/x/03-c.html", "Month", "<p>The budget is small. The plan is big.</p>"),
+        doc("en/modules/x/05-e.html", "Behavior", "<p>Behavior, colors and a catalog.</p>"),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def phrase_search(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return worker_search(tmp_path_factory, PHRASES)
+
+
+def pages_of(locations: list[str]) -> list[str]:
+    return list(dict.fromkeys(loc.partition("#")[0] for loc in locations))
+
+
+def test_worker_ranks_all_words_then_one_sentence_then_one_block(phrase_search: Any) -> None:
+    found = phrase_search("en", "budget plan", "budget pla", "plans budgets")
+    for query in found:
+        assert pages_of(found[query]) == [
+            "modules/x/01-a.html",  # one sentence (in a section)
+            "modules/index.html",  # one sentence too, but generated and short: below
+            "modules/x/03-c.html",  # one paragraph, two sentences
+            "modules/x/02-b.html",  # one page, two paragraphs
+            "modules/x/04-worksheet.html",  # one of the words, many times
+        ], query
+
+
+def test_worker_keeps_the_very_word_first_for_one_word(phrase_search: Any) -> None:
+    assert pages_of(phrase_search("en", "budget")["budget"])[0] == "modules/x/04-worksheet.html"
+
+
+def test_worker_folds_british_and_american_spellings(phrase_search: Any) -> None:
+    found = phrase_search("en", "behaviour", "colour", "catalogue", "behavio")
+    for query in ("behaviour", "colour", "catalogue", "behavio"):
+        assert pages_of(found[query]) == ["modules/x/05-e.html"], query
+
+
+def test_generated_pages_weigh_less() -> None:
+    docs = search_split.with_boosts(
+        [
+            doc("modules/index.html", "a"),
+            doc("modules/x/index.html#o", "b"),
+            doc("modules/x/01-a.html", "c"),
+        ]
+    )
+    assert [d.get("boost") for d in docs] == [0.25, 0.25, None]

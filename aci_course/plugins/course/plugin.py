@@ -2,6 +2,8 @@
 
 - modules (:mod:`aci_course.course.build`): ``modules/<id>/`` published as lessons,
   overviews, a catalogue and the nav of each language, without copying into docs/;
+- figures (:mod:`aci_course.course.figures`): ``{{ figure "name" }}`` drawn by dot in
+  the page's language, inline SVG in a ``<figure>``;
 - languages: the selector leads to the same page in the other language, a page
   borrowed from Russian says so, each page knows its language root (search) and the
   footer its version, and only the default language writes the root 404 page;
@@ -32,7 +34,7 @@ from aci_course.core.errors import stop_build
 from aci_course.core.priorities import PRIORITY
 from aci_course.core.project import course_version
 from aci_course.core.vendor import SITE_VENDOR_FILES, VendorMissing, add_vendor_files
-from aci_course.course import build
+from aci_course.course import build, figures
 from aci_course.export.profile import with_left_out_links
 from aci_course.plugins.course.config import CourseConfig
 
@@ -105,13 +107,23 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return env
 
     @event_priority(PRIORITY.facts)
-    def on_page_markdown(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
+    def _facts(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Put each country fact's text in this language and list its source."""
         assert self.course is not None
         with stop_build():
             return self.course.render_facts(markdown, page, current_language(config))
+
+    @event_priority(PRIORITY.figures)
+    def _figures(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Draw each ``{{ figure "name" }}`` in this language (placed after Markdown)."""
+        assert self.course is not None
+        with stop_build():
+            try:
+                return self.course.place_figures(markdown, page, current_language(config))
+            except figures.DotMissing as error:
+                raise PluginError(str(error)) from None
+
+    on_page_markdown = CombinedEvent(_facts, _figures)
 
     @event_priority(PRIORITY.generated_body)
     def _generated_body(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -122,7 +134,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def _fallback_notice(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return build.mark_fallback(html, page, current_language(config), project_root(config))
 
-    on_page_content = CombinedEvent(_generated_body, _fallback_notice)
+    @event_priority(PRIORITY.figures_fill)
+    def _figures_fill(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.course is not None
+        return self.course.fill_figures(html, page)
+
+    on_page_content = CombinedEvent(_generated_body, _fallback_notice, _figures_fill)
 
     @event_priority(PRIORITY.page_context)
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:

@@ -21,6 +21,15 @@
  * Everything else passes through untouched. Runs once, synchronously, before the
  * bundle (not on DOMContentLoaded like our other scripts: the bundle starts search
  * while it loads).
+ *
+ * A query typed before the index is ready is run again, in full, once it is.
+ * Material sends, when the worker is ready, the last text it read from the box, and
+ * it reads the box on keyup only: letters that came without one (an input method, a
+ * phone keyboard, a test browser) were missing from the first list. So the stand-in
+ * always queries the box's whole text: when the worker is ready, on every input
+ * event after that, and in place of the text of Material's own query; the same text
+ * is never sent twice in a row. From then on <html> carries data-aci-search="ready",
+ * a state tests and the benchmark wait for.
  */
 (function () {
   "use strict";
@@ -86,6 +95,36 @@
   var RealWorker = window.Worker;
   if (typeof RealWorker !== "function") return;
 
+  /* Material's worker messages: SETUP 0, READY 1, QUERY 2, RESULT 3. */
+  var READY = 1, QUERY = 2;
+  var ready = null;  /* the real worker, once it has answered READY */
+  var lastQuery = "";
+
+  function searchBox() {
+    return document.querySelector("input.md-search__input");
+  }
+
+  /* Query the box's whole text (or `fallback` without a box), unless just sent. */
+  function query(worker, fallback) {
+    var box = searchBox();
+    var text = box ? box.value : fallback;
+    if (typeof text !== "string" || text === lastQuery) return;
+    lastQuery = text;
+    worker.postMessage({ type: QUERY, data: text });
+  }
+
+  function rerun(worker) {
+    ready = worker;
+    document.documentElement.setAttribute("data-aci-search", "ready");
+    query(worker);
+  }
+
+  document.addEventListener("input", function (event) {
+    var target = event.target;
+    if (ready && target && target.matches && target.matches("input.md-search__input"))
+      query(ready);
+  }, true);
+
   function LazyWorker(url, options) {
     this.url = url;
     this.options = options;
@@ -101,6 +140,10 @@
       ? new RealWorker(this.url)
       : new RealWorker(this.url, this.options);
     this.listeners.forEach(function (l) { worker.addEventListener(l[0], l[1], l[2]); });
+    /* after Material's listeners, so its own query goes first and ours, in full, last */
+    worker.addEventListener("message", function (event) {
+      if (event.data && event.data.type === READY) rerun(worker);
+    });
     worker.onmessage = function (event) { if (lazy.onmessage) lazy.onmessage(event); };
     worker.onerror = function (event) { if (lazy.onerror) lazy.onerror(event); };
     return worker;
@@ -113,8 +156,10 @@
     if (this.worker) this.worker.removeEventListener(type, fn, options);
     this.listeners = this.listeners.filter(function (l) { return l[0] !== type || l[1] !== fn; });
   };
-  LazyWorker.prototype.postMessage = function () {
+  LazyWorker.prototype.postMessage = function (message) {
     var worker = this.start();
+    if (message && message.type === QUERY && typeof message.data === "string")
+      return query(worker, message.data);
     return worker.postMessage.apply(worker, arguments);
   };
   LazyWorker.prototype.terminate = function () {
