@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: deps site-deps site facilitator pdf test serve lint lint-js unit-js typecheck unit browser bench bench-pages \
+.PHONY: deps site-deps site facilitator pdf test serve lint lint-js unit-js typecheck unit browser bench bench-pages bench-present \
 	bench-search bench-queries clean lock check schemas package scorm quiz-bank module system-deps zim translations
 
 # requirements.txt pins what building the site needs; requirements-dev.lock pins the
@@ -154,6 +154,10 @@ SCALE ?= 1
 # language's install.
 bench-pages: site deps
 	$(BIN)/python -m bench.page_budget site
+
+# Present mode at 1280x720 and 1024x768: screens per lesson, how many scroll, the text sizes.
+bench-present: site deps
+	$(BIN)/python -m bench.present_fit site
 
 bench-search: deps
 	$(BIN)/python bench/search.py --scale $(SCALE)
