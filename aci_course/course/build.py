@@ -70,6 +70,10 @@ class CourseBuild:
             src = f"modules/{module.id}/index.md"
             dest = f"{base}modules/{module.id}/index.html"
             files.append(self._generated(src, dest, overview, config, lang, module.id))
+            for lesson in module.lessons:
+                files.append(self._lesson_file(module, lesson.name, lang, config))
+            # After the lessons: MkDocs reads pages in this order, so a mistake in a
+            # lesson's quiz line is reported at the lesson's own file and line first.
             quizzes = pages.pretest_quizzes(module)
             if quizzes:
                 name = pages.PRE_TEST_PAGE
@@ -81,8 +85,6 @@ class CourseBuild:
                 )
                 pretest.dest_uri = f"{base}modules/{module.id}/{name}.html"
                 files.append(tag(pretest, module.id, lang, lang))
-            for lesson in module.lessons:
-                files.append(self._lesson_file(module, lesson.name, lang, config))
             for media in self._media_files(module, lang, config):
                 if media.src_uri not in files.src_uris:
                     files.append(media)
