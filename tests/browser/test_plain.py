@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
 from tests.browser.conftest import Browse
+from tests.browser.test_a11y import axe_violations
+from tests.quality.test_html_valid import check_html, describe
 
 pytestmark = pytest.mark.browser
 
@@ -63,3 +68,28 @@ def test_chosen_before_the_first_paint(browse: Browse) -> None:
     page.wait_for_function("window.__aciPlainAtFirstFrame !== undefined")
     assert page.evaluate("window.__aciPlainAtFirstFrame") is True
     browse.assert_clean()
+
+
+def test_axe_and_vnu_cover_the_switch_in_both_states(
+    new_browse: Callable[..., Browse], tmp_path: Path
+) -> None:
+    """Issue 23: the switch and both versions pass axe (light and dark); the plain state
+    passes the HTML checker (the full state is the built page, checked with every page)."""
+    found: list[str] = []
+    snapshots = tmp_path / "snapshots"
+    snapshots.mkdir()
+    for scheme in ("light", "dark"):
+        browse = new_browse(color_scheme=scheme)
+        page = browse.goto(FIRST, "be")
+        page.locator("[data-plain-toggle]").click()
+        page.wait_for_selector("html[data-aci-plain]", state="attached")
+        # The snapshot before axe adds its own script to the page.
+        (snapshots / f"plain-{scheme}.html").write_text(page.content(), "utf-8")
+        found += [f"plain version, {scheme}: {line}" for line in axe_violations(page)]
+        page.locator("[data-plain-toggle]").click()
+        page.wait_for_selector("html:not([data-aci-plain])", state="attached")
+        found += [f"full lesson, {scheme}: {line}" for line in axe_violations(page)]
+        browse.assert_clean()
+    assert found == [], "\n".join(found)
+    errors = [describe(m, snapshots) for m in check_html(snapshots)]
+    assert errors == []
