@@ -37,6 +37,7 @@ from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.core.project import ProjectConfigError, load_project_config
 from aci_course.course.languages import prefix
 from aci_course.export.project import ExportError
+from aci_course.export.scorm import WEB_APP_SCRIPT, is_web_app_file
 
 ISO_639_3 = {"ru": "rus", "be": "bel", "en": "eng"}
 """Kiwix wants ISO 639-3 language codes in the ``Language`` metadata."""
@@ -54,9 +55,9 @@ DESCRIPTION_MAX = 80
 # Files of the web app (service worker, manifest, Workbox), source maps and the 404 page
 # (absolute links; Kiwix has its own): nothing in
 # the ZIM asks for them, and a service worker must not run inside Kiwix.
-_WEB_APP_FILES = {"sw.js", "manifest.webmanifest", "sitemap.xml", "sitemap.xml.gz", "404.html"}
-_WEB_APP_FOLDERS = ("assets/javascripts/vendor/workbox",)
-_WEB_APP_SCRIPT = "assets/javascripts/webapp.js"
+# Per language, beside the web app's own files (scorm.is_web_app_file): what Kiwix has no use
+# for (the worker and manifest of each language, sitemaps, the root 404 with absolute links).
+_NOT_IN_ZIM = {"sw.js", "manifest.webmanifest", "sitemap.xml", "sitemap.xml.gz", "404.html"}
 _NOT_FILES = ("#", "mailto:", "tel:", "data:", "blob:", "javascript:")
 
 
@@ -148,11 +149,7 @@ def metadata(
 
 def _belongs(rel: PurePosixPath, lang: str) -> bool:
     """True when the site file ``rel`` goes into the ZIM of ``lang``."""
-    if rel.as_posix() in _WEB_APP_FILES or rel.name in _WEB_APP_FILES or rel.suffix == ".map":
-        return False
-    if rel.as_posix() == _WEB_APP_SCRIPT or any(
-        rel.as_posix().startswith(folder + "/") for folder in _WEB_APP_FOLDERS
-    ):
+    if rel.name in _NOT_IN_ZIM or rel.suffix == ".map" or is_web_app_file(rel.as_posix()):
         return False
     first = rel.parts[0]
     if first in LANGUAGES and first != DEFAULT_LANGUAGE and len(rel.parts) > 1:
@@ -203,7 +200,7 @@ def rewrite_page(html: str, page: PurePosixPath, present: set[PurePosixPath], sc
     doc.set(STORAGE_SCOPE, scope)
     for script in doc.iter("script"):
         target = _target(script.get("src", ""), page)
-        if target is not None and target.as_posix() == _WEB_APP_SCRIPT:
+        if target is not None and target.as_posix() == WEB_APP_SCRIPT:
             script.drop_tree()
     for link in list(doc.iter("link")):
         if link.get("rel") == "manifest":
