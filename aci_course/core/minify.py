@@ -9,11 +9,9 @@ every language is built and before the service workers list the files.
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from aci_course.core.node import node_executable
+from aci_course.core.node import NodeStepError, run_json
 
 SCRIPT = Path(__file__).with_name("minify.cjs")
 OURS = ("javascripts/*.js", "stylesheets/*.css")
@@ -47,26 +45,18 @@ def minify_site(root: Path, overrides: Path, site: Path, node: str | None = None
 
     ``overrides`` is the theme's custom_dir; ``root`` holds ``node_modules``.
     """
-    node = node or node_executable()
-    if node is None:
-        raise MinifyError(
-            "node: not found - run `make deps` (or install Node.js) to minify the site's scripts"
-        )
-    if not (root / "node_modules" / "esbuild").is_dir():
-        raise MinifyError(
-            "node_modules/esbuild: missing - run `npm ci` (or `make site`) "
-            "to install the front-end packages from package-lock.json"
-        )
     files = [str(path.resolve()) for path in our_assets(overrides, site)]
-    result = subprocess.run(
-        [node, str(SCRIPT), str(root.resolve())],
-        input=json.dumps(files),
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
-    if result.returncode != 0:
-        raise MinifyError(f"esbuild failed: {result.stderr.strip()}")
+    try:
+        result = run_json(
+            root,
+            "esbuild",
+            SCRIPT,
+            [str(root.resolve())],
+            files,
+            "to minify the site's scripts",
+            node,
+        )
+    except NodeStepError as error:
+        raise MinifyError(str(error)) from None
     remove_source_maps(site)
-    return int(json.loads(result.stdout)["saved"])
+    return int(result["saved"])

@@ -35,6 +35,8 @@ from markupsafe import Markup
 
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
+from aci_course.core.slots import fill as fill_placeholders
+from aci_course.core.slots import placeholder
 from aci_course.core.sources import Directive, figure_directives
 from aci_course.core.templating import render
 from aci_course.core.yamlsource import MarkedDict, MarkedList, load_yaml
@@ -46,7 +48,7 @@ CACHE_FOLDER = ".cache/figures"
 WRAP = 22
 WRAP_SIDE_BY_SIDE = 15
 FONT_SIZE = 15
-SLOT = re.compile(r'(?:<p>)?<div data-aci-figure-slot="(?P<token>[^"]+)"></div>(?:</p>)?')
+SLOT_KIND = "figure"  # placeholders <div data-aci-figure-slot="..."> (aci_course.core.slots)
 SVG_NS = "http://www.w3.org/2000/svg"
 DOT_MISSING = "Graphviz dot is not installed - apt-get install graphviz (scripts/system-deps.sh)"
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -617,13 +619,11 @@ def place_figures(
         seen[figure.name] = line
         token = f"{slot_prefix}-{k}"
         placed.slots[token] = render_figure(figure, lang, drawer)
-        lines[directive.index] = f'\n{directive.indent}<div data-aci-figure-slot="{token}"></div>\n'
+        lines[directive.index] = placeholder(SLOT_KIND, token, directive.indent)
     placed.markdown = "\n".join(lines) + ("\n" if markdown.endswith("\n") else "")
     return placed
 
 
 def fill_slots(html: str, slots: Mapping[str, str]) -> str:
     """Put each drawn figure where its placeholder ended up in the page's HTML."""
-    if not slots:
-        return html
-    return SLOT.sub(lambda m: slots.get(m["token"], m[0]), html)
+    return fill_placeholders(SLOT_KIND, html, slots)

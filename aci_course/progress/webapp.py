@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
-from aci_course.core.node import node_executable
+from aci_course.core.node import NodeStepError, run_json
 from aci_course.core.templating import render
 from aci_course.course.languages import prefix
 
@@ -153,28 +152,19 @@ def search_lunr(site: Path) -> dict[str, list[str]]:
 
 def precache_entries(root: Path, site: Path, node: str | None = None) -> dict[str, Any]:
     """``{lang: [{url, revision}]}`` from workbox-build, urls relative to the site root."""
-    node = node or node_executable()
-    if node is None:
-        raise WebAppError(
-            "node: not found - run `make deps` (or install Node.js) to build the "
-            "offline web app's service worker"
+    try:
+        entries = run_json(
+            root,
+            "workbox-build",
+            PRECACHE_SCRIPT,
+            [str(root.resolve()), str(site.resolve())],
+            globs(),
+            "to build the offline web app's service worker",
+            node,
         )
-    if not (root / "node_modules" / "workbox-build").is_dir():
-        raise WebAppError(
-            "node_modules/workbox-build: missing - run `npm ci` (or `make site`) "
-            "to install the front-end packages from package-lock.json"
-        )
-    result = subprocess.run(
-        [node, str(PRECACHE_SCRIPT), str(root.resolve()), str(site.resolve())],
-        input=json.dumps(globs()),
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
-    if result.returncode != 0:
-        raise WebAppError(f"workbox-build failed: {result.stderr.strip()}")
-    return split_entries(json.loads(result.stdout), search_lunr(site))
+    except NodeStepError as error:
+        raise WebAppError(str(error)) from None
+    return split_entries(entries, search_lunr(site))
 
 
 def service_worker(lang: str, version: str, entries: Sequence[Mapping[str, Any]]) -> str:

@@ -10,16 +10,17 @@ the lines are found by :mod:`aci_course.core.sources`, as for every other reader
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from aci_course.core.errors import AuthorError
+from aci_course.core.slots import fill as fill_placeholders
+from aci_course.core.slots import placeholder
 from aci_course.core.sources import Directive, qualified_quiz_id, quiz_directives
 from aci_course.quiz.model import Quiz
 from aci_course.quiz.render import render_quiz
 
-SLOT = re.compile(r'(?:<p>)?<div data-aci-quiz-slot="(?P<token>[^"]+)"></div>(?:</p>)?')
+SLOT_KIND = "quiz"  # placeholders <div data-aci-quiz-slot="..."> (aci_course.core.slots)
 EXAMPLE = '{{ quiz "check-1" }}'
 
 
@@ -127,14 +128,11 @@ def embed_quizzes(
         token = f"{slot_prefix}-{k}"
         result.slots[token] = render_quiz(quiz, lang, course_version, mode)
         result.used.append(quiz.full_id)
-        placeholder = f'{directive.indent}<div data-aci-quiz-slot="{token}"></div>'
-        lines[directive.index] = f"\n{placeholder}\n"
+        lines[directive.index] = placeholder(SLOT_KIND, token, directive.indent)
     result.markdown = "\n".join(lines) + ("\n" if markdown.endswith("\n") else "")
     return result
 
 
 def fill_slots(html: str, slots: Mapping[str, str]) -> str:
     """Put each rendered quiz where its placeholder ended up in the page's HTML."""
-    if not slots:
-        return html
-    return SLOT.sub(lambda m: slots.get(m["token"], m[0]), html)
+    return fill_placeholders(SLOT_KIND, html, slots)
