@@ -18,7 +18,12 @@ import click
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
 from aci_course.course.modules import TRACKS, Module
-from aci_course.export.project import ExportError, course_version, require_site
+from aci_course.export.project import (
+    ExportError,
+    course_languages,
+    course_version,
+    require_site,
+)
 
 USAGE_STATUS = 2  # as click and most commands: the command line itself was wrong
 FAILURE_STATUS = 1
@@ -79,6 +84,11 @@ def _root(ctx: click.Context) -> Path:
 def _version(ctx: click.Context) -> str:
     """The course version of the chosen configuration file (INHERIT honoured)."""
     return course_version(_root(ctx), ctx.obj["config_file"])
+
+
+def _languages(ctx: click.Context) -> tuple[str, ...]:
+    """The course's languages in the chosen configuration file, the default first."""
+    return course_languages(_root(ctx), ctx.obj["config_file"])
 
 
 @click.group(cls=_OneLineGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -149,7 +159,7 @@ def quiz_bank(ctx: click.Context, out: Path | None) -> None:
 
     root = _root(ctx)
     _version(ctx)  # only to stop outside a course folder with a clear line
-    quizzes = load_quizzes(root)
+    quizzes = load_quizzes(root, _languages(ctx))
     if not quizzes:
         raise ExportError(f"{root / 'quizzes'}: no quizzes to export - add quizzes/<module>.yml")
     for target in write_quiz_banks(quizzes, out or root / "dist" / "quiz-bank"):
@@ -173,7 +183,7 @@ def scorm(ctx: click.Context, site: Path | None, out: Path | None, only: tuple[s
 
     root = _root(ctx)
     version = _version(ctx)
-    chosen = _known_modules(root, only)
+    chosen = _known_modules(root, only, _languages(ctx))
     built = require_site(site or root / "site")
     for target in build_packages(
         built, chosen, out or root / "dist" / "scorm", version, root / SCHEMA_DIR
@@ -181,11 +191,11 @@ def scorm(ctx: click.Context, site: Path | None, out: Path | None, only: tuple[s
         click.echo(f"wrote {target}")
 
 
-def _known_modules(root: Path, only: tuple[str, ...]) -> list[Module]:
+def _known_modules(root: Path, only: tuple[str, ...], languages: Sequence[str]) -> list[Module]:
     """The course's modules, or those named in ``only`` (an unknown id is one line)."""
     from aci_course.course.modules import load_modules
 
-    modules = load_modules(root)
+    modules = load_modules(root, languages)
     known = {module.id for module in modules}
     for module_id in only:
         if module_id not in known:
@@ -221,7 +231,7 @@ def pdf(
 
     root = _root(ctx)
     _version(ctx)  # only to stop outside a course folder with a clear line
-    chosen = [module.id for module in _known_modules(root, only)]
+    chosen = [module.id for module in _known_modules(root, only, _languages(ctx))]
     docs = handbooks.all_documents(root, chosen, langs or LANGUAGES, ctx.obj["config_file"])
     for target in handbooks.print_pdfs(docs, out or root / "dist" / "pdf"):
         click.echo(f"wrote {target}")
@@ -263,8 +273,9 @@ def site(ctx: click.Context, name: str) -> None:
 
     root = _root(ctx)
     _version(ctx)
-    course = load_modules(root)
-    profile, chosen = load_profile(root, name, course)
+    languages = _languages(ctx)
+    course = load_modules(root, languages)
+    profile, chosen = load_profile(root, name, course, languages)
     config = prepare(root, name, profile, chosen, course)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
@@ -353,7 +364,7 @@ def translations(ctx: click.Context, done: bool, paths: tuple[Path, ...]) -> Non
         click.echo(f"{path}: {freshness.KEY}: {digest}")
     if done:
         return
-    found = freshness.translations(load_modules(root))
+    found = freshness.translations(load_modules(root, _languages(ctx)))
     for item in found:
         rel = item.translation.relative_to(root).as_posix()
         if item.stale:

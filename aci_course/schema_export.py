@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from aci_course.core.build_context import course_languages, language_names
+from aci_course.core.project import load_project_config
 from aci_course.core.schema import AuthorModel
 from aci_course.course.facts import FactsFile
 from aci_course.course.modules import ModuleFile
@@ -48,9 +50,27 @@ KINDS: tuple[FileKind, ...] = (
 )
 
 
-def schema(kind: FileKind) -> dict[str, Any]:
-    """The JSON Schema of ``kind``."""
+def _in_languages(body: dict[str, Any], languages: dict[str, str]) -> None:
+    """Each value in every course language (``Localized``): one property per language.
+
+    The model cannot list them (they come from ``mkdocs.yml``); it marks itself
+    ``x-languages`` and gives the value's schema as ``additionalProperties``.
+    """
+    for definition in body.get("$defs", {}).values():
+        if definition.pop("x-languages", False):
+            value = definition["additionalProperties"]
+            definition["properties"] = {
+                code: {"description": f"{name} ({code}).", **value}
+                for code, name in languages.items()
+            }
+            definition["required"] = list(languages)
+            definition["additionalProperties"] = False
+
+
+def schema(kind: FileKind, languages: dict[str, str]) -> dict[str, Any]:
+    """The JSON Schema of ``kind`` for a course in ``languages`` (code: name, default first)."""
     body = kind.model.model_json_schema()
+    _in_languages(body, languages)
     body.pop("title", None)
     whole = {"$schema": DRAFT, "$id": f"{kind.name}.schema.json", "title": kind.title, **body}
     # Docstrings become descriptions: editors show them as plain text, without reST marks.
@@ -62,9 +82,17 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def project_languages(root: Path) -> dict[str, str]:
+    """The languages of the project in ``root`` (code: name), the default first."""
+    config = load_project_config(root / "mkdocs.yml")
+    names = language_names(config)
+    return {code: names[code] for code in course_languages(config)}
+
+
 def outputs(root: Path) -> dict[Path, str]:
     """Every file the command writes, with its text, under the project ``root``."""
-    files = {root / "schemas" / f"{k.name}.schema.json": _json(schema(k)) for k in KINDS}
+    languages = project_languages(root)
+    files = {root / "schemas" / f"{k.name}.schema.json": _json(schema(k, languages)) for k in KINDS}
     settings_path = root / ".vscode" / "settings.json"
     settings = (
         json.loads(settings_path.read_text(encoding="utf-8")) if settings_path.is_file() else {}

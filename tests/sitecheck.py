@@ -309,7 +309,7 @@ def course_with_notes(root: Path) -> Path:
         (root / name).symlink_to(ROOT / name)
     modules = sorted(p for p in (root / "modules").iterdir() if p.is_dir())
     # The course's first module (by track and order), as the browser tests open it.
-    first = root / "modules" / load_modules(ROOT)[0].id
+    first = root / "modules" / load_modules(ROOT, LANGUAGES)[0].id
     for lang, notes in NOTES.items():
         lesson = sorted((first / lang).glob("*.md"))[0]
         lesson.write_text(_with_notes(lesson.read_text("utf-8"), notes), "utf-8")

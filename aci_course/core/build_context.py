@@ -31,3 +31,26 @@ def is_outer_build(config: Any) -> bool:
 def project_root(config: Any) -> Path:
     """The folder holding mkdocs.yml, modules/ and quizzes/."""
     return Path(config.config_file_path).resolve().parent
+
+
+def course_languages(config: Any) -> tuple[str, ...]:
+    """The languages the site's texts are written in, the default first.
+
+    static-i18n's ``languages`` when it builds the site, else the one language of
+    the theme (a plain Material site such as ``examples/quiz-only``). Author files
+    (modules, quizzes, figures, facts, profiles) give each text in exactly these.
+    """
+    if has_i18n(config):
+        configured = config.plugins["i18n"].config.languages
+        default = [str(lang.locale) for lang in configured if lang.default]
+        return tuple(default + [str(lang.locale) for lang in configured if not lang.default])
+    return (str(config.theme.get("language") or "en"),)
+
+
+def language_names(config: Any) -> dict[str, str]:
+    """Each course language's name as the site's language selector shows it."""
+    if has_i18n(config):
+        return {
+            str(lang.locale): str(lang.name) for lang in config.plugins["i18n"].config.languages
+        }
+    return {lang: lang for lang in course_languages(config)}

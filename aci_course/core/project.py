@@ -15,6 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from aci_course.core.build_context import course_languages
 from aci_course.core.errors import AuthorError
 
 
@@ -79,3 +80,8 @@ def load_project_config(config_file: Path) -> MkDocsConfig:
     finally:
         config_log.removeHandler(collect)
         config_log.propagate = propagate
+
+
+def configured_languages(config_file: Path) -> tuple[str, ...]:
+    """The languages of the project configured in ``config_file``, the default first."""
+    return course_languages(load_project_config(config_file))

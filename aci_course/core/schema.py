@@ -31,7 +31,9 @@ Adding a file kind (as ``profiles/<name>.yml`` was: :mod:`aci_course.export.prof
    and the line to show (``at``). Templates may use ``{where}`` (the object, as named in
    2.), ``{key}`` (the key at fault), ``{name}`` (``Words(name=...)`` or the key the
    object sits under), ``{value}``, ``{n}``, ``{keys}`` (the allowed keys),
-   ``{languages}``, ``{data[...]}`` (the object's mapping), the pydantic error's own
+   ``{languages}`` (the course's, from the validation context), ``{texts}`` and
+   ``{lists}`` (a text and a list in every one of them, ``{ru: "...", be: "..."}``; also
+   in the text keywords of Words), ``{data[...]}`` (the object's mapping), the pydantic error's own
    context (``{min_length}``, ``{actual_length}``...) and the text keywords of the Words
    of the field the object sits under and of the field at fault (``{example}``).
    Of several mistakes the first in reading order is shown (depth first; in one object
@@ -41,7 +43,10 @@ Adding a file kind (as ``profiles/<name>.yml`` was: :mod:`aci_course.export.prof
    relative to the object (``("options", 2)``) and become line numbers.
 5. Fields the loader fills in (a line, the module id) are ``SkipJsonSchema[...]`` with a
    default, set by :meth:`AuthorModel.derive`; authors cannot write them.
-6. Load with ``validate(TheModel, load_yaml(path, display), display, **context)``, add
+6. A value in every course language is a :class:`Localized` (``Localized[str]``): its
+   keys are the languages the project configures (:func:`aci_course.core.build_context.
+   course_languages`), passed to :func:`validate` as ``languages``, not fixed in the model.
+7. Load with ``validate(TheModel, load_yaml(path, display), display, languages, **context)``, add
    the kind to :data:`aci_course.schema_export.KINDS`, run ``make schemas``, and test
    each message by its exact text.
 """
@@ -50,14 +55,15 @@ from __future__ import annotations
 
 import re
 import types
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Annotated, Any, ClassVar, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, ClassVar, Generic, TypeVar, Union, get_args, get_origin
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Field,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     StringConstraints,
@@ -69,7 +75,6 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue, SkipJsonSchema
 from pydantic_core import ErrorDetails, PydanticCustomError, PydanticKnownError, core_schema
 
-from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
 from aci_course.core.yamlsource import MarkedDict, MarkedList
 
@@ -248,19 +253,100 @@ class AuthorModel(BaseModel):
         return handler(data)
 
 
+_Value = TypeVar("_Value")
+
+
+class Localized(AuthorModel, Generic[_Value]):
+    """A value in every course language: ``{ru: ..., be: ..., en: ...}``.
+
+    Its keys are not fields: they are the languages in the validation context
+    (:func:`validate`), so a site in one language writes ``{en: ...}`` and a course
+    with a fourth language adds it in ``mkdocs.yml``, not here. A missing language
+    is reported as a missing key, another key as an unknown one, with the line of
+    each; ``make schemas`` lists the configured languages as the properties.
+    """
+
+    model_config = ConfigDict(extra="allow", json_schema_extra={"x-languages": True})
+    __pydantic_extra__: dict[str, _Value] = Field(init=False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _in_every_language(
+        cls, data: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo
+    ) -> Any:
+        languages = (info.context or {}).get("languages")
+        if isinstance(data, dict) and languages is not None:  # else built in code: as given
+            errors: list[Any] = [
+                {"type": "extra_forbidden", "loc": (key,), "input": data[key]}
+                for key in data
+                if key not in languages
+            ]
+            errors += [
+                {"type": "missing", "loc": (lang,), "input": data}
+                for lang in languages
+                if lang not in data
+            ]
+            if errors:
+                raise ValidationError.from_exception_data(cls.__name__, errors)
+            data = {lang: data[lang] for lang in languages}  # the course's order, default first
+        return handler(data)
+
+    @classmethod
+    def value_type(cls) -> Any:
+        """The type of the value in each language (messages walk into it)."""
+        for klass in cls.__mro__:
+            meta = getattr(klass, "__pydantic_generic_metadata__", None) or {}
+            if meta.get("origin") is Localized and meta.get("args"):
+                return meta["args"][0]
+        return Any
+
+    def __getitem__(self, lang: str) -> _Value:
+        """The value in ``lang``."""
+        value: _Value = (self.__pydantic_extra__ or {})[lang]
+        return value
+
+    def languages(self) -> tuple[str, ...]:
+        """The languages given: the course's, the default first."""
+        return tuple(self.__pydantic_extra__ or {})
+
+
+def language_examples(languages: Sequence[str]) -> dict[str, str]:
+    """``{texts}`` and ``{lists}`` of messages: ``{ru: "...", be: "..."}`` and lists."""
+    return {
+        "texts": "{" + ", ".join(f'{lang}: "..."' for lang in languages) + "}",
+        "lists": "{" + ", ".join(f'{lang}: ["..."]' for lang in languages) + "}",
+    }
+
+
+def _in_languages(text: str, examples: Mapping[str, str]) -> str:
+    """A Words keyword with ``{texts}``/``{lists}`` in the course's languages.
+
+    Only these two: the keywords are examples, whose other braces are YAML.
+    """
+    for name, example in examples.items():
+        text = text.replace("{" + name + "}", example)
+    return text
+
+
 _Model = TypeVar("_Model", bound=AuthorModel)
 
 
-def validate(model: type[_Model], data: Any, display: str, **context: Any) -> _Model:
+def validate(
+    model: type[_Model], data: Any, display: str, languages: Sequence[str], **context: Any
+) -> _Model:
     """``data`` (from :func:`load_yaml`) as a ``model``, or the first mistake as AuthorError.
 
-    ``display`` (the file as messages name it) and ``context`` reach the validators and
-    :meth:`AuthorModel.derive` as the validation context.
+    ``display`` (the file as messages name it), ``languages`` (the course's, the default
+    first: what a :class:`Localized` value must give) and ``context`` reach the
+    validators and :meth:`AuthorModel.derive` as the validation context.
     """
+    langs = tuple(languages)
     try:
-        return model.model_validate(data, context={"display": display, **context})
+        return model.model_validate(
+            data, context={"display": display, "languages": langs, **context}
+        )
     except ValidationError as error:
-        found = [_explain(model, data, detail) for detail in error.errors(include_url=False)]
+        found = [_explain(model, data, detail, langs) for detail in error.errors(include_url=False)]
         _, line, text, fix = min(found, key=lambda spot: spot[0])
         raise AuthorError(display, line, text, fix) from None
 
@@ -317,7 +403,9 @@ def _line_at(data: Any, path: tuple[Any, ...], line: int) -> int:
     return line
 
 
-def _explain(root: type[AuthorModel], data: Any, error: ErrorDetails) -> tuple[Any, int, str, str]:
+def _explain(
+    root: type[AuthorModel], data: Any, error: ErrorDetails, languages: Sequence[str]
+) -> tuple[Any, int, str, str]:
     """``(order, line, problem, fix)`` of one pydantic error.
 
     ``order`` ranks errors as an author reads a file: depth first, and in one object
@@ -359,6 +447,11 @@ def _explain(root: type[AuthorModel], data: Any, error: ErrorDetails) -> tuple[A
                 line = value.line_of(key)
             value = value.get(key) if isinstance(value, dict) else None
             if key not in tp.model_fields:
+                if issubclass(tp, Localized) and not (
+                    last and kind in ("missing", "extra_forbidden")
+                ):
+                    tp, name = tp.value_type(), str(key)  # the text in one language
+                    continue
                 break
             info = tp.model_fields[key]
             tp, name = info.annotation, str(key)
@@ -421,11 +514,13 @@ def _explain(root: type[AuthorModel], data: Any, error: ErrorDetails) -> tuple[A
         if category == "custom"
         else _find_say(frame.model, words, kinds)
     )
+    examples = language_examples(languages)
     values: dict[str, Any] = {
         "value": error["input"],
-        "languages": ", ".join(LANGUAGES),
-        **{k: v for w in frame.words for k, v in w.vars.items()},
-        **{k: v for w in words for k, v in w.vars.items()},
+        "languages": ", ".join(languages),
+        **examples,
+        **{k: _in_languages(v, examples) for w in frame.words for k, v in w.vars.items()},
+        **{k: _in_languages(v, examples) for w in words for k, v in w.vars.items()},
     }
     values.setdefault("name", frame.name)
     at = ctx.pop("at", "") or say.at

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
-from aci_course.core.build_context import project_root
+from aci_course.core.build_context import course_languages, project_root
 from aci_course.core.generated import GeneratedPage, fill
 from aci_course.core.texts import t
 from aci_course.course import coverage, languages, pages, plain
@@ -34,15 +34,17 @@ class CourseBuild:
     def __init__(self, config: MkDocsConfig) -> None:
         """Read and validate ``modules/`` (raises AuthorError)."""
         self.root = project_root(config)
+        languages = course_languages(config)
         check_docs_layout(Path(config.docs_dir), self.root)
-        self.modules: list[Module] = load_modules(self.root)
+        self.modules: list[Module] = load_modules(self.root, languages)
         # The country facts lessons quote: extra.facts (a profile may name another file).
-        self.facts = load_facts(self.root, facts_file(config.extra))
+        self.facts = load_facts(self.root, languages, facts_file(config.extra))
         # The HTML body of each generated page of the language being built, by source URI.
         self.bodies: dict[str, str] = {}
         # Each module's figures (modules/<id>/figures/*.yml), drawn by dot, cached by hash.
         self.figures: dict[str, dict[str, Figure]] = {
-            module.id: load_figures(module.folder, module.id, self.root) for module in self.modules
+            module.id: load_figures(module.folder, module.id, self.root, languages)
+            for module in self.modules
         }
         self.drawer = Drawer(self.root / CACHE_FOLDER)
         # The drawn figures of each page of the language being built, by source URI.

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, ClassVar
@@ -101,7 +101,7 @@ class Fact(AuthorModel):
     ] = Field(description='How lessons name the fact: {{ fact "<id>" }}.')
     text: Annotated[
         FactText,
-        Words(example='text: {ru: "...", be: "...", en: "..."}', why="", problem="must be text"),
+        Words(example="text: {texts}", why="", problem="must be text"),
     ] = Field(description="The fact as a lesson shows it, in every language (Markdown).")
     source: Annotated[
         FactSource,
@@ -134,7 +134,7 @@ class FactsFile(AuthorModel):
     country: Annotated[
         LocalText,
         Words(
-            example='country: {ru: "Беларусь", be: "Беларусь", en: "Belarus"}',
+            example="country: {texts}",
             problem="must be text",
         ),
     ] = Field(description="The country's name in every language.")
@@ -186,13 +186,16 @@ def facts_file(extra: Mapping[str, object]) -> str:
     return chosen if isinstance(chosen, str) and chosen.strip() else DEFAULT_FILE
 
 
-def load_facts(root: Path, display: str = DEFAULT_FILE) -> Facts:
-    """The facts of ``root / display``; no file gives no facts (a lesson using one fails)."""
+def load_facts(root: Path, languages: Sequence[str], display: str = DEFAULT_FILE) -> Facts:
+    """The facts of ``root / display``; no file gives no facts (a lesson using one fails).
+
+    ``languages``: the course's, which every text of the file gives.
+    """
     path = root / display
     if not path.is_file():
         return Facts(display, {}, found=False)
     data = load_yaml(path, display)
-    loaded = validate(FactsFile, data, display)
+    loaded = validate(FactsFile, data, display, languages)
     by_id: dict[str, Fact] = {}
     listed = data["facts"]
     for index, fact in enumerate(loaded.facts):

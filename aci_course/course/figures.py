@@ -26,15 +26,15 @@ import re
 import shutil
 import subprocess
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 from markupsafe import Markup
 
-from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
+from aci_course.core.schema import language_examples
 from aci_course.core.slots import fill as fill_placeholders
 from aci_course.core.slots import placeholder
 from aci_course.core.sources import Directive, figure_directives
@@ -114,14 +114,16 @@ class Figure:
 # --- reading ---------------------------------------------------------------------------
 
 
-def _text(value: object, display: str, line: int, what: str) -> dict[str, str]:
-    """A ``{ru, be, en}`` mapping of non-empty texts, or an AuthorError naming ``what``."""
-    example = '{ru: "...", be: "...", en: "..."}'
+def _text(
+    value: object, display: str, line: int, what: str, languages: Sequence[str]
+) -> dict[str, str]:
+    """A text in each of ``languages`` (non-empty), or an AuthorError naming ``what``."""
+    example = language_examples(languages)["texts"]
     if not isinstance(value, dict):
         raise AuthorError(
             display, line, f"{what} must be a text in every language", f"write it as {example}"
         )
-    for lang in LANGUAGES:
+    for lang in languages:
         text = value.get(lang)
         if not isinstance(text, str) or not text.strip():
             where = value.line_of(lang) if isinstance(value, MarkedDict) else line
@@ -131,16 +133,16 @@ def _text(value: object, display: str, line: int, what: str) -> dict[str, str]:
                 f'{what} has no "{lang}" text',
                 f'add {lang}: "..." (written natively in that language)',
             )
-    extra = sorted(set(value) - set(LANGUAGES))
+    extra = sorted(set(value) - set(languages))
     if extra:
         where = value.line_of(extra[0]) if isinstance(value, MarkedDict) else line
         raise AuthorError(
             display,
             where,
             f'{what} has unknown language "{extra[0]}"',
-            f"use only {', '.join(LANGUAGES)}",
+            f"use only {', '.join(languages)}",
         )
-    return {lang: " ".join(str(value[lang]).split()) for lang in LANGUAGES}
+    return {lang: " ".join(str(value[lang]).split()) for lang in languages}
 
 
 def _items(data: MarkedDict, key: str, display: str, required: bool) -> MarkedList:
@@ -161,7 +163,7 @@ def _line(items: MarkedList, index: int, fallback: int) -> int:
     return items.line_of(index) if hasattr(items, "item_lines") else fallback
 
 
-def load_figure(path: Path, module: str, root: Path) -> Figure:
+def load_figure(path: Path, module: str, root: Path, languages: Sequence[str]) -> Figure:
     """The figure written in ``path`` (raises AuthorError with its file and line)."""
     display = path.relative_to(root).as_posix()
     name = path.stem
@@ -191,10 +193,12 @@ def load_figure(path: Path, module: str, root: Path) -> Figure:
                 display,
                 data.line,
                 f'missing key "{key}"',
-                f'add {key}: {{ru: "...", be: "...", en: "..."}}',
+                f"add {key}: {language_examples(languages)['texts']}",
             )
-    caption = _text(data["caption"], display, data.line_of("caption"), '"caption"')
-    description = _text(data["description"], display, data.line_of("description"), '"description"')
+    caption = _text(data["caption"], display, data.line_of("caption"), '"caption"', languages)
+    description = _text(
+        data["description"], display, data.line_of("description"), '"description"', languages
+    )
     direction = str(data.get("direction", "TB"))
     if direction not in _DIRECTIONS:
         raise AuthorError(
@@ -203,9 +207,9 @@ def load_figure(path: Path, module: str, root: Path) -> Figure:
             f'unknown direction "{direction}"',
             "use TB (top to bottom, best on phones) or LR (left to right)",
         )
-    groups = _groups(data, display)
-    nodes = _nodes(data, display, {group.id for group in groups})
-    edges = _edges(data, display, {node.id for node in nodes})
+    groups = _groups(data, display, languages)
+    nodes = _nodes(data, display, {group.id for group in groups}, languages)
+    edges = _edges(data, display, {node.id for node in nodes}, languages)
     return Figure(module, name, display, caption, description, direction, nodes, edges, groups)
 
 
@@ -221,7 +225,7 @@ def _id(item: MarkedDict, display: str, what: str) -> str:
     return value
 
 
-def _groups(data: MarkedDict, display: str) -> tuple[Group, ...]:
+def _groups(data: MarkedDict, display: str, languages: Sequence[str]) -> tuple[Group, ...]:
     groups: list[Group] = []
     items = _items(data, "groups", display, required=False)
     for index, item in enumerate(items):
@@ -241,13 +245,16 @@ def _groups(data: MarkedDict, display: str) -> tuple[Group, ...]:
                     display,
                     item.line_of("label"),
                     f'the label of group "{group_id}"',
+                    languages,
                 ),
             )
         )
     return tuple(groups)
 
 
-def _nodes(data: MarkedDict, display: str, groups: set[str]) -> tuple[Node, ...]:
+def _nodes(
+    data: MarkedDict, display: str, groups: set[str], languages: Sequence[str]
+) -> tuple[Node, ...]:
     nodes: list[Node] = []
     seen: set[str] = set()
     items = _items(data, "nodes", display, required=True)
@@ -285,13 +292,19 @@ def _nodes(data: MarkedDict, display: str, groups: set[str]) -> tuple[Node, ...]
                 f"use one of the groups: {', '.join(sorted(groups)) or '(none: add groups:)'}",
             )
         label = _text(
-            item.get("label"), display, item.line_of("label"), f'the label of node "{node_id}"'
+            item.get("label"),
+            display,
+            item.line_of("label"),
+            f'the label of node "{node_id}"',
+            languages,
         )
         nodes.append(Node(node_id, label, group))
     return tuple(nodes)
 
 
-def _edges(data: MarkedDict, display: str, nodes: set[str]) -> tuple[Edge, ...]:
+def _edges(
+    data: MarkedDict, display: str, nodes: set[str], languages: Sequence[str]
+) -> tuple[Edge, ...]:
     edges: list[Edge] = []
     items = _items(data, "edges", display, required=False)
     for index, item in enumerate(items):
@@ -303,7 +316,11 @@ def _edges(data: MarkedDict, display: str, nodes: set[str]) -> tuple[Edge, ...]:
             tail, head = str(item["from"]), str(item["to"])
             if "label" in item:
                 label = _text(
-                    item["label"], display, item.line_of("label"), f"the label of edge {index + 1}"
+                    item["label"],
+                    display,
+                    item.line_of("label"),
+                    f"the label of edge {index + 1}",
+                    languages,
                 )
         else:
             raise AuthorError(
@@ -324,10 +341,15 @@ def _edges(data: MarkedDict, display: str, nodes: set[str]) -> tuple[Edge, ...]:
     return tuple(edges)
 
 
-def load_figures(module_folder: Path, module: str, root: Path) -> dict[str, Figure]:
+def load_figures(
+    module_folder: Path, module: str, root: Path, languages: Sequence[str]
+) -> dict[str, Figure]:
     """Every figure of a module, by name (none when it has no ``figures/`` folder)."""
     folder = module_folder / "figures"
-    return {path.stem: load_figure(path, module, root) for path in sorted(folder.glob("*.yml"))}
+    return {
+        path.stem: load_figure(path, module, root, languages)
+        for path in sorted(folder.glob("*.yml"))
+    }
 
 
 # --- drawing ---------------------------------------------------------------------------

@@ -8,7 +8,7 @@ missing (the site then shows the Russian lesson with a notice).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, ClassVar, Generic, Literal, TypeVar, get_args
@@ -18,7 +18,17 @@ from pydantic.json_schema import SkipJsonSchema
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.core.errors import AuthorError
-from aci_course.core.schema import AtLeast, AuthorModel, Items, Say, Slug, Words, problem, validate
+from aci_course.core.schema import (
+    AtLeast,
+    AuthorModel,
+    Items,
+    Localized,
+    Say,
+    Slug,
+    Words,
+    problem,
+    validate,
+)
 from aci_course.core.sources import read_source
 from aci_course.core.stamped import Stamped, folder_stamp
 from aci_course.core.yamlsource import load_yaml, read_text
@@ -73,8 +83,8 @@ def _words(example: str, problem: str, **say: Say) -> Words:
     return Words(say=say, example=example, problem=problem)
 
 
-class Localized(AuthorModel, Generic[_Value]):
-    """A value in every course language: ``{ru: ..., be: ..., en: ...}``."""
+class LocalValue(Localized[_Value], Generic[_Value]):
+    """A value in every course language, as module.yml, facts and profiles speak of it."""
 
     messages: ClassVar[dict[str, Say]] = {
         "not_mapping": Say('"{name}" must give each language', "write it as {example}"),
@@ -85,25 +95,16 @@ class Localized(AuthorModel, Generic[_Value]):
         "invalid": Say('"{name}" in {key} {problem}', "write it as {example}", at="field"),
     }
 
-    ru: _Value = Field(description="In Russian.")
-    be: _Value = Field(description="In Belarusian.")
-    en: _Value = Field(description="In English.")
 
-    def __getitem__(self, lang: str) -> _Value:
-        """The value in ``lang``."""
-        value: _Value = getattr(self, lang)
-        return value
-
-
-class LocalText(Localized[Text]):
+class LocalText(LocalValue[Text]):
     """A text in every course language."""
 
 
-class LocalTexts(Localized[Items[Text]]):
+class LocalTexts(LocalValue[Items[Text]]):
     """A list of texts in every course language."""
 
 
-_TEXTS = '{ru: "...", be: "...", en: "..."}'  # in examples
+_TEXTS = "{texts}"  # in examples: a text in every course language
 
 
 class ModuleFile(AuthorModel):
@@ -193,7 +194,7 @@ class ModuleFile(AuthorModel):
     )
     objectives: Annotated[
         LocalTexts,
-        _words('objectives: {ru: ["..."], be: ["..."], en: ["..."]}', "must be a list of texts"),
+        _words("objectives: {lists}", "must be a list of texts"),
     ] = Field(description='"After this module you can ...": a list per language.')
     prerequisites: Annotated[
         Items[str], _words("prerequisites: [other-module]", "must be a list of module ids")
@@ -219,6 +220,11 @@ class Module(ModuleFile):
     lessons: SkipJsonSchema[tuple[Lesson, ...]]
     lines: SkipJsonSchema[dict[str, int]]  # "module.yml" line of each key, and "prerequisites.<i>"
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The course's languages, the default first (its texts were checked against them)."""
+        return self.title.languages()
+
     def media(self) -> list[Path]:
         """Every file under ``media/`` (language overrides in ``media/<lang>/``)."""
         root = self.folder / "media"
@@ -235,13 +241,13 @@ def lesson_title(text: str) -> str | None:
     return heading.group(1).strip() if heading else None
 
 
-def _lessons(folder: Path, root: Path) -> tuple[Lesson, ...]:
+def _lessons(folder: Path, root: Path, languages: Sequence[str]) -> tuple[Lesson, ...]:
     """Lessons of a module; names must agree with the Russian ones."""
 
     def rel(path: Path) -> str:
         return path.relative_to(root).as_posix()
 
-    source_dir = folder / DEFAULT_LANGUAGE
+    source_dir = folder / languages[0]
     names = sorted(p.name for p in source_dir.glob("*.md")) if source_dir.is_dir() else []
     if not names:
         raise AuthorError(
@@ -250,7 +256,7 @@ def _lessons(folder: Path, root: Path) -> tuple[Lesson, ...]:
             "has no lessons",
             f"add the Russian lessons as {rel(source_dir)}/01-name.md",
         )
-    for lang in LANGUAGES:
+    for lang in languages:
         lang_dir = folder / lang
         if not lang_dir.is_dir():
             continue
@@ -275,7 +281,7 @@ def _lessons(folder: Path, root: Path) -> tuple[Lesson, ...]:
     lessons = []
     for name in names:
         sources = {
-            lang: folder / lang / name for lang in LANGUAGES if (folder / lang / name).is_file()
+            lang: folder / lang / name for lang in languages if (folder / lang / name).is_file()
         }
         titles = {}
         for lang, path in sources.items():
@@ -292,8 +298,12 @@ def _lessons(folder: Path, root: Path) -> tuple[Lesson, ...]:
     return tuple(lessons)
 
 
-def load_module(folder: Path, root: Path) -> Module:
-    """Read and validate one module folder (``root`` is the project root)."""
+def load_module(folder: Path, root: Path, languages: Sequence[str]) -> Module:
+    """Read and validate one module folder (``root`` is the project root).
+
+    ``languages``: the course's (:func:`aci_course.core.build_context.course_languages`),
+    the default first: what every text gives and where lessons are looked for.
+    """
     display = (folder / "module.yml").relative_to(root).as_posix()
     if not (folder / "module.yml").is_file():
         raise AuthorError(
@@ -303,11 +313,11 @@ def load_module(folder: Path, root: Path) -> Module:
             "every folder in modules/ needs a module.yml (see DESIGN.md)",
         )
     data = load_yaml(folder / "module.yml", display)
-    meta = validate(ModuleFile, data, display, folder=folder.name)
+    meta = validate(ModuleFile, data, display, languages, folder=folder.name)
     return Module.model_construct(
         **dict(meta),
         folder=folder,
-        lessons=_lessons(folder, root),
+        lessons=_lessons(folder, root, languages),
         lines={
             **data.key_lines,
             **{
@@ -343,7 +353,7 @@ def _check_prerequisites(modules: Iterable[Module], root: Path) -> None:
 _loaded: Stamped[list[Module]] = Stamped()
 
 
-def load_modules(root: Path) -> list[Module]:
+def load_modules(root: Path, languages: Sequence[str]) -> list[Module]:
     """Every module under ``root/modules``, sorted by track then order.
 
     Read again only when a file under ``modules/`` changed since the last call (the
@@ -352,13 +362,14 @@ def load_modules(root: Path) -> list[Module]:
     base = root / "modules"
     if not base.is_dir():
         return []
-    return list(_loaded.get(base.resolve(), folder_stamp(base), lambda: _read_modules(root)))
+    stamp = (folder_stamp(base), tuple(languages))
+    return list(_loaded.get(base.resolve(), stamp, lambda: _read_modules(root, languages)))
 
 
-def _read_modules(root: Path) -> list[Module]:
+def _read_modules(root: Path, languages: Sequence[str]) -> list[Module]:
     base = root / "modules"
     modules = [
-        load_module(folder, root)
+        load_module(folder, root, languages)
         for folder in sorted(base.iterdir())
         if folder.is_dir() and not folder.name.startswith((".", "_"))
     ]

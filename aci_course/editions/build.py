@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +34,10 @@ from aci_course.quiz.model import Quiz
 class EditionBuild:
     """What one whole build of an edition publishes (raises AuthorError)."""
 
-    def __init__(self, root: Path, which: str) -> None:
+    def __init__(self, root: Path, which: str, languages: Sequence[str]) -> None:
         self.root = root
         self.edition = which
-        self.modules: list[Module] = load_modules(root)
+        self.modules: list[Module] = load_modules(root, languages)
         self.pages: dict[str, dict[str, dict[str, Path]]] = {}  # module -> name -> lang -> file
         for module in self.modules:
             plans.load_plans(module, root)
@@ -44,7 +45,7 @@ class EditionBuild:
         self.trainer = edition.trainer_pages(root) if self.facilitator else {}
         self.quizzes: dict[str, list[Quiz]] = {}  # module id -> its quizzes
         if self.facilitator:
-            for quiz in load_quizzes(root).values():
+            for quiz in load_quizzes(root, languages).values():
                 self.quizzes.setdefault(quiz.module, []).append(quiz)
         self.present: dict[str, str] = {}  # language -> present button
 

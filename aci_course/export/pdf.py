@@ -32,6 +32,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
 from aci_course import LANGUAGES
+from aci_course.core.build_context import course_languages
 from aci_course.core.errors import AuthorError
 from aci_course.core.project import course_version
 from aci_course.core.sources import quiz_directives, read_source
@@ -174,7 +175,7 @@ def lesson_sections(
     in ``lang`` as on the site.
     """
     sections: list[Section] = []
-    figures = load_figures(module.folder, module.id, module.folder.parent.parent)
+    figures = load_figures(module.folder, module.id, module.folder.parent.parent, module.languages)
     drawer = drawer or Drawer(module.folder.parent.parent / CACHE_FOLDER)
     for number, lesson in enumerate(module.lessons, start=1):
         shown, path = lesson.source(lang)
@@ -324,10 +325,11 @@ def all_documents(
     config = project_config(root, config_file)
     version = course_version(config)
     settings = MarkdownSettings.of(config)
-    facts = load_facts(root, facts_file(config.extra))
+    languages = course_languages(config)
+    facts = load_facts(root, languages, facts_file(config.extra))
     chosen = set(module_ids)
-    modules = [m for m in load_modules(root) if not chosen or m.id in chosen]
-    quizzes = load_quizzes(root)
+    modules = [m for m in load_modules(root, languages) if not chosen or m.id in chosen]
+    quizzes = load_quizzes(root, languages)
     return [
         document
         for module in modules

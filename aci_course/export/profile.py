@@ -29,7 +29,7 @@ import os
 import posixpath
 import shutil
 import xml.etree.ElementTree as etree
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, get_args
 from urllib.parse import unquote, urlsplit
@@ -39,7 +39,6 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from pydantic import Field, StringConstraints
 
-from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
 from aci_course.core.schema import (
     SLUG,
@@ -129,7 +128,7 @@ class Contact(_Part):
     )
 
 
-_TEXTS = '{ru: "...", be: "...", en: "..."}'  # in examples
+_TEXTS = "{texts}"  # in examples: a text in every course language
 _MODULES = "modules: [inclusive-care-basics, life-skills-first-steps]"
 
 
@@ -200,8 +199,13 @@ class ProfileFile(AuthorModel):
     ] = Field(default=None, description="An extra footer line in every language.")
 
 
-def load_profile(root: Path, name: str, modules: list[Module]) -> tuple[ProfileFile, list[Module]]:
-    """``profiles/<name>.yml`` and the modules it includes, in course order."""
+def load_profile(
+    root: Path, name: str, modules: list[Module], languages: Sequence[str]
+) -> tuple[ProfileFile, list[Module]]:
+    """``profiles/<name>.yml`` and the modules it includes, in course order.
+
+    ``languages``: the course's, which every text of the profile gives.
+    """
     path = root / "profiles" / f"{name}.yml"
     display = f"profiles/{name}.yml"
     if not SLUG.match(name) or not path.is_file():
@@ -210,7 +214,7 @@ def load_profile(root: Path, name: str, modules: list[Module]) -> tuple[ProfileF
             f"{display}: no such profile - use one of: {', '.join(known) or '(none yet)'}"
         )
     data = load_yaml(path, display)
-    profile = validate(ProfileFile, data, display)
+    profile = validate(ProfileFile, data, display, languages)
     by_id = {module.id: module for module in modules}
     listed: MarkedList = data["modules"]
     for index, module_id in enumerate(profile.modules):
@@ -275,7 +279,7 @@ def _languages(i18n: dict[str, Any], profile: ProfileFile) -> list[Any]:
     languages = []
     for language in i18n.get("languages") or []:
         lang = language.get("locale")
-        if lang in LANGUAGES:
+        if lang in profile.site_name.languages():
             language = {
                 **language,
                 "site_name": profile.site_name[lang],
@@ -375,6 +379,7 @@ def child_config(
     root: Path, name: str, profile: ProfileFile, logo: str | None, leaves: dict[str, list[str]]
 ) -> dict[str, Any]:
     """The generated project's mkdocs.yml (it INHERITs the course's)."""
+    default = profile.site_name.languages()[0]
     parent = read_config(root)
     listed = parent.get("plugins") or {}
     if isinstance(listed, dict):
@@ -406,9 +411,9 @@ def child_config(
         extra["facts"] = profile.facts
     return {
         "INHERIT": os.path.relpath(root / "mkdocs.yml", root / "build" / f"profile-{name}"),
-        "site_name": profile.site_name[LANGUAGES[0]],
+        "site_name": profile.site_name[default],
         "site_dir": str((root / f"site-{name}").resolve()),
-        "copyright": footer(profile, LANGUAGES[0]),
+        "copyright": footer(profile, default),
         "plugins": plugins,
         "extra": extra,
         **({"theme": theme} if theme else {}),

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +32,9 @@ from aci_course.quiz.load import load_quizzes
 class ProgressBuild:
     """What the course maps of one whole build are made of (raises AuthorError)."""
 
-    def __init__(self, root: Path) -> None:
-        self.modules = load_modules(root)
-        self.quizzes = load_quizzes(root)
+    def __init__(self, root: Path, languages: Sequence[str]) -> None:
+        self.modules = load_modules(root, languages)
+        self.quizzes = load_quizzes(root, languages)
         self.texts = {  # (module, lesson) -> Russian text
             (m.id, lesson.name): read_text(lesson.sources[DEFAULT_LANGUAGE], lesson.name)
             for m in self.modules

@@ -40,6 +40,7 @@ import yaml
 
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
+from aci_course.core.project import ProjectConfigError, configured_languages
 from aci_course.core.sources import (
     code_lines,
     front_matter,
@@ -166,21 +167,21 @@ def quiz_texts(root: Path, lang: str) -> dict[Path, str]:
     return texts
 
 
-def fact_texts(root: Path, lang: str) -> dict[Path, str]:
+def fact_texts(root: Path, lang: str, languages: Sequence[str]) -> dict[Path, str]:
     """The ``lang`` texts of each facts file, one a line, for the spell checker."""
     return {
         path: "\n".join(
-            fact.text[lang] for fact in load_facts(root, _rel(path, root)).by_id.values()
+            fact.text[lang] for fact in load_facts(root, languages, _rel(path, root)).by_id.values()
         )
         for path in sorted(root.glob("facts/*.yml"))
     }
 
 
-def figure_texts(root: Path, lang: str) -> dict[Path, str]:
+def figure_texts(root: Path, lang: str, languages: Sequence[str]) -> dict[Path, str]:
     """The ``lang`` texts of each figure (caption, description, labels), one a line."""
     texts: dict[Path, str] = {}
-    for module in load_modules(root):
-        for figure in load_figures(module.folder, module.id, root).values():
+    for module in load_modules(root, languages):
+        for figure in load_figures(module.folder, module.id, root, languages).values():
             texts[root / figure.display] = "\n".join(figure.texts(lang))
     return texts
 
@@ -445,8 +446,10 @@ def _page_translations(root: Path, report: Report) -> None:
                 )
 
 
-def _quiz_types(modules: Sequence[Module], root: Path, report: Report) -> None:
-    quizzes = load_quizzes(root)
+def _quiz_types(
+    modules: Sequence[Module], root: Path, report: Report, languages: Sequence[str]
+) -> None:
+    quizzes = load_quizzes(root, languages)
     for module in modules:
         own = [quiz for quiz in quizzes.values() if quiz.module == module.id]
         types = sorted({question.type for quiz in own for question in quiz.questions})
@@ -464,12 +467,12 @@ def _quiz_types(modules: Sequence[Module], root: Path, report: Report) -> None:
             )
 
 
-def _spelling(root: Path, spell: SpellChecker, report: Report) -> None:
-    for lang in LANGUAGES:
+def _spelling(root: Path, spell: SpellChecker, report: Report, languages: Sequence[str]) -> None:
+    for lang in languages:
         texts = [prose(path.read_text(encoding="utf-8")) for path in site_pages(root, lang)]
         texts += quiz_texts(root, lang).values()
-        texts += fact_texts(root, lang).values()
-        texts += figure_texts(root, lang).values()
+        texts += fact_texts(root, lang, languages).values()
+        texts += figure_texts(root, lang, languages).values()
         total = sum(len(words(text)) for text in texts)
         # One hunspell run per language: loading a dictionary costs more than checking.
         unknown = spell(lang, "\n".join(texts))
@@ -508,8 +511,10 @@ def _belarusian_letters(root: Path, report: Report) -> None:
             )
 
 
-def _teaching(modules: Sequence[Module], root: Path, report: Report) -> None:
-    quizzes = list(load_quizzes(root).values())
+def _teaching(
+    modules: Sequence[Module], root: Path, report: Report, languages: Sequence[str]
+) -> None:
+    quizzes = list(load_quizzes(root, languages).values())
     for finding in option_findings(quizzes) + plan_findings(modules, quizzes, root):
         report.problems.append(Problem(finding.path, finding.line, finding.what, finding.fix))
 
@@ -554,10 +559,10 @@ def _format_translations(rows: Sequence[TranslationRow]) -> list[str]:
     return [*out, ""]
 
 
-def _facts(root: Path, report: Report, today: datetime.date) -> None:
+def _facts(root: Path, report: Report, today: datetime.date, languages: Sequence[str]) -> None:
     for path in sorted(root.glob("facts/*.yml")):
         display = _rel(path, root)
-        facts = load_facts(root, display)
+        facts = load_facts(root, languages, display)
         old = [f for f in facts.by_id.values() if today - f.checked > STALE_AFTER]
         report.facts.append((display, len(facts.by_id), len(old)))
         for fact in old:
@@ -572,8 +577,8 @@ def _facts(root: Path, report: Report, today: datetime.date) -> None:
                     "and update checked",
                 )
             )
-    course = load_facts(root, DEFAULT_FILE)
-    for lang in LANGUAGES:
+    course = load_facts(root, languages, DEFAULT_FILE)
+    for lang in languages:
         for path in site_pages(root, lang):
             text = path.read_text(encoding="utf-8")
             for mark in find_marks(text):
@@ -595,23 +600,30 @@ def _facts(root: Path, report: Report, today: datetime.date) -> None:
                     )
 
 
-def build_report(root: Path, spell: SpellChecker, today: datetime.date | None = None) -> Report:
+def build_report(
+    root: Path,
+    spell: SpellChecker,
+    today: datetime.date | None = None,
+    languages: Sequence[str] = LANGUAGES,
+) -> Report:
     """Check the course under ``root``; author mistakes in its files raise AuthorError.
 
-    ``today`` (default: the real date) decides which facts are stale.
+    ``today`` (default: the real date) decides which facts are stale. ``languages``:
+    the course's (``mkdocs.yml``); the report knows the dictionaries and measures of
+    the package's languages (:data:`DICTIONARIES`), the default.
     """
     report = Report()
-    modules = load_modules(root)
+    modules = load_modules(root, languages)
     _lesson_rows(modules, root, report)
     _plain(modules, root, report)
     _page_translations(root, report)
-    _quiz_types(modules, root, report)
-    _teaching(modules, root, report)
-    _spelling(root, spell, report)
+    _quiz_types(modules, root, report, languages)
+    _teaching(modules, root, report, languages)
+    _spelling(root, spell, report, languages)
     _belarusian_letters(root, report)
     _terms(root, report)
     _translations(modules, root, report)
-    _facts(root, report, today or datetime.date.today())
+    _facts(root, report, today or datetime.date.today(), languages)
     return report
 
 
@@ -672,8 +684,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root: Path = args.root.resolve()
     try:
-        report = build_report(root, hunspell_checker(root))
-    except AuthorError as error:
+        languages = configured_languages(root / "mkdocs.yml")
+        report = build_report(root, hunspell_checker(root), languages=languages)
+    except (AuthorError, ProjectConfigError) as error:
         print(error, file=sys.stderr)
         return 1
     except HunspellMissing as error:

@@ -7,6 +7,7 @@ and a fix, so the build stops with ``quizzes/<file>.yml:LINE: what is wrong - ho
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +18,16 @@ from aci_course.core.yamlsource import load_yaml
 from aci_course.quiz.model import Quiz, QuizFile
 
 
-def parse_quiz_file(data: Any, display: str, module: str) -> QuizFile:
-    """Validate already-loaded YAML (with line marks) of the quizzes of ``module``."""
-    return validate(QuizFile, data, display, module=module)
+def parse_quiz_file(data: Any, display: str, module: str, languages: Sequence[str]) -> QuizFile:
+    """Validate already-loaded YAML (with line marks) of the quizzes of ``module``.
+
+    ``languages``: the course's (:func:`aci_course.core.build_context.course_languages`),
+    the languages every text of the quizzes gives.
+    """
+    return validate(QuizFile, data, display, languages, module=module)
 
 
-def load_quiz_file(path: Path, root: Path) -> QuizFile:
+def load_quiz_file(path: Path, root: Path, languages: Sequence[str]) -> QuizFile:
     """Read and validate ``path`` (inside ``root``, the project folder)."""
     display = path.relative_to(root).as_posix()
     module = path.stem
@@ -46,13 +51,15 @@ def load_quiz_file(path: Path, root: Path) -> QuizFile:
             "name the file after the id of its module"
             + (f": {', '.join(f'{m}.yml' for m in known)}" if known else ""),
         )
-    return parse_quiz_file(data, display, module)
+    return parse_quiz_file(data, display, module, languages)
 
 
 _loaded: Stamped[dict[str, Quiz]] = Stamped()
 
 
-def load_quizzes(root: Path, folder_name: str = "quizzes") -> dict[str, Quiz]:
+def load_quizzes(
+    root: Path, languages: Sequence[str], folder_name: str = "quizzes"
+) -> dict[str, Quiz]:
     """Every quiz of ``root/<folder_name>/*.yml`` by full id (``module/quiz``), validated.
 
     Read again only when a quiz file changed, or the module folders they belong to,
@@ -64,14 +71,16 @@ def load_quizzes(root: Path, folder_name: str = "quizzes") -> dict[str, Quiz]:
         return {}
     modules = root / "modules"
     names = sorted(p.name for p in modules.iterdir()) if modules.is_dir() else []
-    stamp = (folder_stamp(folder), tuple(names))
-    return dict(_loaded.get(folder.resolve(), stamp, lambda: _read_quizzes(root, folder)))
+    stamp = (folder_stamp(folder), tuple(names), tuple(languages))
+    return dict(
+        _loaded.get(folder.resolve(), stamp, lambda: _read_quizzes(root, folder, languages))
+    )
 
 
-def _read_quizzes(root: Path, folder: Path) -> dict[str, Quiz]:
+def _read_quizzes(root: Path, folder: Path, languages: Sequence[str]) -> dict[str, Quiz]:
     result: dict[str, Quiz] = {}
     for path in sorted(folder.iterdir()):
         if path.is_file() and path.suffix in (".yml", ".yaml"):
-            for quiz in load_quiz_file(path, root).quizzes:
+            for quiz in load_quiz_file(path, root, languages).quizzes:
                 result[quiz.full_id] = quiz
     return result

@@ -16,12 +16,12 @@ from typing import Annotated, Any, ClassVar, Literal, Union
 from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from aci_course import LANGUAGES
 from aci_course.core.schema import (
     SLUG,
     AtLeast,
     AuthorModel,
     Items,
+    Localized,
     NotNull,
     Say,
     Slug,
@@ -42,12 +42,16 @@ QUESTION_TYPES: tuple[str, ...] = (
 """Every question type, in the order the documentation lists them."""
 
 DEFAULT_PASS_MARK = 0.7
-TEXT = '{{ru: "...", be: "...", en: "..."}}'  # as written in a message template
+TEXT = "{texts}"  # a text in every course language, as messages show it
 _NON_EMPTY = StringConstraints(strip_whitespace=True, min_length=1)
 
 
 class QuizModel(AuthorModel):
-    """What the parts of a quiz file say about their mistakes, unless they say otherwise."""
+    """What the parts of a quiz file say about their mistakes, unless they say otherwise.
+
+    A per-language part lists it before :class:`Localized`, whose configuration
+    (extra keys allowed: the languages) must win over the closed default.
+    """
 
     messages: ClassVar[dict[str, Say]] = {
         "extra": Say('unknown key "{key}" in {where}', "remove it or use one of: {keys}"),
@@ -62,12 +66,8 @@ class QuizModel(AuthorModel):
         ),
     }
 
-    def __getitem__(self, lang: str) -> Any:
-        """The value in ``lang``, for the per-language parts."""
-        return getattr(self, lang)
 
-
-class Text(QuizModel):
+class Text(QuizModel, Localized[Annotated[str, _NON_EMPTY]]):
     """One text in every course language."""
 
     messages: ClassVar[dict[str, Say]] = {
@@ -86,14 +86,9 @@ class Text(QuizModel):
         ),
     }
 
-    ru: Annotated[str, _NON_EMPTY] = Field(description="In Russian.")
-    be: Annotated[str, _NON_EMPTY] = Field(description="In Belarusian.")
-    en: Annotated[str, _NON_EMPTY] = Field(description="In English.")
-
     def in_(self, lang: str) -> str:
-        """Return the text in ``lang`` (one of :data:`aci_course.LANGUAGES`)."""
-        value: str = getattr(self, lang)
-        return value
+        """Return the text in ``lang`` (one of the course's languages)."""
+        return self[lang]
 
 
 class Option(QuizModel):
@@ -238,7 +233,7 @@ def _apply_answer(options: tuple[Option, ...], chosen: tuple[int, ...]) -> tuple
 
 _OPTIONS = Words(
     what="options",
-    example='- text: {ru: "...", be: "...", en: "..."}',
+    example="- text: {texts}",
     say=_needs("options", "add options: [{{text: " + TEXT + ", correct: true}}, ...]").say,
 )
 
@@ -350,7 +345,7 @@ class TrueFalseQuestion(Question):
 
 def _distinct(texts: tuple[Text, ...], key: str, what: str) -> None:
     """Two equal items (or right sides) would make the answer ambiguous."""
-    for lang in LANGUAGES:
+    for lang in texts[0].languages() if texts else ():
         seen: dict[str, int] = {}
         for index, text in enumerate(texts):
             same = normalize_answer(text.in_(lang))
@@ -375,7 +370,7 @@ class OrderingQuestion(Question):
         Items[Text],
         AtLeast(2),
         _needs("items", "add items: [" + TEXT + ", ...] in the right order"),
-        Words(name="item", what="items", example='- {ru: "...", be: "...", en: "..."}'),
+        Words(name="item", what="items", example="- {texts}"),
     ] = Field(description="The items in the right order (they are shown shuffled).")
 
     @model_validator(mode="after")
@@ -391,9 +386,7 @@ class MatchingQuestion(Question):
     pairs: Annotated[
         Items[Pair],
         AtLeast(2),
-        _needs(
-            "pairs", 'add pairs: [{{left: {{ru: "...", ...}}, right: {{ru: "...", ...}}}}, ...]'
-        ),
+        _needs("pairs", "add pairs: [{{left: {texts}, right: {texts}}}, ...]"),
         Words(what="pairs", example="- left: {...} with right: {...} below"),
     ] = Field(description="Each left item with the right side it matches.")
 
@@ -425,13 +418,12 @@ Answers = Annotated[
 ]
 
 
-class FillAnswers(QuizModel):
+class FillAnswers(QuizModel, Localized[Answers]):
     """The accepted answers of a fill question, per language."""
 
     messages: ClassVar[dict[str, Say]] = {
         "not_mapping": Say(
-            '"answers" of {where} must give each language',
-            'write it as answers: {{ru: ["..."], be: ["..."], en: ["..."]}}',
+            '"answers" of {where} must give each language', "write it as answers: {lists}"
         ),
         "extra": Say('"answers" of {where} has unknown language "{key}"', "use only {languages}"),
         "missing": Say(
@@ -446,18 +438,14 @@ class FillAnswers(QuizModel):
         ),
     }
 
-    ru: Answers = Field(description="Accepted answers in Russian.")
-    be: Answers = Field(description="Accepted answers in Belarusian.")
-    en: Answers = Field(description="Accepted answers in English.")
-
 
 class FillQuestion(Question):
     """A short typed answer, compared with the accepted answers of the page's language."""
 
     type: Literal["fill"] = "fill"
-    answers: Annotated[
-        FillAnswers, _needs("answers", 'add answers: {{ru: ["..."], be: ["..."], en: ["..."]}}')
-    ] = Field(description="Accepted answers per language; case, ё/е and apostrophes do not count.")
+    answers: Annotated[FillAnswers, _needs("answers", "add answers: {lists}")] = Field(
+        description="Accepted answers per language; case, ё/е and apostrophes do not count."
+    )
 
 
 class ReflectionQuestion(Question):

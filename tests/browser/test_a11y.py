@@ -39,7 +39,7 @@ Object.defineProperty(window, "localStorage", {
 
 NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
-MODULES = load_modules(ROOT)
+MODULES = load_modules(ROOT, LANGUAGES)
 FIRST = MODULES[0]
 LESSON = f"modules/{FIRST.id}/{FIRST.lessons[0].slug}.html"
 

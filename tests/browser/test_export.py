@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 import pytest
 
+from aci_course import LANGUAGES
 from aci_course.course.modules import load_modules
 from aci_course.export.package import build_package
 from aci_course.export.scorm import ADLCP, IMSCP, SCHEMA_DIR, build_module_package
@@ -105,7 +106,7 @@ class Lms:
 @pytest.fixture(scope="module")
 def lms(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lms]:
     case = CASES[0]
-    module = next(m for m in load_modules(ROOT) if m.id == case.quiz.module)
+    module = next(m for m in load_modules(ROOT, LANGUAGES) if m.id == case.quiz.module)
     folder = tmp_path_factory.mktemp("lms")
     target = build_module_package(built_site, module, "en", folder, "9.9", ROOT / SCHEMA_DIR)
     with zipfile.ZipFile(target) as archive:

@@ -56,7 +56,7 @@ class Case:
 
 def course_cases() -> list[Case]:
     """Every quiz of quizzes/*.yml with the first Russian lesson or page embedding it."""
-    quizzes = load_quizzes(ROOT)
+    quizzes = load_quizzes(ROOT, LANGUAGES)
     pages: dict[str, str] = {}
     sources = [
         (path, path.parent.parent.name, f"modules/{path.parent.parent.name}/{path.stem}.html")

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from aci_course import LANGUAGES
 from aci_course.course.modules import load_modules
 from aci_course.progress import webapp
 from tests.browser.conftest import ROOT, SUBPATH, _SubpathHandler
@@ -19,7 +20,7 @@ from tests.repo_config import course_version
 
 pytestmark = pytest.mark.browser
 
-FIRST = load_modules(ROOT)[0]
+FIRST = load_modules(ROOT, LANGUAGES)[0]
 LESSON = f"modules/{FIRST.id}/{FIRST.lessons[0].slug}.html"
 READY = "navigator.serviceWorker.controller !== null"
 MARKER = "Абзац после пересборки"

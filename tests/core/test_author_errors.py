@@ -73,8 +73,8 @@ def target(case: Path) -> str:
 
 def check_course(root: Path) -> None:
     """The author checks of a build, in its order, calling what the plugins call."""
-    load_modules(root)  # aci-course plugin: module.yml, lesson names and titles
-    quizzes = load_quizzes(root)  # aci-quiz plugin: every quiz file
+    load_modules(root, LANGUAGES)  # aci-course plugin: module.yml, lesson names and titles
+    quizzes = load_quizzes(root, LANGUAGES)  # aci-quiz plugin: every quiz file
     pages = sorted((root / "docs").rglob("*.md")) + sorted((root / "modules").rglob("*.md"))
     texts = {}
     for path in pages:  # aci-quality plugin, on_files: readable, not too big, not empty

@@ -16,6 +16,7 @@ import yaml
 from pydantic import Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
+from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
 from aci_course.core.schema import (
     AtLeast,
@@ -29,8 +30,8 @@ from aci_course.core.schema import (
     validate,
 )
 from aci_course.core.yamlsource import MarkedDict, load_yaml
-from aci_course.quiz.model import QUESTION_TYPES
-from aci_course.schema_export import KINDS, outputs, schema
+from aci_course.quiz.model import QUESTION_TYPES, QuizFile
+from aci_course.schema_export import KINDS, outputs, project_languages, schema
 from tests.conftest import ROOT
 
 
@@ -88,7 +89,7 @@ def plan_error(tmp_path: Path, text: str) -> str:
     path = tmp_path / "plan.yml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(AuthorError) as caught:
-        validate(Plan, load_yaml(path, "plan.yml"), "plan.yml")
+        validate(Plan, load_yaml(path, "plan.yml"), "plan.yml", LANGUAGES)
     return str(caught.value)
 
 
@@ -150,7 +151,7 @@ def test_errors_speak_the_models_words_at_the_authors_line(tmp_path: Path, case:
 def test_a_valid_file_gives_the_model_with_derived_fields(tmp_path: Path) -> None:
     path = tmp_path / "plan.yml"
     path.write_text("# plan\n" + S, encoding="utf-8")
-    plan = validate(Plan, load_yaml(path, "plan.yml"), "plan.yml")
+    plan = validate(Plan, load_yaml(path, "plan.yml"), "plan.yml", LANGUAGES)
     assert plan.sessions[0].line == 3
     assert plan.sessions[0].note is None
     assert isinstance(plan.sessions, tuple)
@@ -174,6 +175,9 @@ def test_committed_schemas_are_the_generated_ones() -> None:
         )
 
 
+COURSE = project_languages(ROOT)  # from mkdocs.yml: ru, be, en
+
+
 def _documents() -> list[tuple[str, Path]]:
     found = [(k.name, p) for k in KINDS for pattern in k.files for p in sorted(ROOT.glob(pattern))]
     golden = ROOT / "tests" / "golden"
@@ -185,7 +189,7 @@ def _documents() -> list[tuple[str, Path]]:
     ("kind", "path"), _documents(), ids=lambda v: v if isinstance(v, str) else v.name
 )
 def test_the_course_files_match_their_schema(kind: str, path: Path) -> None:
-    validator = jsonschema.Draft7Validator(schema(next(k for k in KINDS if k.name == kind)))
+    validator = jsonschema.Draft7Validator(schema(next(k for k in KINDS if k.name == kind), COURSE))
     # As editors read YAML (1.2: a date is text), not as PyYAML does (a date object).
     document = json.loads(json.dumps(yaml.safe_load(path.read_text("utf-8")), default=str))
     errors = [e.message for e in validator.iter_errors(document)]
@@ -219,8 +223,31 @@ PROFILE = f"modules: [care]\nsite_name: {T}\n"
     ],
 )
 def test_an_editor_flags_what_the_build_refuses(kind: str, text: str) -> None:
-    validator = jsonschema.Draft7Validator(schema(next(k for k in KINDS if k.name == kind)))
+    validator = jsonschema.Draft7Validator(schema(next(k for k in KINDS if k.name == kind), COURSE))
     assert not validator.is_valid(yaml.safe_load(text))
+
+
+def test_a_site_in_one_language_gets_texts_in_that_language_only(tmp_path: Path) -> None:
+    quiz = next(k for k in KINDS if k.name == "quiz")
+    text = QUIZ.replace("text: T", "text: {en: c}")
+    assert jsonschema.Draft7Validator(schema(quiz, {"en": "English"})).is_valid(
+        yaml.safe_load(text)
+    )
+    assert not jsonschema.Draft7Validator(schema(quiz, COURSE)).is_valid(yaml.safe_load(text))
+    path = tmp_path / "q.yml"
+    path.write_text(text, encoding="utf-8")
+    loaded = validate(
+        QuizFile, load_yaml(path, "quizzes/q.yml"), "quizzes/q.yml", ("en",), module="q"
+    )
+    assert loaded.quizzes[0].questions[0].text.in_("en") == "c"
+    with pytest.raises(AuthorError) as error:
+        validate(
+            QuizFile, load_yaml(path, "quizzes/q.yml"), "quizzes/q.yml", ("en", "de"), module="q"
+        )
+    assert str(error.value) == (
+        'quizzes/q.yml:4: "text" of question "q" lacks de'
+        ' - add de: "..." (every text needs en, de)'
+    )
 
 
 def test_vscode_maps_each_schema_to_its_files() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
 from aci_course.course.facts import find_marks, load_facts, render_facts, stale
 from aci_course.course.modules import load_modules
@@ -106,7 +107,7 @@ def test_marks_in_code_are_left_alone() -> None:
 def test_facts_render_in_the_page_language_and_join_its_sources(
     tmp_path: Path, lang: str, line: str, sources: list[str]
 ) -> None:
-    facts = load_facts(facts_in(tmp_path))
+    facts = load_facts(facts_in(tmp_path), LANGUAGES)
     rendered = render_facts(
         body(LESSON), facts=facts, lang=lang, source="modules/m/en/01-a.md", source_text=LESSON
     )
@@ -119,7 +120,7 @@ def test_facts_render_in_the_page_language_and_join_its_sources(
 
 
 def test_be_date_and_a_new_sources_section(tmp_path: Path) -> None:
-    facts = load_facts(facts_in(tmp_path))
+    facts = load_facts(facts_in(tmp_path), LANGUAGES)
     rendered = render_facts(
         'Тэлефон: {{ fact "police" }}.\n', facts=facts, lang="be", source="x.md", source_text=""
     )
@@ -145,7 +146,7 @@ def test_be_date_and_a_new_sources_section(tmp_path: Path) -> None:
     ],
 )
 def test_a_bad_mark_names_the_authors_line(tmp_path: Path, markdown: str, message: str) -> None:
-    facts = load_facts(facts_in(tmp_path))
+    facts = load_facts(facts_in(tmp_path), LANGUAGES)
     source = f"---\ntitle: A\n---\n\n{markdown}\n"
     with pytest.raises(AuthorError) as error:
         render_facts(
@@ -191,12 +192,12 @@ def test_a_fact_without_source_or_date_is_an_author_error(
     tmp_path: Path, text: str, message: str
 ) -> None:
     with pytest.raises(AuthorError) as error:
-        load_facts(facts_in(tmp_path, text))
+        load_facts(facts_in(tmp_path, text), LANGUAGES)
     assert str(error.value) == message
 
 
 def test_a_missing_facts_file_is_named(tmp_path: Path) -> None:
-    facts = load_facts(tmp_path, "facts/xx.yml")
+    facts = load_facts(tmp_path, LANGUAGES, "facts/xx.yml")
     with pytest.raises(AuthorError) as error:
         facts.get("helpline", "modules/m/ru/01-a.md", 3)
     assert str(error.value) == (
@@ -207,18 +208,18 @@ def test_a_missing_facts_file_is_named(tmp_path: Path) -> None:
 
 
 def test_stale_facts(tmp_path: Path) -> None:
-    facts = load_facts(facts_in(tmp_path))
+    facts = load_facts(facts_in(tmp_path), LANGUAGES)
     assert [f.id for f in stale(facts, datetime.date(2026, 12, 6))] == ["police"]
     assert stale(facts, datetime.date(2026, 10, 31)) == []
 
 
 def test_the_course_facts_cover_every_mark_in_every_lesson() -> None:
-    facts = load_facts(ROOT)
+    facts = load_facts(ROOT, LANGUAGES)
     assert len(facts.by_id) >= 20
     for fact in facts.by_id.values():
         assert fact.source.url.startswith(("http://", "https://")), fact.id
     used = set()
-    for module in load_modules(ROOT):
+    for module in load_modules(ROOT, LANGUAGES):
         for path in sorted(module.folder.glob("*/*.md")):
             text = path.read_text(encoding="utf-8")
             for mark in find_marks(text):
@@ -257,7 +258,7 @@ def test_a_build_renders_facts_and_stops_at_an_unknown_one(make_project) -> None
 
 def test_a_fact_that_starts_a_sentence_is_capitalised(tmp_path: Path) -> None:
     text = GOOD.replace('en: "102, the police"', 'en: "under the law, ring 102"')
-    facts = load_facts(facts_in(tmp_path, text))
+    facts = load_facts(facts_in(tmp_path, text), LANGUAGES)
     markdown = (
         '- **Age.** {{ fact "police" }}.\n'
         '| {{ fact "police" }} |\n'

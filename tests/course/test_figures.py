@@ -56,13 +56,13 @@ def figure_file(tmp_path: Path, text: str = FIGURE, name: str = "steps") -> Path
 def test_golden_figure(case: Path, tmp_path: Path, update_golden: bool) -> None:
     name, _, lang = case.stem.rpartition("-")
     path = figure_file(tmp_path, case.read_text(encoding="utf-8"), name)
-    figure = load_figure(path, "care", tmp_path)
+    figure = load_figure(path, "care", tmp_path, LANGUAGES)
     drawn = render_figure(figure, lang, Drawer(None))
     check_golden(drawn, case.with_suffix(".html"), update_golden)
 
 
 def test_the_svg_has_no_fixed_colour_and_speaks_the_page_language(tmp_path: Path) -> None:
-    figure = load_figure(figure_file(tmp_path), "care", tmp_path)
+    figure = load_figure(figure_file(tmp_path), "care", tmp_path, LANGUAGES)
     page = render_figure(figure, "be", Drawer(None))
     root = lxml_html.fromstring(page)
     assert root.tag == "figure"
@@ -81,7 +81,7 @@ def test_the_svg_has_no_fixed_colour_and_speaks_the_page_language(tmp_path: Path
 
 
 def test_dot_output_is_cached_by_content(tmp_path: Path) -> None:
-    figure = load_figure(figure_file(tmp_path), "care", tmp_path)
+    figure = load_figure(figure_file(tmp_path), "care", tmp_path, LANGUAGES)
     cache = tmp_path / "cache"
     drawer = Drawer(cache)
     first = render_figure(figure, "ru", drawer)
@@ -96,14 +96,16 @@ def test_dot_output_is_cached_by_content(tmp_path: Path) -> None:
 
 
 def _course_figures() -> dict[str, dict[str, Figure]]:
-    return {m.id: load_figures(m.folder, m.id, ROOT) for m in load_modules(ROOT)}
+    return {
+        m.id: load_figures(m.folder, m.id, ROOT, LANGUAGES) for m in load_modules(ROOT, LANGUAGES)
+    }
 
 
 def test_every_module_shows_a_figure_in_every_language(tmp_path: Path) -> None:
     """Each module's lessons place a figure in each language, drawn in that language."""
     drawer = Drawer(tmp_path / "cache")
-    for module in load_modules(ROOT):
-        figures = load_figures(module.folder, module.id, ROOT)
+    for module in load_modules(ROOT, LANGUAGES):
+        figures = load_figures(module.folder, module.id, ROOT, LANGUAGES)
         for lang in LANGUAGES:
             shown: list[str] = []
             for lesson in module.lessons:
@@ -189,7 +191,7 @@ def test_every_figure_is_small(lang: str, tmp_path: Path) -> None:
 )
 def test_figure_source_errors(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(AuthorError) as error:
-        load_figure(figure_file(tmp_path, text), "care", tmp_path)
+        load_figure(figure_file(tmp_path, text), "care", tmp_path, LANGUAGES)
     assert str(error.value) == message
 
 
@@ -218,7 +220,7 @@ LESSON = '---\ntitle: A\n---\n\n# A\n\n{{{{ figure "steps" }}}}\n\n{line}\n'
     ids=["unknown", "unreadable", "twice"],
 )
 def test_figure_line_errors(tmp_path: Path, line: str, message: str) -> None:
-    figures = {"steps": load_figure(figure_file(tmp_path), "care", tmp_path)}
+    figures = {"steps": load_figure(figure_file(tmp_path), "care", tmp_path, LANGUAGES)}
     text = LESSON.format(line=line)
     with pytest.raises(AuthorError) as error:
         place_figures(

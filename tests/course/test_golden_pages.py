@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+from aci_course import LANGUAGES
 from aci_course.course.modules import load_modules
 from aci_course.course.pages import catalogue_html, duration_text, licence_name, overview_html
 from tests.conftest import MODULE_YML, check_golden
@@ -45,7 +46,7 @@ def _course(tmp_path: Path, spec: dict[str, Any]) -> Path:
 @pytest.mark.parametrize("case", _cases("overview"), ids=lambda p: p.stem)
 def test_overview(case: Path, tmp_path: Path, update_golden: bool) -> None:
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
-    modules = load_modules(_course(tmp_path, spec))
+    modules = load_modules(_course(tmp_path, spec), LANGUAGES)
     module = next(m for m in modules if m.id == spec["show"])
     check_golden(
         overview_html(module, spec["lang"], modules), case.with_suffix(".html"), update_golden
@@ -55,7 +56,7 @@ def test_overview(case: Path, tmp_path: Path, update_golden: bool) -> None:
 @pytest.mark.parametrize("case", _cases("catalogue"), ids=lambda p: p.stem)
 def test_catalogue(case: Path, tmp_path: Path, update_golden: bool) -> None:
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
-    modules = load_modules(_course(tmp_path, spec))
+    modules = load_modules(_course(tmp_path, spec), LANGUAGES)
     check_golden(catalogue_html(modules, spec["lang"]), case.with_suffix(".html"), update_golden)
 
 

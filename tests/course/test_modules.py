@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
 from aci_course.course.modules import check_docs_layout, lesson_title, load_modules
 from tests.conftest import MODULE_YML
@@ -43,13 +44,13 @@ def _valid(**changes: str) -> str:
 def _error(tmp_path: Path, yml: str, **kwargs: object) -> str:
     root = _project(tmp_path, yml, **kwargs)  # type: ignore[arg-type]
     with pytest.raises(AuthorError) as caught:
-        load_modules(root)
+        load_modules(root, LANGUAGES)
     return str(caught.value)
 
 
 def test_valid_module_loads(tmp_path: Path) -> None:
     root = _project(tmp_path, lessons={"ru": ["01-a.md", "02-b.md"], "be": ["01-a.md"]})
-    [module] = load_modules(root)
+    [module] = load_modules(root, LANGUAGES)
     assert module.id == "demo"
     assert [lesson.name for lesson in module.lessons] == ["01-a.md", "02-b.md"]
     assert module.lessons[1].source("be")[0] == "ru"
@@ -168,7 +169,7 @@ def test_lesson_without_title(tmp_path: Path) -> None:
     root = _project(tmp_path)
     (root / "modules/demo/ru/01-a.md").write_text("No heading here.\n", encoding="utf-8")
     with pytest.raises(AuthorError) as caught:
-        load_modules(root)
+        load_modules(root, LANGUAGES)
     assert str(caught.value) == (
         'modules/demo/ru/01-a.md:1: lesson has no title - add front matter "title: ..." '
         'or a first "# Heading"'
@@ -179,7 +180,7 @@ def test_module_yml_not_utf8(tmp_path: Path) -> None:
     root = _project(tmp_path)
     (root / "modules/demo/module.yml").write_bytes("id: demo\ntitle: Модуль\n".encode("cp1251"))
     with pytest.raises(AuthorError) as caught:
-        load_modules(root)
+        load_modules(root, LANGUAGES)
     assert str(caught.value) == (
         "modules/demo/module.yml:2: is not valid UTF-8 text - save the file with UTF-8 encoding"
     )

@@ -111,7 +111,7 @@ def test_the_facilitator_edition_holds_all_of_them(sites: tuple[Path, Path, Path
 
 def test_facilitator_pages_notes_banner_and_answer_keys(sites: tuple[Path, Path, Path]) -> None:
     _, _, site = sites
-    module = load_modules(ROOT)[0].id  # the module tests.sitecheck puts the notes in
+    module = load_modules(ROOT, LANGUAGES)[0].id  # the module tests.sitecheck puts the notes in
     for lang in LANGUAGES:
         base = site / ("" if lang == "ru" else f"{lang}/") / "modules" / module
         lesson = sorted(base.glob("0*.html"))[0].read_text("utf-8")
@@ -146,7 +146,7 @@ def test_only_lessons_carry_the_lesson_done_toggle_and_present_button(
         text = page.read_text("utf-8")
         assert "data-lesson-done" not in text, page
         assert "data-present" not in text, page
-    module = load_modules(ROOT)[0].id
+    module = load_modules(ROOT, LANGUAGES)[0].id
     lesson = sorted((site / "en" / "modules" / module).glob("0*.html"))[0].read_text("utf-8")
     assert "data-lesson-done" in lesson and "data-present" in lesson
 

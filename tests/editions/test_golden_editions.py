@@ -25,7 +25,7 @@ CASES = sorted((GOLDEN / "answer_key").glob("*.yml"))
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
 def test_answer_key_and_printed_quiz(case: Path, update_golden: bool) -> None:
     display = case.relative_to(GOLDEN.parent.parent).as_posix()
-    quizzes = parse_quiz_file(load_yaml(case, display), display, "golden").quizzes
+    quizzes = parse_quiz_file(load_yaml(case, display), display, "golden", LANGUAGES).quizzes
     assert {q.type for quiz in quizzes for q in quiz.questions} == set(QUESTION_TYPES)
     keys = "\n".join(f"<!-- {lang} -->\n{answer_key_html(quizzes, lang)}" for lang in LANGUAGES)
     check_golden(keys, case.with_suffix(".html"), update_golden)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
 from aci_course.course.modules import load_modules
 from aci_course.editions.session_plan import SECTIONS, load_plans, parse_plan
@@ -134,7 +135,7 @@ def test_a_fenced_example_is_not_the_structure() -> None:
 
 
 def test_the_course_plans_add_up_in_every_language() -> None:
-    for module in load_modules(ROOT):
+    for module in load_modules(ROOT, LANGUAGES):
         plans = load_plans(module, ROOT)
         assert set(plans) == {"ru", "be", "en"}, module.id
         for plan in plans.values():
@@ -142,7 +143,7 @@ def test_the_course_plans_add_up_in_every_language() -> None:
 
 
 def test_a_translation_without_a_russian_plan(tmp_path: Path) -> None:
-    module = load_modules(ROOT)[0]
+    module = load_modules(ROOT, LANGUAGES)[0]
     fake = tmp_path / "modules" / module.id / "facilitator" / "en"
     fake.mkdir(parents=True)
     (fake / "session-plan.md").write_text(

@@ -28,7 +28,7 @@ MODULE = "mod"
 @pytest.mark.parametrize("case", sorted((GOLDEN / "moodle").glob("*.yml")), ids=lambda p: p.stem)
 def test_moodle_xml(case: Path, tmp_path: Path, update_golden: bool) -> None:
     display = f"quizzes/{MODULE}.yml"
-    quiz_file = parse_quiz_file(load_yaml(case, display), display, MODULE)
+    quiz_file = parse_quiz_file(load_yaml(case, display), display, MODULE, LANGUAGES)
     written = write_quiz_banks({quiz.full_id: quiz for quiz in quiz_file.quizzes}, tmp_path)
     assert [path.name for path in written] == [f"{lang}.xml" for lang in LANGUAGES]
     for path in written:
@@ -41,7 +41,7 @@ def test_scorm_manifest(case: Path, tmp_path: Path, update_golden: bool) -> None
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
     project = Project(tmp_path)
     project.module(MODULE, {lang: spec["lessons"] for lang in LANGUAGES})
-    (module,) = load_modules(tmp_path)
+    (module,) = load_modules(tmp_path, LANGUAGES)
     lang = spec["lang"]
     lessons = tuple(
         (f"{prefix(lang)}modules/{MODULE}/{lesson.slug}.html", lesson.title(lang))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from aci_course import LANGUAGES
 from aci_course.cli import cli
 from aci_course.core.errors import AuthorError
 from aci_course.core.yamlsource import load_yaml
@@ -23,7 +24,9 @@ ALL_TYPES = (ROOT / "tests/golden/moodle/all-types.yml").read_text(encoding="utf
 def quizzes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Quiz]:
     path = tmp_path_factory.mktemp("quizzes") / "mod.yml"
     path.write_text(ALL_TYPES, encoding="utf-8")
-    parsed = parse_quiz_file(load_yaml(path, "quizzes/mod.yml"), "quizzes/mod.yml", "mod")
+    parsed = parse_quiz_file(
+        load_yaml(path, "quizzes/mod.yml"), "quizzes/mod.yml", "mod", LANGUAGES
+    )
     return {quiz.full_id: quiz for quiz in parsed.quizzes}
 
 
@@ -153,7 +156,7 @@ def test_the_course_bank_through_the_command(tmp_path: Path) -> None:
     out = tmp_path / "bank"
     result = CliRunner().invoke(cli, ["--root", str(ROOT), "quiz-bank", "--out", str(out)])
     assert result.exit_code == 0, result.stderr
-    course = load_quizzes(ROOT)
+    course = load_quizzes(ROOT, LANGUAGES)
     for lang in ("ru", "be", "en"):
         root = ET.parse(out / f"{lang}.xml").getroot()
         categories = [q.findtext("category/text") for q in root if q.get("type") == "category"]

@@ -28,7 +28,7 @@ from tests.sitecheck import NOTES, edition_sites
 def noted_module(root: Path) -> Module:
     """The module whose first lesson has the trainer notes: the first in course order
     (``tests.sitecheck.course_with_notes``)."""
-    return load_modules(root)[0]
+    return load_modules(root, LANGUAGES)[0]
 
 
 def _need(tool: str) -> None:
@@ -98,7 +98,7 @@ def test_the_handbook_has_lessons_and_empty_quizzes_but_no_answers(
 ) -> None:
     root, out = printed
     module = noted_module(root)
-    quizzes = [q for q in load_quizzes(root).values() if q.module == module.id]
+    quizzes = [q for q in load_quizzes(root, LANGUAGES).values() if q.module == module.id]
     for lang in LANGUAGES:
         text = text_of(out / lang / f"{module.id}-participant-handbook.pdf")
         for lesson in module.lessons:
@@ -121,7 +121,7 @@ def test_the_handbook_has_lessons_and_empty_quizzes_but_no_answers(
 def test_the_guide_and_the_kit_hold_the_trainer_material(printed: tuple[Path, Path]) -> None:
     root, out = printed
     module = noted_module(root)
-    quiz = next(q for q in load_quizzes(root).values() if q.module == module.id)
+    quiz = next(q for q in load_quizzes(root, LANGUAGES).values() if q.module == module.id)
     guide = text_of(out / "en" / f"{module.id}-facilitator-guide.pdf")
     plan = (root / "modules" / module.id / "facilitator" / "en" / "session-plan.md").read_text()
     assert squash(plan.split('title: "')[1].split('"')[0]) in guide

@@ -8,6 +8,7 @@ import markdown
 import pytest
 from click.testing import CliRunner
 
+from aci_course import LANGUAGES
 from aci_course.cli import cli
 from aci_course.course.modules import load_modules
 from aci_course.export.profile import LeftOutLinks, links_left_out, load_profile
@@ -94,7 +95,7 @@ def test_profile_build_has_only_its_modules_and_the_attribution(course: Project)
 def error_for(course: Project, text: str) -> str:
     course.write("profiles/bad.yml", text)
     with pytest.raises(Exception) as error:
-        load_profile(course.root, "bad", load_modules(course.root))
+        load_profile(course.root, "bad", load_modules(course.root, LANGUAGES))
     return str(error.value)
 
 
@@ -204,7 +205,9 @@ def test_unknown_profile_is_one_line(course: Project) -> None:
 
 
 def test_the_example_profile_is_valid() -> None:
-    profile, chosen = load_profile(ROOT, "foster-parents-association", load_modules(ROOT))
+    profile, chosen = load_profile(
+        ROOT, "foster-parents-association", load_modules(ROOT, LANGUAGES)
+    )
     assert len(chosen) == 2
     assert profile.colours is not None
 

@@ -46,11 +46,11 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_one_zip_per_module_and_language(packages: Path) -> None:
-    expected = {f"{m.id}-{lang}.zip" for m in load_modules(ROOT) for lang in LANGUAGES}
+    expected = {f"{m.id}-{lang}.zip" for m in load_modules(ROOT, LANGUAGES) for lang in LANGUAGES}
     assert {p.name for p in packages.iterdir()} == expected
 
 
-@pytest.mark.parametrize("module", [m.id for m in load_modules(ROOT)])
+@pytest.mark.parametrize("module", [m.id for m in load_modules(ROOT, LANGUAGES)])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_package(packages: Path, module: str, lang: str) -> None:
     archive = zipfile.ZipFile(packages / f"{module}-{lang}.zip")
@@ -63,7 +63,7 @@ def test_package(packages: Path, module: str, lang: str) -> None:
     organizations = manifest.findall("cp:organizations/cp:organization", NS)
     assert len(organizations) == 1
     items = organizations[0].findall("cp:item", NS)
-    lessons = next(m for m in load_modules(ROOT) if m.id == module).lessons
+    lessons = next(m for m in load_modules(ROOT, LANGUAGES) if m.id == module).lessons
     assert [i.findtext("cp:title", namespaces=NS) for i in items] == [
         lesson.title(lang) for lesson in lessons
     ]
@@ -152,5 +152,5 @@ def test_an_image_of_another_module_is_a_clear_error() -> None:
 def test_unknown_module_is_one_line(packages: Path) -> None:
     result = CliRunner().invoke(cli, ["--root", str(ROOT), "scorm", "--module", "nope"])
     assert result.exit_code == 1
-    known = ", ".join(sorted(m.id for m in load_modules(ROOT)))
+    known = ", ".join(sorted(m.id for m in load_modules(ROOT, LANGUAGES)))
     assert result.stderr == f'Error: unknown module "nope" - use one of: {known}\n'

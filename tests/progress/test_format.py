@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from aci_course import DEFAULT_LANGUAGE
+from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.core.node import node_executable
 from aci_course.course.modules import load_modules
 from aci_course.progress import data
@@ -186,8 +186,8 @@ def test_module_states(results: dict[str, Any]) -> None:
 
 
 def test_course_map_lists_lessons_with_their_quizzes() -> None:
-    modules = load_modules(ROOT)
-    quizzes = load_quizzes(ROOT)
+    modules = load_modules(ROOT, LANGUAGES)
+    quizzes = load_quizzes(ROOT, LANGUAGES)
     texts = {
         (m.id, lesson.name): lesson.sources[DEFAULT_LANGUAGE].read_text("utf-8")
         for m in modules

@@ -19,8 +19,8 @@ from aci_course.quiz.load import load_quizzes
 from aci_course.quiz.render import render_quiz
 from tests.repo_config import ROOT
 
-QUIZZES = load_quizzes(ROOT)
-MODULES = load_modules(ROOT)
+QUIZZES = load_quizzes(ROOT, LANGUAGES)
+MODULES = load_modules(ROOT, LANGUAGES)
 
 
 def numbers(form_html: str) -> dict[str, int]:

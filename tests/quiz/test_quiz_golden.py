@@ -27,7 +27,7 @@ CASES = sorted(path for kind in QUESTION_TYPES for path in (GOLDEN / kind).glob(
 
 def rendered(case: Path) -> str:
     display = case.relative_to(GOLDEN.parent.parent).as_posix()
-    quiz_file = parse_quiz_file(load_yaml(case, display), display, MODULE)
+    quiz_file = parse_quiz_file(load_yaml(case, display), display, MODULE, LANGUAGES)
     parts = []
     for quiz in quiz_file.quizzes:
         for lang in LANGUAGES:
@@ -40,7 +40,7 @@ def test_every_type_has_a_case(kind: str) -> None:
     cases = list((GOLDEN / kind).glob("*.yml"))
     assert cases, f"add tests/golden/{kind}/<case>.yml"
     for case in cases:
-        quiz_file = parse_quiz_file(load_yaml(case, case.name), case.name, MODULE)
+        quiz_file = parse_quiz_file(load_yaml(case, case.name), case.name, MODULE, LANGUAGES)
         types = {q.type for quiz in quiz_file.quizzes for q in quiz.questions}
         assert kind in types, f"{case.name} has no {kind} question"
 
@@ -52,7 +52,7 @@ def test_golden_html(case: Path, update_golden: bool) -> None:
 
 def test_shuffled_orders_are_the_same_in_every_language() -> None:
     case = GOLDEN / "matching" / "basic.yml"
-    quiz = parse_quiz_file(load_yaml(case, case.name), case.name, MODULE).quizzes[0]
+    quiz = parse_quiz_file(load_yaml(case, case.name), case.name, MODULE, LANGUAGES).quizzes[0]
     orders = {
         lang: re.findall(r'<option value="(\d+)">\D', render_quiz(quiz, lang, VERSION))
         for lang in LANGUAGES

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
 from aci_course.quiz.load import load_quiz_file, load_quizzes
 from aci_course.quiz.model import SingleQuestion
@@ -30,7 +31,7 @@ def write(root: Path, text: str, name: str = "demo.yml", module: str | None = "d
 def error_of(root: Path, text: str, **kwargs: str | None) -> str:
     path = write(root, text, **kwargs)
     with pytest.raises(AuthorError) as caught:
-        load_quiz_file(path, root)
+        load_quiz_file(path, root, LANGUAGES)
     return str(caught.value)
 
 
@@ -55,7 +56,7 @@ SINGLE = f"""
 
 def test_a_valid_file_loads(tmp_path: Path) -> None:
     path = write(tmp_path, quiz(SINGLE))
-    loaded = load_quiz_file(path, tmp_path)
+    loaded = load_quiz_file(path, tmp_path, LANGUAGES)
     question = loaded.quizzes[0].questions[0]
     assert isinstance(question, SingleQuestion)
     assert question.correct_indexes == (0,)
@@ -87,7 +88,7 @@ def test_yaml_extension(tmp_path: Path) -> None:
 
 def test_answer_index_instead_of_correct(tmp_path: Path) -> None:
     path = write(tmp_path, quiz(SINGLE.replace("      correct: true\n", "") + "  answer: 1\n"))
-    question = load_quiz_file(path, tmp_path).quizzes[0].questions[0]
+    question = load_quiz_file(path, tmp_path, LANGUAGES).quizzes[0].questions[0]
     assert isinstance(question, SingleQuestion)
     assert question.correct_indexes == (1,)
 
@@ -99,10 +100,10 @@ def test_load_quizzes_by_full_id(tmp_path: Path) -> None:
     write(tmp_path, quiz(SINGLE))
     write(tmp_path, quiz(SINGLE), name="other.yml", module="other")
     (tmp_path / "quizzes" / "README.md").write_text("not a quiz file\n", encoding="utf-8")
-    assert sorted(load_quizzes(tmp_path)) == ["demo/check-1", "other/check-1"]
+    assert sorted(load_quizzes(tmp_path, LANGUAGES)) == ["demo/check-1", "other/check-1"]
 
 
 def test_the_course_quizzes_are_valid() -> None:
     root = Path(__file__).resolve().parents[2]
-    for quiz_ in load_quizzes(root).values():
+    for quiz_ in load_quizzes(root, LANGUAGES).values():
         assert quiz_.questions

@@ -16,7 +16,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from aci_course.core.build_context import current_language, is_outer_build, project_root
+from aci_course.core.build_context import (
+    course_languages,
+    current_language,
+    is_outer_build,
+    project_root,
+)
 from aci_course.core.errors import stop_build
 from aci_course.core.priorities import PRIORITY
 from aci_course.course.publish import is_lesson
@@ -45,7 +50,9 @@ class EditionsPlugin(BasePlugin[EditionsConfig]):
             config.markdown_extensions.append(blocks.EXTENSION)
         if is_outer_build(config) or self.edition is None:
             with stop_build():
-                self.edition = EditionBuild(project_root(config), self.config.edition)
+                self.edition = EditionBuild(
+                    project_root(config), self.config.edition, course_languages(config)
+                )
         self.edition.configure(config, current_language(config))
         return config
 

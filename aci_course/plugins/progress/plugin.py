@@ -19,7 +19,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from aci_course.core.build_context import current_language, is_outer_build, project_root
+from aci_course.core.build_context import (
+    course_languages,
+    current_language,
+    is_outer_build,
+    project_root,
+)
 from aci_course.core.errors import stop_build
 from aci_course.core.priorities import PRIORITY
 from aci_course.core.project import course_version
@@ -44,7 +49,7 @@ class ProgressPlugin(BasePlugin[ProgressConfig]):
         with stop_build():
             self.version = course_version(config)
             if is_outer_build(config) or self.progress is None:
-                self.progress = build.ProgressBuild(project_root(config))
+                self.progress = build.ProgressBuild(project_root(config), course_languages(config))
         self.progress.start_language(
             current_language(config), self.config.course_id, self.version, str(config.site_name)
         )

@@ -25,7 +25,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from aci_course import LANGUAGES
-from aci_course.core.build_context import current_language, has_i18n, is_outer_build, project_root
+from aci_course.core.build_context import (
+    course_languages,
+    current_language,
+    has_i18n,
+    is_outer_build,
+    project_root,
+)
 from aci_course.core.errors import stop_build
 from aci_course.core.priorities import PRIORITY
 from aci_course.core.project import course_version
@@ -65,6 +71,12 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             )
         return lang
 
+    def _languages(self, config: MkDocsConfig) -> tuple[str, ...]:
+        """The languages every quiz text gives: the site's, or the one the option names."""
+        if self.config.language and not has_i18n(config):
+            return (str(self.config.language),)
+        return course_languages(config)
+
     @event_priority(PRIORITY.quizzes_config)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate every quiz; a whole build forgets what the last one embedded."""
@@ -73,7 +85,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             version = self.config.course_version or course_version(config)
             if is_outer_build(config) or self.quizzes is None:
                 root = project_root(config)
-                self.quizzes = QuizBuild(load_quizzes(root, self.config.quizzes_dir), version)
+                self.quizzes = QuizBuild(
+                    load_quizzes(root, self._languages(config), self.config.quizzes_dir), version
+                )
         self.quizzes.start_language()
         if is_outer_build(config):
             self.add_assets = self._wants_assets(config)
