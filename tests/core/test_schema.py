@@ -245,8 +245,7 @@ def test_a_site_in_one_language_gets_texts_in_that_language_only(tmp_path: Path)
             QuizFile, load_yaml(path, "quizzes/q.yml"), "quizzes/q.yml", ("en", "de"), module="q"
         )
     assert str(error.value) == (
-        'quizzes/q.yml:4: "text" of question "q" lacks de'
-        ' - add de: "..." (every text needs en, de)'
+        'quizzes/q.yml:4: "text" of question "q" lacks de - add de: "..." (every text needs en, de)'
     )
 
 

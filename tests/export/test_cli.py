@@ -123,7 +123,7 @@ def test_pdf_prints_the_chosen_documents(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(pdf, "all_documents", documents)
     monkeypatch.setattr(pdf, "print_pdfs", printed)
     modules = [SimpleNamespace(id="a"), SimpleNamespace(id="b")]
-    monkeypatch.setattr("aci_course.course.modules.load_modules", lambda root: modules)
+    monkeypatch.setattr("aci_course.course.modules.load_modules", lambda root, languages: modules)
     root, where = course(tmp_path), tmp_path / "o"
     status, out, _ = run(
         "--root", str(root), "pdf", "--module", "b", "--lang", "en", "--out", str(where)

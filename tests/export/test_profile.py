@@ -95,7 +95,7 @@ def test_profile_build_has_only_its_modules_and_the_attribution(course: Project)
 def error_for(course: Project, text: str) -> str:
     course.write("profiles/bad.yml", text)
     with pytest.raises(Exception) as error:
-        load_profile(course.root, "bad", load_modules(course.root, LANGUAGES))
+        load_profile(course.root, "bad", load_modules(course.root, LANGUAGES), LANGUAGES)
     return str(error.value)
 
 
@@ -206,7 +206,7 @@ def test_unknown_profile_is_one_line(course: Project) -> None:
 
 def test_the_example_profile_is_valid() -> None:
     profile, chosen = load_profile(
-        ROOT, "foster-parents-association", load_modules(ROOT, LANGUAGES)
+        ROOT, "foster-parents-association", load_modules(ROOT, LANGUAGES), LANGUAGES
     )
     assert len(chosen) == 2
     assert profile.colours is not None
