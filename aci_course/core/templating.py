@@ -6,6 +6,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from aci_course.core import template_cache
 from aci_course.core.texts import t
 
 
@@ -21,6 +22,8 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["t"] = t
+    # Compiled once per source, also across builds once a build gave it a folder.
+    env.bytecode_cache = template_cache.shared
     return env
 
 

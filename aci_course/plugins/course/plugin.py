@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from aci_course.core import live_preview, minify, safe_build, template_cache, texts, theme
 from aci_course.core.build_context import current_language, is_outer_build, project_root
+from aci_course.core.disk_cache import DiskCache
 from aci_course.core.errors import stop_build
 from aci_course.core.priorities import PRIORITY
 from aci_course.core.project import course_version
@@ -105,6 +106,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Let the theme's environment reuse templates compiled by an earlier build."""
         if self.config.template_cache:
+            template_cache.shared.keep_on_disk(DiskCache.at(project_root(config), "templates"))
             env.bytecode_cache = template_cache.shared
         theme.readable_json(env)
         return env
