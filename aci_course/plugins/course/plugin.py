@@ -186,7 +186,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         root = project_root(config)
         overrides = Path(str(config.theme.custom_dir or root / "overrides"))
         try:
-            minify.minify_site(root, overrides, Path(config.site_dir))
+            minify.minify_site(
+                root, overrides, Path(config.site_dir), cache=DiskCache.at(root, "minify")
+            )
         except minify.MinifyError as error:
             raise PluginError(str(error)) from None
         theme.trim_palette(Path(config.site_dir), config.theme.get("palette"))
