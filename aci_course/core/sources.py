@@ -181,9 +181,14 @@ def _line_directives(
     text: str, candidate: re.Pattern[str], pattern: re.Pattern[str]
 ) -> list[Directive]:
     lines = text.splitlines()
+    candidates = [index for index, line in enumerate(lines) if candidate.match(line)]
+    if not candidates:  # most pages: no need to find their code blocks
+        return []
+    code = code_lines(lines)
     found = []
-    for index, (line, code) in enumerate(zip(lines, code_lines(lines), strict=True)):
-        if code or not candidate.match(line):
+    for index in candidates:
+        line = lines[index]
+        if code[index]:
             continue
         directive = pattern.match(line)
         found.append(

@@ -19,8 +19,8 @@ and to the reader's query:
 Russian needs no table (Snowball joins its forms; lunr.aci drops fleeting vowels)
 and English none (Porter).
 
-The form table is kept under ``.cache/search/`` by the words it was made for, so a
-build whose Belarusian words did not change starts no node process (see
+The form table is kept under ``.cache/search/`` by the texts it was made from, so a
+build whose Belarusian pages did not change starts no node process (see
 :func:`forms_key`).
 """
 
@@ -241,8 +241,8 @@ FORMS_SUFFIX: Final = ".forms"
 """The cached form tables' file ending (:class:`~aci_course.core.disk_cache.DiskCache`)."""
 
 
-def forms_key(words: Sequence[str], node_modules: Path) -> str:
-    """The form table's cache key: the words in order, belmorph and the code that reads it."""
+def forms_key(texts: Sequence[str], node_modules: Path) -> str:
+    """The form table's cache key: the texts (so their words), belmorph and the code."""
     code = code_version(
         [
             Path(__file__),
@@ -251,7 +251,7 @@ def forms_key(words: Sequence[str], node_modules: Path) -> str:
             node_modules / "belmorph" / "package.json",
         ]
     )
-    return digest(code, "\n".join(words))
+    return digest(code, *texts)
 
 
 def language_data(
@@ -277,14 +277,15 @@ def language_data(
     if lang != "be":
         return data
     data["endings"] = list(_ENDINGS_LONGEST_FIRST)
-    counts = vocabulary(texts, lang)
-    words = [w for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    texts = list(texts)
     cache = cache or DiskCache(None)
-    key = forms_key(words, node_modules)
+    key = forms_key(texts, node_modules)
     cached = cache.read_text(key, FORMS_SUFFIX)
     if cached is not None:
         data["forms"] = cached
         return data
+    counts = vocabulary(texts, lang)
+    words = [w for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     if belmorph is None:
         belmorph = Belmorph.start(node_modules)
     lexemes = belmorph.lexemes(words) if belmorph is not None else None

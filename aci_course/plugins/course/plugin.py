@@ -28,7 +28,15 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from aci_course.core import live_preview, minify, safe_build, template_cache, texts, theme
+from aci_course.core import (
+    live_preview,
+    minify,
+    safe_build,
+    template_cache,
+    templating,
+    texts,
+    theme,
+)
 from aci_course.core.build_context import current_language, is_outer_build, project_root
 from aci_course.core.disk_cache import DiskCache
 from aci_course.core.errors import stop_build
@@ -68,6 +76,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def _reload_texts(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.live_preview:
             texts.reload_if_changed()  # ui.yml changed under `mkdocs serve`
+            if is_outer_build(config):
+                templating.forget_templates()  # so may the package's templates
         return config
 
     @event_priority(PRIORITY.modules_config)
@@ -195,7 +205,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     @event_priority(PRIORITY.site_end)
     def _coverage(self, config: MkDocsConfig) -> None:
-        if is_outer_build(config) and self.course is not None:
+        # An information table: not made for a quiet build (`-q`), which would not show it.
+        if is_outer_build(config) and self.course is not None and log.isEnabledFor(logging.INFO):
             for line in self.course.coverage_lines(config.docs_dir):
                 log.info(line)
 
