@@ -180,10 +180,10 @@ def figure_directives(text: str) -> list[Directive]:
 def _line_directives(
     text: str, candidate: re.Pattern[str], pattern: re.Pattern[str]
 ) -> list[Directive]:
+    if "{{" not in text:  # every directive starts so; most pages: nothing to read line by line
+        return []
     lines = text.splitlines()
     candidates = [index for index, line in enumerate(lines) if candidate.match(line)]
-    if not candidates:  # most pages: no need to find their code blocks
-        return []
     code = code_lines(lines)
     found = []
     for index in candidates:

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from aci_course import LANGUAGES
 from aci_course.core.build_context import current_language, has_i18n, is_outer_build, project_root
+from aci_course.core.disk_cache import DiskCache
 from aci_course.core.errors import stop_build
 from aci_course.core.priorities import PRIORITY
 from aci_course.core.project import course_version
@@ -73,7 +74,11 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             version = self.config.course_version or course_version(config)
             if is_outer_build(config) or self.quizzes is None:
                 root = project_root(config)
-                self.quizzes = QuizBuild(load_quizzes(root, self.config.quizzes_dir), version)
+                self.quizzes = QuizBuild(
+                    load_quizzes(root, self.config.quizzes_dir),
+                    version,
+                    DiskCache.at(root, "quiz"),
+                )
         self.quizzes.start_language()
         if is_outer_build(config):
             self.add_assets = self._wants_assets(config)
@@ -115,3 +120,4 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         if is_outer_build(config) and self.quizzes is not None:
             for warning in self.quizzes.unused():
                 log.warning(str(warning))
+            self.quizzes.finish()
