@@ -8,11 +8,10 @@ they are the same in every language and in every build.
 
 from __future__ import annotations
 
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-import jinja2
-import markupsafe
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
@@ -144,7 +143,7 @@ def form_code() -> str:
         _PACKAGE / "core" / "templating.py",
         _PACKAGE / "core" / "texts.py",
     ]
-    return digest(jinja2.__version__, markupsafe.__version__, code_version(files))
+    return digest(version("jinja2"), version("markupsafe"), code_version(files))
 
 
 class FormCache:
