@@ -159,10 +159,14 @@ class FormCache:
         self.disk = disk
         self.rendered = 0  # forms not found in the cache (tests read it)
         self.used: set[str] = set()
+        self._data: dict[int, tuple[Quiz, str]] = {}  # id -> (quiz, its data as JSON)
 
     def __call__(self, quiz: Quiz, lang: str, course_version: str, mode: str = "normal") -> str:
         """The form render_quiz gives, from the cache when it is there."""
-        key = digest(self.code, quiz.model_dump_json(), lang, course_version, mode)
+        known = self._data.get(id(quiz))
+        if known is None or known[0] is not quiz:  # (the quiz is kept, so its id stays its own)
+            known = self._data[id(quiz)] = (quiz, quiz.model_dump_json())
+        key = digest(self.code, known[1], lang, course_version, mode)
         self.used.add(key)
         stored = self.disk.read_text(key, ".html")
         if stored is not None:
