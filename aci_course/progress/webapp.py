@@ -177,9 +177,9 @@ def precache_listing(
     but whose file names did not (an author's edit) lists without node.
     """
     cache = cache or DiskCache(None)
-    glob_package = root / "node_modules" / "glob" / "package.json"
+    packages = [root / "node_modules" / name / "package.json" for name in ("workbox-build", "glob")]
     key = digest(
-        code_version([PRECACHE_SCRIPT, glob_package]),
+        code_version([PRECACHE_SCRIPT, *packages]),
         json.dumps(globs(), sort_keys=True),
         "\n".join(_site_names(site)),
     )
