@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,13 @@ def is_outer_build(config: Any) -> bool:
 
 def project_root(config: Any) -> Path:
     """The folder holding mkdocs.yml, modules/ and quizzes/."""
-    return Path(config.config_file_path).resolve().parent
+    return _folder_of(str(config.config_file_path))
+
+
+@lru_cache(maxsize=8)
+def _folder_of(config_file: str) -> Path:
+    # Asked by several handlers of every page: resolved once per config file.
+    return Path(config_file).resolve().parent
 
 
 def course_languages(config: Any) -> tuple[str, ...]:

@@ -27,6 +27,6 @@ def _pattern(kind: str) -> re.Pattern[str]:
 
 def fill(kind: str, html: str, slots: Mapping[str, str]) -> str:
     """``html`` with each placeholder of ``kind`` replaced by its piece in ``slots``."""
-    if not slots:
+    if not slots or f"data-aci-{kind}-slot=" not in html:  # most pages have none
         return html
     return _pattern(kind).sub(lambda m: slots.get(m["token"], m[0]), html)

@@ -180,10 +180,15 @@ def figure_directives(text: str) -> list[Directive]:
 def _line_directives(
     text: str, candidate: re.Pattern[str], pattern: re.Pattern[str]
 ) -> list[Directive]:
+    if "{{" not in text:  # every directive starts so; most pages: nothing to read line by line
+        return []
     lines = text.splitlines()
+    candidates = [index for index, line in enumerate(lines) if candidate.match(line)]
+    code = code_lines(lines)
     found = []
-    for index, (line, code) in enumerate(zip(lines, code_lines(lines), strict=True)):
-        if code or not candidate.match(line):
+    for index in candidates:
+        line = lines[index]
+        if code[index]:
             continue
         directive = pattern.match(line)
         found.append(

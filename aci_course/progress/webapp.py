@@ -5,21 +5,25 @@ with no network. Each language root (``site/``, ``site/be/``, ``site/en/``) gets
 ``manifest.webmanifest`` and ``sw.js``; a page registers its own language's
 worker (overrides/assets/javascripts/webapp.js), which precaches that language's
 pages, the shared assets and media, and fetches anything else (the other
-languages) on demand, keeping a copy. Workbox's ``getManifest`` lists the files
-with a revision each, so a rebuilt page is fetched again; caches are named after
+languages) on demand, keeping a copy. The files are listed as Workbox's
+``getManifest`` lists them, with a revision each (:func:`precache_entries`), so a
+rebuilt page is fetched again; caches are named after
 the course version and a new version deletes the old ones. Over ``file://``
 nothing is registered.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
+from aci_course.core.disk_cache import DiskCache, code_version, digest
 from aci_course.core.node import NodeStepError, run_json
 from aci_course.core.templating import render
 from aci_course.course.languages import prefix
@@ -150,10 +154,41 @@ def search_lunr(site: Path) -> dict[str, list[str]]:
     return found
 
 
-def precache_entries(root: Path, site: Path, node: str | None = None) -> dict[str, Any]:
-    """``{lang: [{url, revision}]}`` from workbox-build, urls relative to the site root."""
+MAX_PRECACHE_BYTES = 20 * 1024 * 1024
+"""Workbox's ``maximumFileSizeToCacheInBytes`` as we set it: a large course's search index."""
+
+
+def _site_names(site: Path) -> list[str]:
+    """Every path under ``site`` (folders with a trailing /): all a glob's answer depends on."""
+    names = []
+    for folder, dirs, files in os.walk(site):
+        base = Path(folder).relative_to(site).as_posix()
+        base = "" if base == "." else f"{base}/"
+        names += [f"{base}{name}/" for name in dirs] + [f"{base}{name}" for name in files]
+    return sorted(names)
+
+
+def precache_listing(
+    root: Path, site: Path, node: str | None = None, cache: DiskCache | None = None
+) -> list[str]:
+    """The paths Workbox's glob lists for :func:`globs`, in its order (see precache.cjs).
+
+    Kept in ``cache`` by the names of the site's files: a rebuild whose pages changed
+    but whose file names did not (an author's edit) lists without node.
+    """
+    cache = cache or DiskCache(None)
+    packages = [root / "node_modules" / name / "package.json" for name in ("workbox-build", "glob")]
+    key = digest(
+        code_version([PRECACHE_SCRIPT, *packages]),
+        json.dumps(globs(), sort_keys=True),
+        "\n".join(_site_names(site)),
+    )
+    stored = cache.read_text(key, ".json")
+    if stored is not None:
+        listed: list[str] = json.loads(stored)
+        return listed
     try:
-        entries = run_json(
+        listed = run_json(
             root,
             "workbox-build",
             PRECACHE_SCRIPT,
@@ -164,6 +199,26 @@ def precache_entries(root: Path, site: Path, node: str | None = None) -> dict[st
         )
     except NodeStepError as error:
         raise WebAppError(str(error)) from None
+    cache.write_text(key, json.dumps(listed), ".json")
+    cache.keep_only(key, ".json")
+    return listed
+
+
+def precache_entries(
+    root: Path, site: Path, node: str | None = None, cache: DiskCache | None = None
+) -> dict[str, Any]:
+    """``{lang: [{url, revision}]}`` as workbox-build's getManifest gives them.
+
+    Urls relative to the site root; the revision is Workbox's, the md5 of the file;
+    files above Workbox's size limit are left out, as Workbox leaves them out.
+    """
+    entries = []
+    for url in precache_listing(root, site, node, cache):
+        path = site / url
+        if not path.is_file() or path.stat().st_size > MAX_PRECACHE_BYTES:
+            continue
+        revision = hashlib.md5(path.read_bytes(), usedforsecurity=False).hexdigest()
+        entries.append({"url": url, "revision": revision})
     return split_entries(entries, search_lunr(site))
 
 
@@ -189,9 +244,11 @@ def service_worker(lang: str, version: str, entries: Sequence[Mapping[str, Any]]
     )
 
 
-def write_service_workers(root: Path, site: Path, version: str) -> None:
+def write_service_workers(
+    root: Path, site: Path, version: str, cache: DiskCache | None = None
+) -> None:
     """Write ``sw.js`` into each language root of the finished ``site``."""
-    entries = precache_entries(root, site)
+    entries = precache_entries(root, site, cache=cache)
     for lang in LANGUAGES:
         target = site / prefix(lang) / "sw.js"
         if target.parent.is_dir():

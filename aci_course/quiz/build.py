@@ -19,6 +19,7 @@ from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
+from aci_course.core.disk_cache import DiskCache
 from aci_course.core.errors import AuthorError
 from aci_course.core.sources import quiz_directives
 from aci_course.core.yamlsource import read_text
@@ -26,14 +27,18 @@ from aci_course.course.pages import PRE_TEST_META
 from aci_course.course.publish import module_of, source_of
 from aci_course.quiz.embed import embed_quizzes, fill_slots
 from aci_course.quiz.model import Quiz
+from aci_course.quiz.render import FormCache, render_quiz
 
 
 class QuizBuild:
     """The quizzes of one whole build and what its pages embedded."""
 
-    def __init__(self, quizzes: dict[str, Quiz], course_version: str) -> None:
+    def __init__(
+        self, quizzes: dict[str, Quiz], course_version: str, cache: DiskCache | None = None
+    ) -> None:
         self.quizzes = quizzes  # full id -> quiz
         self.course_version = course_version
+        self.render = FormCache(cache) if cache is not None else render_quiz
         self.slots: dict[str, str] = {}  # placeholder -> form HTML, language being built
         self.used: set[str] = set()  # full ids embedded by some page of any language
 
@@ -56,6 +61,7 @@ class QuizBuild:
             course_version=self.course_version,
             slot_prefix=f"{lang}-{len(self.slots)}",
             mode=quiz_mode(page.meta),
+            render=self.render,
         )
         self.slots.update(embedded.slots)
         self.used.update(embedded.used)
@@ -65,6 +71,11 @@ class QuizBuild:
     def fill(self, content: str) -> str:
         """Each rendered quiz where its placeholder is."""
         return fill_slots(content, self.slots)
+
+    def finish(self) -> None:
+        """The whole build is done: the form cache keeps only what it used."""
+        if isinstance(self.render, FormCache):
+            self.render.forget_unused()
 
     def unused(self) -> list[AuthorError]:
         """A warning for each quiz that no page of any language embeds."""

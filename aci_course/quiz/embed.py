@@ -10,7 +10,7 @@ the lines are found by :mod:`aci_course.core.sources`, as for every other reader
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from aci_course.core.errors import AuthorError
@@ -92,12 +92,15 @@ def embed_quizzes(
     course_version: str,
     slot_prefix: str,
     mode: str = "normal",
+    render: Callable[[Quiz, str, str, str], str] = render_quiz,
 ) -> Embedded:
     """Replace the quiz lines of ``markdown`` by placeholders; render each quiz in ``lang``.
 
     ``source`` names the author's file in messages; ``source_text`` is its full
     text (with front matter), used to find the author's line numbers. ``mode``
-    ``pre`` renders the forms as the test before a module (see render_quiz).
+    ``pre`` renders the forms as the test before a module (see render_quiz);
+    ``render`` is render_quiz or one that keeps its forms
+    (:class:`~aci_course.quiz.render.FormCache`).
     """
     directives = quiz_directives(markdown)
     result = Embedded(markdown=markdown)
@@ -126,7 +129,7 @@ def embed_quizzes(
             )
         seen[quiz.full_id] = line
         token = f"{slot_prefix}-{k}"
-        result.slots[token] = render_quiz(quiz, lang, course_version, mode)
+        result.slots[token] = render(quiz, lang, course_version, mode)
         result.used.append(quiz.full_id)
         lines[directive.index] = placeholder(SLOT_KIND, token, directive.indent)
     result.markdown = "\n".join(lines) + ("\n" if markdown.endswith("\n") else "")

@@ -8,11 +8,14 @@ they are the same in every language and in every build.
 
 from __future__ import annotations
 
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
+from aci_course.core.disk_cache import DiskCache, code_version, digest
 from aci_course.core.templating import render
 from aci_course.core.texts import for_language
 from aci_course.quiz.model import Question, Quiz
@@ -125,3 +128,56 @@ def render_quiz(quiz: Quiz, lang: str, course_version: str, mode: str = "normal"
         course_version=course_version,
         data=_script_json(data),
     )
+
+
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def form_code() -> str:
+    """What render_quiz's output depends on besides its arguments: templates, texts, code."""
+    files = [
+        *sorted((_PACKAGE / "templates" / "quiz").glob("*.html")),
+        *sorted((_PACKAGE / "quiz").glob("*.py")),
+        *sorted((_PACKAGE / "quiz" / "types").glob("*.py")),
+        _PACKAGE / "data" / "ui.yml",
+        _PACKAGE / "core" / "templating.py",
+        _PACKAGE / "core" / "texts.py",
+    ]
+    return digest(version("jinja2"), version("markupsafe"), code_version(files))
+
+
+class FormCache:
+    """render_quiz with its forms kept on disk (``.cache/quiz/``), like dot's figures.
+
+    A form is the same for the same quiz (all its data, as validated), language,
+    mode and course version, templates, texts and code (:func:`form_code`, read once
+    per build): a rebuild renders only the quizzes that changed.
+    """
+
+    def __init__(self, disk: DiskCache) -> None:
+        self.code = form_code()
+        self.disk = disk
+        self.rendered = 0  # forms not found in the cache (tests read it)
+        self.used: set[str] = set()
+        self._data: dict[int, tuple[Quiz, str]] = {}  # id -> (quiz, its data as JSON)
+
+    def __call__(self, quiz: Quiz, lang: str, course_version: str, mode: str = "normal") -> str:
+        """The form render_quiz gives, from the cache when it is there."""
+        known = self._data.get(id(quiz))
+        if known is None or known[0] is not quiz:  # (the quiz is kept, so its id stays its own)
+            known = self._data[id(quiz)] = (quiz, quiz.model_dump_json())
+        key = digest(self.code, known[1], lang, course_version, mode)
+        self.used.add(key)
+        stored = self.disk.read_text(key, ".html")
+        if stored is not None:
+            return stored
+        form = render_quiz(quiz, lang, course_version, mode)
+        self.rendered += 1
+        self.disk.write_text(key, form, ".html")
+        return form
+
+    def forget_unused(self) -> None:
+        """After a whole build: drop the forms it did not use (edited or removed quizzes)."""
+        for path in self.disk.entries(".html"):
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
+from aci_course.core.disk_cache import DiskCache
 from aci_course.search import glossary, lexicon
 from aci_course.search import split as search_split
 
@@ -42,11 +43,20 @@ def read_index(site_dir: str) -> dict[str, Any] | None:
 class SearchBuild:
     """The per-language indexes of one whole build and the Belarusian dictionary."""
 
-    def __init__(self, node_modules: Path) -> None:
-        """Start loading belmorph's dictionary while the pages are built."""
+    def __init__(self, node_modules: Path, cache: DiskCache | None = None) -> None:
+        """Start loading belmorph's dictionary while the pages are built.
+
+        Unless ``cache`` holds a form table: then this build most likely has the
+        same words (an author's rebuild), and node starts only if it has not.
+        """
         self.node_modules = node_modules
+        self.cache = cache or DiskCache(None)
         self.built: dict[str, dict[str, Any]] = {}  # inner language -> its own index
-        self.belmorph = lexicon.Belmorph.start(node_modules)
+        self.belmorph = (
+            None
+            if self.cache.entries(lexicon.FORMS_SUFFIX)
+            else lexicon.Belmorph.start(node_modules)
+        )
 
     def stop(self) -> None:
         """Nothing left running (a failed build never asks the dictionary)."""
@@ -84,7 +94,9 @@ class SearchBuild:
                 lang: [f"{doc.get('title', '')} {doc.get('text', '')}" for doc in part["docs"]]
                 for lang, part in indexes.items()
             }
-            lexicon.write_lunr_scripts(site_dir, texts, self.node_modules, self.belmorph)
+            lexicon.write_lunr_scripts(
+                site_dir, texts, self.node_modules, self.belmorph, self.cache
+            )
             for lang, part in indexes.items():
                 log.debug("search index %s: %d entries", lang, len(part["docs"]))
         finally:

@@ -18,6 +18,10 @@ and to the reader's query:
 
 Russian needs no table (Snowball joins its forms; lunr.aci drops fleeting vowels)
 and English none (Porter).
+
+The form table is kept under ``.cache/search/`` by the texts it was made from, so a
+build whose Belarusian pages did not change starts no node process (see
+:func:`forms_key`).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
+from aci_course.core.disk_cache import DiskCache, code_version, digest
 from aci_course.core.node import node_executable
 from aci_course.search.fold import fold, folds, spelling
 
@@ -232,12 +237,34 @@ def decode_forms(encoded: str) -> dict[str, str]:
     return table
 
 
+FORMS_SUFFIX: Final = ".forms"
+"""The cached form tables' file ending (:class:`~aci_course.core.disk_cache.DiskCache`)."""
+
+
+def forms_key(texts: Sequence[str], node_modules: Path) -> str:
+    """The form table's cache key: the texts (so their words), belmorph and the code."""
+    code = code_version(
+        [
+            Path(__file__),
+            Path(__file__).with_name("fold.py"),
+            Path(__file__).with_name("belmorph_forms.mjs"),
+            node_modules / "belmorph" / "package.json",
+        ]
+    )
+    return digest(code, *texts)
+
+
 def language_data(
-    lang: str, texts: Iterable[str], node_modules: Path, belmorph: Belmorph | None = None
+    lang: str,
+    texts: Iterable[str],
+    node_modules: Path,
+    belmorph: Belmorph | None = None,
+    cache: DiskCache | None = None,
 ) -> dict[str, Any]:
     """``lunr.aciData`` for ``lang``: its folds, stemmer endings and form table.
 
-    ``belmorph``: a dictionary process already started (else one is started here).
+    ``belmorph``: a dictionary process already started (else one is started here if
+    the table is not in ``cache``).
     """
     data: dict[str, Any] = {
         "lang": lang,
@@ -250,6 +277,13 @@ def language_data(
     if lang != "be":
         return data
     data["endings"] = list(_ENDINGS_LONGEST_FIRST)
+    texts = list(texts)
+    cache = cache or DiskCache(None)
+    key = forms_key(texts, node_modules)
+    cached = cache.read_text(key, FORMS_SUFFIX)
+    if cached is not None:
+        data["forms"] = cached
+        return data
     counts = vocabulary(texts, lang)
     words = [w for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     if belmorph is None:
@@ -257,6 +291,8 @@ def language_data(
     lexemes = belmorph.lexemes(words) if belmorph is not None else None
     if lexemes is not None:
         data["forms"] = encode_forms(forms_table(words, lexemes, lang))
+        cache.write_text(key, data["forms"], FORMS_SUFFIX)
+        cache.keep_only(key, FORMS_SUFFIX)  # an edited course never needs the old table
     return data
 
 
@@ -277,6 +313,7 @@ def write_lunr_scripts(
     texts: Mapping[str, Iterable[str]],
     node_modules: Path,
     belmorph: Belmorph | None = None,
+    cache: DiskCache | None = None,
 ) -> dict[str, Path]:
     """Write ``assets/javascripts/lunr/min/lunr.aci-<lang>.min.js`` for each language."""
     folder = site_dir / "assets" / "javascripts" / "lunr" / "min"
@@ -284,7 +321,7 @@ def write_lunr_scripts(
     written: dict[str, Path] = {}
     for lang, lang_texts in texts.items():
         path = folder / f"lunr.aci-{lang}.min.js"
-        data = language_data(lang, lang_texts, node_modules, belmorph)
+        data = language_data(lang, lang_texts, node_modules, belmorph, cache)
         path.write_text(lunr_script(lang, data), "utf-8")
         written[lang] = path
     return written

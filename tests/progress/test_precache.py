@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
-from aci_course.progress.webapp import globs, lunr_files, split_entries
+import hashlib
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from aci_course.core.disk_cache import DiskCache
+from aci_course.core.node import node_executable
+from aci_course.progress.webapp import (
+    WebAppError,
+    globs,
+    lunr_files,
+    precache_entries,
+    search_lunr,
+    split_entries,
+)
+from tests.repo_config import ROOT
 
 
 def test_one_listing_covers_every_language_root() -> None:
@@ -89,3 +106,58 @@ def test_each_language_gets_only_its_stemmers_and_course_maps() -> None:
         "assets/javascripts/progress/be/care.js",
     ]
     assert split["en"] == []
+
+
+_GET_MANIFEST = """
+const path = require("path");
+const [root, site] = process.argv.slice(1);
+const build = path.join(root, "node_modules", "workbox-build", "build");
+const { getManifest } = require(path.join(build, "get-manifest.js"));
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+getManifest({ globDirectory: site, ...input, maximumFileSizeToCacheInBytes: 20 * 1024 * 1024 })
+  .then((result) => process.stdout.write(JSON.stringify(result.manifestEntries)));
+"""
+
+
+@pytest.mark.skipif(not (ROOT / "node_modules" / "workbox-build").is_dir(), reason="npm ci first")
+def test_the_listing_is_workbox_getmanifest_and_is_kept_by_file_names(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    files = {
+        "index.html": "ru",
+        "404.html": "not found",
+        "sw.js": "old worker",
+        "search/search_index.json": "{}",
+        "modules/care/01-a.html": "lesson",
+        "modules/care/media/photo.png": "png",
+        "modules/care/media/be/photo.png": "png be",
+        "be/index.html": "be",
+        "be/search/search_index.json": "{}",
+        "en/modules/care/01-a.html": "en lesson",
+        "assets/javascripts/aci.js": "js",
+        "assets/javascripts/aci.js.map": "map",
+        "assets/stylesheets/course.css": "css",
+        "assets/fonts/reading.woff2": "font",
+    }
+    for name, text in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, "utf-8")
+    node = node_executable()
+    assert node is not None
+    workbox = subprocess.run(
+        [node, "-e", _GET_MANIFEST, str(ROOT), str(site)],
+        input=json.dumps(globs()),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    cache = DiskCache.at(tmp_path, "precache")
+    expected = split_entries(json.loads(workbox.stdout), search_lunr(site))
+    assert precache_entries(ROOT, site, cache=cache) == expected
+
+    (site / "index.html").write_text("ru, edited", "utf-8")  # same names: no node needed
+    edited = precache_entries(ROOT, site, node="/bin/false", cache=cache)
+    revision = {e["url"]: e["revision"] for e in edited["ru"]}["index.html"]
+    assert revision == hashlib.md5(b"ru, edited").hexdigest()
+    (site / "about.html").write_text("new page", "utf-8")  # a new name: listed again
+    with pytest.raises(WebAppError):
+        precache_entries(ROOT, site, node="/bin/false", cache=cache)

@@ -14,9 +14,11 @@ from typing import Any
 
 import pytest
 
+from aci_course.core.disk_cache import DiskCache
 from aci_course.core.node import node_executable
 from aci_course.search.fold import fold, folds
 from aci_course.search.lexicon import (
+    FORMS_SUFFIX,
     Belmorph,
     decode_forms,
     encode_forms,
@@ -191,3 +193,25 @@ def test_without_belmorph_belarusian_falls_back_to_the_stemmer(tmp_path: Path) -
     assert data["endings"] and data["fleeting"]
     assert data["fold"]["і"] == "и"
     assert language_data("ru", [""], tmp_path)["endings"] == []  # Snowball in the browser
+
+
+class _NoBelmorph(Belmorph):
+    """A dictionary that must not be asked."""
+
+    def __init__(self) -> None:
+        pass
+
+    def lexemes(self, words: Any) -> list[list[list[str]]] | None:
+        raise AssertionError("the form table should have come from the cache")
+
+
+@pytest.mark.skipif(not (NODE_MODULES / "belmorph").is_dir(), reason="npm ci first")
+def test_the_form_table_is_kept_for_the_same_texts(tmp_path: Path) -> None:
+    cache = DiskCache.at(tmp_path, "search")
+    made = language_data("be", [BE_TEXT], NODE_MODULES, cache=cache)
+    assert made["forms"] and len(cache.entries(FORMS_SUFFIX)) == 1
+    kept = language_data("be", [BE_TEXT], NODE_MODULES, _NoBelmorph(), cache)
+    assert kept == made
+    other = language_data("be", [BE_TEXT + " Школа."], NODE_MODULES, cache=cache)
+    assert other["forms"] != made["forms"]
+    assert len(cache.entries(FORMS_SUFFIX)) == 1  # only the last table is kept

@@ -28,8 +28,17 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from aci_course.core import live_preview, minify, safe_build, template_cache, texts, theme
+from aci_course.core import (
+    live_preview,
+    minify,
+    safe_build,
+    template_cache,
+    templating,
+    texts,
+    theme,
+)
 from aci_course.core.build_context import current_language, is_outer_build, project_root
+from aci_course.core.disk_cache import DiskCache
 from aci_course.core.errors import stop_build
 from aci_course.core.priorities import PRIORITY
 from aci_course.core.project import course_version
@@ -67,6 +76,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def _reload_texts(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.live_preview:
             texts.reload_if_changed()  # ui.yml changed under `mkdocs serve`
+            if is_outer_build(config):
+                templating.forget_templates()  # so may the package's templates
         return config
 
     @event_priority(PRIORITY.modules_config)
@@ -105,6 +116,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Let the theme's environment reuse templates compiled by an earlier build."""
         if self.config.template_cache:
+            template_cache.shared.keep_on_disk(DiskCache.at(project_root(config), "templates"))
             env.bytecode_cache = template_cache.shared
         theme.readable_json(env)
         return env
@@ -184,14 +196,17 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         root = project_root(config)
         overrides = Path(str(config.theme.custom_dir or root / "overrides"))
         try:
-            minify.minify_site(root, overrides, Path(config.site_dir))
+            minify.minify_site(
+                root, overrides, Path(config.site_dir), cache=DiskCache.at(root, "minify")
+            )
         except minify.MinifyError as error:
             raise PluginError(str(error)) from None
         theme.trim_palette(Path(config.site_dir), config.theme.get("palette"))
 
     @event_priority(PRIORITY.site_end)
     def _coverage(self, config: MkDocsConfig) -> None:
-        if is_outer_build(config) and self.course is not None:
+        # An information table: not made for a quiet build (`-q`), which would not show it.
+        if is_outer_build(config) and self.course is not None and log.isEnabledFor(logging.INFO):
             for line in self.course.coverage_lines(config.docs_dir):
                 log.info(line)
 

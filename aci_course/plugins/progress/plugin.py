@@ -25,6 +25,7 @@ from aci_course.core.build_context import (
     is_outer_build,
     project_root,
 )
+from aci_course.core.disk_cache import DiskCache
 from aci_course.core.errors import stop_build
 from aci_course.core.priorities import PRIORITY
 from aci_course.core.project import course_version
@@ -94,6 +95,9 @@ class ProgressPlugin(BasePlugin[ProgressConfig]):
         if not (self.config.web_app and is_outer_build(config)):
             return
         try:
-            webapp.write_service_workers(project_root(config), Path(config.site_dir), self.version)
+            root = project_root(config)
+            webapp.write_service_workers(
+                root, Path(config.site_dir), self.version, DiskCache.at(root, "precache")
+            )
         except webapp.WebAppError as error:
             raise PluginError(str(error)) from None

@@ -40,12 +40,14 @@ class QualityPlugin(BasePlugin[QualityConfig]):
     def __init__(self) -> None:
         self.safety = ContentSafety()
         self.header: dict[str, dict[str, object]] = {}  # language -> header variables
+        self.listen: dict[str, str] = {}  # language -> read-aloud control
 
     @event_priority(PRIORITY.any)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """A new language build: nothing of the previous one is kept."""
         self.safety = ContentSafety()
         self.header = {}
+        self.listen = {}
         if (
             self.config.external_links
             and external_links.EXTENSION not in config.markdown_extensions
@@ -100,7 +102,10 @@ class QualityPlugin(BasePlugin[QualityConfig]):
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Texts and storage key for the header of a page; read aloud on lessons."""
         if self.config.display_options and is_lesson(page.file):
-            context["aci_listen_html"] = a11y.listen_html(current_language(config))
+            lang = current_language(config)
+            if lang not in self.listen:  # the same on every lesson: rendered once
+                self.listen[lang] = a11y.listen_html(lang)
+            context["aci_listen_html"] = self.listen[lang]
         return self._header(context, config)
 
     @event_priority(PRIORITY.page_context)

@@ -32,6 +32,7 @@ from aci_course.core.build_context import (
     is_outer_build,
     project_root,
 )
+from aci_course.core.disk_cache import DiskCache
 from aci_course.core.errors import stop_build
 from aci_course.core.priorities import PRIORITY
 from aci_course.core.project import course_version
@@ -86,7 +87,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             if is_outer_build(config) or self.quizzes is None:
                 root = project_root(config)
                 self.quizzes = QuizBuild(
-                    load_quizzes(root, self._languages(config), self.config.quizzes_dir), version
+                    load_quizzes(root, self._languages(config), self.config.quizzes_dir),
+                    version,
+                    DiskCache.at(root, "quiz"),
                 )
         self.quizzes.start_language()
         if is_outer_build(config):
@@ -129,3 +132,4 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         if is_outer_build(config) and self.quizzes is not None:
             for warning in self.quizzes.unused():
                 log.warning(str(warning))
+            self.quizzes.finish()

@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 
 from aci_course.core.build_context import current_language, has_i18n, is_outer_build, project_root
+from aci_course.core.disk_cache import DiskCache
 from aci_course.core.priorities import PRIORITY
 from aci_course.plugins.search.config import SearchConfig
 from aci_course.search.build import SearchBuild, read_index
@@ -37,7 +38,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """At the start of a whole build, start loading the Belarusian dictionary."""
         if has_i18n(config) and is_outer_build(config):
             self._stop()  # (a `mkdocs serve` rebuild after a failed one)
-            self.search = SearchBuild(project_root(config) / self.config.node_modules)
+            root = project_root(config)
+            self.search = SearchBuild(root / self.config.node_modules, DiskCache.at(root, "search"))
         return config
 
     @event_priority(PRIORITY.site_end)
