@@ -3,12 +3,16 @@
 Our scripts and style sheets (``overrides/assets/javascripts/*.js``,
 ``overrides/assets/stylesheets/*.css``) are written readable and commented; the
 built site gets them minified, each file alone (plain scripts, no bundle), with no
-source map, and without the source maps Material ships. Run once per build, after
-every language is built and before the service workers list the files.
+source map, and without the source maps Material ships. Material's style sheet
+(138 KB, most of it for features the course does not use: code, tabs, annotations,
+tags, versions) is cut by PurgeCSS to the rules whose selectors the built pages, our
+scripts or Material's script can match (:func:`purge_options`). Run once per build,
+after every language is built and before the service workers list the files.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from aci_course.core.node import NodeStepError, run_json
@@ -16,6 +20,37 @@ from aci_course.core.node import NodeStepError, run_json
 SCRIPT = Path(__file__).with_name("minify.cjs")
 OURS = ("javascripts/*.js", "stylesheets/*.css")
 """Our files under ``overrides/assets/`` (relative to it) that the site gets minified."""
+
+
+MATERIAL_CSS = "assets/stylesheets/main.*.min.css"
+MATERIAL_SCRIPT = "assets/javascripts/bundle.*.min.js"
+
+RUNTIME_CLASSES = (
+    r"^md-search-result",  # search results
+    r"^md-header__title--active$",  # the page title replaces the site's on scroll
+    r"^md-nav__link--(active|passed)$",  # the table of contents follows the reading
+    r"^md-tooltip",  # content.tooltips
+    r"^md-typeset__(scrollwrap|table)$",  # every table is wrapped to scroll sideways
+    r"^md-toggle--indeterminate$",  # navigation sections
+    r"^md-dialog",  # the "copied" / message dialog
+    r"^md-code__content$",
+)
+"""Material's own classes its script adds to a page at run time, for features we use.
+
+Every other ``md-`` class in its script belongs to a feature the site leaves out
+(annotations, code copy, tags, versions, repository facts): its rules go, unless a
+page carries the class.
+"""
+
+UNUSED_FEATURES = (
+    r"^tabbed",  # content tabs
+    r"^highlight",  # code highlighting
+    r"^critic$",
+    r"^rtl$",  # no right-to-left language
+    r"^mermaid",
+    r"^arithmatex$",
+)
+"""Other words of Material's script that name features the site leaves out."""
 
 
 class MinifyError(Exception):
@@ -40,23 +75,46 @@ def remove_source_maps(site: Path) -> None:
         path.unlink()
 
 
+def purge_options(site: Path, scripts: Sequence[Path]) -> dict[str, list[str]] | None:
+    """What minify.cjs gives PurgeCSS for ``site``; None without Material's style sheet.
+
+    ``content``: every page and our ``scripts`` (their words keep a rule); ``scripts``:
+    Material's, whose words count as filtered by ``keep`` (:data:`RUNTIME_CLASSES`) and
+    ``drop`` (:data:`UNUSED_FEATURES`).
+    """
+    css = sorted(site.glob(MATERIAL_CSS))
+    if not css:
+        return None
+    pages = f"{site.resolve().as_posix()}/**/*.html"
+    return {
+        "css": [str(path.resolve()) for path in css],
+        "content": [pages, *(str(path.resolve()) for path in scripts)],
+        "scripts": [str(path.resolve()) for path in sorted(site.glob(MATERIAL_SCRIPT))],
+        "keep": list(RUNTIME_CLASSES),
+        "drop": list(UNUSED_FEATURES),
+    }
+
+
 def minify_site(root: Path, overrides: Path, site: Path, node: str | None = None) -> int:
     """Minify in place the files of ``site`` that come from ``overrides``; bytes saved.
 
-    ``overrides`` is the theme's custom_dir; ``root`` holds ``node_modules``.
+    Material's style sheet is cut as well (:func:`purge_options`). ``overrides`` is the
+    theme's custom_dir; ``root`` holds ``node_modules``.
     """
-    files = [str(path.resolve()) for path in our_assets(overrides, site)]
+    ours = our_assets(overrides, site)
+    files = [str(path.resolve()) for path in ours]
+    scripts = [path for path in ours if path.suffix == ".js"]
     try:
         result = run_json(
             root,
             "esbuild",
             SCRIPT,
             [str(root.resolve())],
-            files,
+            {"files": files, "purge": purge_options(site, scripts)},
             "to minify the site's scripts",
             node,
         )
     except NodeStepError as error:
         raise MinifyError(str(error)) from None
     remove_source_maps(site)
-    return int(result["saved"])
+    return int(result["saved"]) + int(result["purged"])
