@@ -46,11 +46,17 @@ async function purgeCss() {
   if (!purge) return 0;
   const { PurgeCSS } = require(path.join(root, "node_modules", "purgecss"));
   const raw = purge.scripts.map((script) => ({ raw: runtimeWords(script).join(" "), extension: "txt" }));
+  // Custom properties no kept rule reads (icons of unused features) go as well,
+  // unless another style sheet (the palette, ours) or a page reads them.
+  const read = new Set();
+  for (const file of purge.readers) {
+    for (const found of fs.readFileSync(file, "utf8").matchAll(/var\(\s*(--[\w-]+)/g)) read.add(found[1]);
+  }
   const results = await new PurgeCSS().purge({
     content: [...purge.content, ...raw],
     css: purge.css,
-    // Custom properties no kept rule reads (icons of unused features) go as well.
     variables: true,
+    safelist: { variables: [...read] },
     keyframes: true,
     fontFace: true,
   });

@@ -80,7 +80,9 @@ def purge_options(site: Path, scripts: Sequence[Path]) -> dict[str, list[str]] |
 
     ``content``: every page and our ``scripts`` (their words keep a rule); ``scripts``:
     Material's, whose words count as filtered by ``keep`` (:data:`RUNTIME_CLASSES`) and
-    ``drop`` (:data:`UNUSED_FEATURES`).
+    ``drop`` (:data:`UNUSED_FEATURES`); ``readers``: the other style sheets, whose
+    ``var(--name)`` keep a custom property Material's sheet defines (the palette reads
+    ``--md-hue``).
     """
     css = sorted(site.glob(MATERIAL_CSS))
     if not css:
@@ -90,6 +92,11 @@ def purge_options(site: Path, scripts: Sequence[Path]) -> dict[str, list[str]] |
         "css": [str(path.resolve()) for path in css],
         "content": [pages, *(str(path.resolve()) for path in scripts)],
         "scripts": [str(path.resolve()) for path in sorted(site.glob(MATERIAL_SCRIPT))],
+        "readers": [
+            str(path.resolve())
+            for path in sorted((site / "assets" / "stylesheets").glob("*.css"))
+            if path not in css
+        ],
         "keep": list(RUNTIME_CLASSES),
         "drop": list(UNUSED_FEATURES),
     }

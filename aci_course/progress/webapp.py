@@ -88,6 +88,7 @@ def globs() -> dict[str, list[str]]:
 _MEDIA = re.compile(r"^modules/[^/]+/media/")
 _PROGRESS_DATA = re.compile(r"^assets/javascripts/progress-data\.([a-z]+)\.js$")
 _PROGRESS_MODULE = re.compile(r"^assets/javascripts/progress/([a-z]+)/")
+_TEXTS = re.compile(r"^assets/javascripts/texts/([a-z]+)\.js$")
 
 
 def lunr_files(search_langs: Sequence[str]) -> list[str]:
@@ -110,7 +111,7 @@ def _owners(url: str, lunr: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
     for lang in LANGUAGES:
         if prefix(lang) and url.startswith(prefix(lang)):
             return (lang,)
-    for pattern in (_PROGRESS_DATA, _PROGRESS_MODULE):
+    for pattern in (_PROGRESS_DATA, _PROGRESS_MODULE, _TEXTS):
         found = pattern.match(url)
         if found:
             return (found[1],) if found[1] in LANGUAGES else ()

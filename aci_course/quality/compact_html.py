@@ -5,6 +5,8 @@ more than half of a page's navigation is blanks (about 34 KB of 56 KB). A run of
 blanks next to a tag is shortened to one line break (or one space) - which renders
 the same wherever white space is collapsed - and never inside ``pre``, ``code``,
 ``kbd``, ``samp``, ``textarea``, ``script``, ``style`` or comments, where it counts.
+An inline ``<svg>`` loses its ``xmlns`` attribute (the HTML parser puts it in the SVG
+namespace anyway): about 35 bytes for each of the dozen icons of every page.
 """
 
 from __future__ import annotations
@@ -22,7 +24,11 @@ _BEFORE_TAG = re.compile(r"\n[ \t\r\n\f]*<")
 _SPACES_AFTER_TAG = re.compile(r">[ \t\f]{2,}")
 
 
+_SVG_XMLNS = '<svg xmlns="http://www.w3.org/2000/svg" '
+
+
 def _compact_part(part: str) -> str:
+    part = part.replace(_SVG_XMLNS, "<svg ")
     part = _AFTER_TAG.sub(">\n", part)
     part = _BEFORE_TAG.sub("\n<", part)
     return _SPACES_AFTER_TAG.sub("> ", part)

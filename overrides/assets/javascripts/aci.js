@@ -85,8 +85,10 @@
     if (button.hasAttribute("data-aci-ready")) return;
     button.setAttribute("data-aci-ready", "");
     function present() {
-      window.aci.load(window.aci.assets + "present.js", function () {
-        window.aciPresent(button);
+      window.aci.texts(function () {
+        window.aci.load(window.aci.assets + "present.js", function () {
+          window.aciPresent(button);
+        });
       });
     }
     button.addEventListener("click", function () {
@@ -125,8 +127,10 @@
 
     function listen(voiceLang, origin, present) {
       styled("listen", function () {
-        window.aci.load(window.aci.assets + "listen.js", function () {
-          window.aciListen(box, voiceLang, present, origin);
+        window.aci.texts(function () {
+          window.aci.load(window.aci.assets + "listen.js", function () {
+            window.aciListen(box, voiceLang, present, origin);
+          });
         });
       });
     }

@@ -17,6 +17,9 @@
  *                          document$ reports (instant navigation); fn must be
  *                          idempotent (feature scripts mark what they set up)
  *   aci.load(src, done)    a plain <script> inserted on demand (works over file://)
+ *   aci.texts(done)        done(texts): the page language's on-demand interface
+ *                          texts ({key: text}, data/ui.yml), loaded once from the
+ *                          script this script's data-aci-texts names ({} without one)
  *
  * Plain script, not an ES module: module scripts do not run over file://. Under
  * Node the pure parts are exported for tests (tests/js/core.test.cjs).
@@ -171,6 +174,17 @@
     document.head.appendChild(tag);
   }
 
+  /* Texts only a control opened on demand shows (reading settings, read aloud) live in
+   * one script per language instead of in every page; it sets window.aci.ui. */
+  function texts(done) {
+    var src = script && script.getAttribute("data-aci-texts");
+    if (window.aci.ui || !src) {
+      done(window.aci.ui || {});
+      return;
+    }
+    load(src, function () { done(window.aci.ui || {}); });
+  }
+
   window.aci = {
     format: format,
     key: keyMaker(prefix),
@@ -180,6 +194,7 @@
     }),
     ready: ready,
     load: load,
+    texts: texts,
     /* the site's assets/javascripts/ folder, for scripts loaded on demand */
     assets: script ? script.src.replace(/[^/]*$/, "") : ""
   };
