@@ -25,10 +25,10 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from aci_course.core import live_preview, minify, safe_build, template_cache, texts, theme
+from aci_course.core import icons, live_preview, minify, safe_build, template_cache, texts, theme
 from aci_course.core.build_context import current_language, is_outer_build, project_root
 from aci_course.core.errors import stop_build
 from aci_course.core.priorities import PRIORITY
@@ -94,6 +94,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         """Every lesson, overview, the catalogue and media; the vendored files."""
         assert self.course is not None
         self.course.add_files(files, config, current_language(config))
+        # course.css imports it: written (maybe empty) whatever the theme folder holds.
+        css = icons.icons_css(Path(str(config.theme.custom_dir or project_root(config) / "overrides")))
+        files.append(File.generated(config, icons.ICON_CSS, content=css))
         if self.config.vendor_assets:
             try:
                 add_vendor_files(files, config, project_root(config), SITE_VENDOR_FILES)
