@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import material
 from jinja2 import Environment
 
 
@@ -146,3 +147,20 @@ def trim_palette(site: Path, palette: object) -> int:
         path.write_text(trimmed, encoding="utf-8")
         saved += len(css.encode()) - len(trimmed.encode())
     return saved
+
+
+PALETTE_SCRIPT = "assets/javascripts/palette.js"
+"""Material's palette start-up script as a file (overrides/partials/javascripts/palette.html)."""
+
+
+def palette_script() -> str:
+    """Material's own palette script (its ``partials/javascripts/palette.html``), bare.
+
+    Material writes it inline into every page (0.7 KB); as a file it is fetched once and
+    cached. It still runs where Material puts it, after the palette's inputs and before
+    the content is drawn (a plain blocking script), so the chosen scheme shows at once.
+    """
+    partial = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
+    text = (partial / "palette.html").read_text(encoding="utf-8")
+    start = text.index("<script>") + len("<script>")
+    return text[start : text.rindex("</script>")].strip() + "\n"

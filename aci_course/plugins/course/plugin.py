@@ -97,6 +97,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # course.css imports it: written (maybe empty) whatever the theme folder holds.
         css = icons.icons_css(Path(str(config.theme.custom_dir or project_root(config) / "overrides")))
         files.append(File.generated(config, icons.ICON_CSS, content=css))
+        files.append(File.generated(config, theme.PALETTE_SCRIPT, content=theme.palette_script()))
         if self.config.vendor_assets:
             try:
                 add_vendor_files(files, config, project_root(config), SITE_VENDOR_FILES)
