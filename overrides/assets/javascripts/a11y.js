@@ -71,11 +71,37 @@
     });
   }
 
+  /* The steps' buttons, one per name in data-aci-text-size-labels ("|" between them). */
+  function fillSteps(menu) {
+    var group = menu.querySelector(".aci-text-size");
+    if (!group || group.firstChild) return;
+    var labels = (menu.getAttribute("data-aci-text-size-labels") || "").split("|");
+    labels.forEach(function (label, step) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "aci-text-size__button";
+      button.setAttribute(ATTRIBUTE, String(step));
+      button.setAttribute("aria-pressed", step === 0 ? "true" : "false");
+      button.title = label;
+      var glyph = document.createElement("span");
+      glyph.setAttribute("aria-hidden", "true");
+      glyph.className = "aci-text-size__glyph aci-text-size__glyph--" + step;
+      glyph.textContent = "A";
+      var name = document.createElement("span");
+      name.className = "aci-sr-only";
+      name.textContent = label;
+      button.appendChild(glyph);
+      button.appendChild(name);
+      group.appendChild(button);
+    });
+  }
+
   function setUp(menu) {
     if (menu.hasAttribute("data-aci-ready")) {
       return;
     }
     menu.setAttribute("data-aci-ready", "");
+    fillSteps(menu);
     var key = menu.getAttribute("data-aci-text-size-key");
     var stored = store.read(key);
     apply(menu, stored === "1" || stored === "2" ? stored : "0");
