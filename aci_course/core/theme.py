@@ -16,7 +16,11 @@ def readable_json(env: Environment) -> None:
     stays safe inside HTML: Jinja's ``htmlsafe_json_dumps`` still escapes ``<``, ``>``, ``&``
     and ``'``.
     """
-    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    env.policies["json.dumps_kwargs"] = {
+        "sort_keys": True,
+        "ensure_ascii": False,
+        "separators": (",", ":"),
+    }
 
 
 # Material's palette stylesheet defines every one of its colours, as primary and as

@@ -25,10 +25,10 @@ def storage_key(course_version: str, name: str) -> str:
 TEXTS_SCRIPT = "assets/javascripts/texts/{lang}.js"
 """The interface texts scripts show only on demand, once per language (core.js ``aci.texts``)."""
 
-ON_DEMAND = ("a11y.", "listen.", "present.")
+ON_DEMAND = ("a11y.", "listen.", "present.", "forget.")
 """Texts of the reading-settings panel (a11y.js builds it when first opened), of the
-read-aloud player (listen.js) and of present mode (present.js): written once per
-language instead of into every page. The trainer notes' texts (``present.notes*``)
+read-aloud player (listen.js), of present mode (present.js) and of the "forget my
+answers" confirmation (aci.js): written once per language instead of into every page. The trainer notes' texts (``present.notes*``)
 stay out: they belong to the facilitator edition, whose Present button carries them."""
 
 

@@ -169,34 +169,61 @@
    * quiz.js empties the forms on the page ("aci:answers-forgotten"). */
   var ANSWERS = /^aci:[^:]+:quiz:/;
 
+  /* The confirmation: its question and two buttons, texts from aci.texts. */
+  function fillForget(ask, texts) {
+    var question = document.createElement("p");
+    question.textContent = texts["forget.question"] || "";
+    var row = document.createElement("p");
+    [["forget.yes", "md-button md-button--primary", "data-forget-answers-confirm"],
+      ["forget.cancel", "md-button", "data-forget-answers-cancel"]].forEach(function (spec, i) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = spec[1];
+      button.setAttribute(spec[2], "");
+      button.textContent = texts[spec[0]] || "";
+      if (i) row.appendChild(document.createTextNode(" "));
+      row.appendChild(button);
+    });
+    ask.appendChild(question);
+    ask.appendChild(row);
+  }
+
   function setUpForget(box) {
     if (box.hasAttribute("data-aci-ready")) return;
     box.setAttribute("data-aci-ready", "");
     var button = box.querySelector("[data-forget-answers]");
     var ask = box.querySelector("[data-forget-answers-ask]");
     var done = box.querySelector("[data-forget-answers-done]");
+    var texts = {};
     function open(state) {
       ask.hidden = !state;
       button.setAttribute("aria-expanded", state ? "true" : "false");
     }
-    button.addEventListener("click", function () {
-      done.textContent = "";
-      open(true);
-      ask.querySelector("[data-forget-answers-confirm]").focus();
-    });
-    box.querySelector("[data-forget-answers-cancel]").addEventListener("click", function () {
-      open(false);
-      button.focus();
-    });
-    box.querySelector("[data-forget-answers-confirm]").addEventListener("click", function () {
+    function forget() {
       var store = window.aci.store;
       store.keys().forEach(function (key) {
         if (ANSWERS.test(key)) store.remove(key);
       });
       document.dispatchEvent(new CustomEvent("aci:answers-forgotten"));
       open(false);
-      done.textContent = done.getAttribute("data-text");
+      done.textContent = texts["forget.done"] || "";
       button.focus();
+    }
+    button.addEventListener("click", function () {
+      done.textContent = "";
+      window.aci.texts(function (ui) {
+        texts = ui;
+        if (!ask.firstChild) {
+          fillForget(ask, texts);
+          ask.querySelector("[data-forget-answers-cancel]").addEventListener("click", function () {
+            open(false);
+            button.focus();
+          });
+          ask.querySelector("[data-forget-answers-confirm]").addEventListener("click", forget);
+        }
+        open(true);
+        ask.querySelector("[data-forget-answers-confirm]").focus();
+      });
     });
     box.hidden = false;
   }
