@@ -119,8 +119,21 @@
     var start = box.querySelector("[data-listen]");
     var none = box.querySelector("[data-listen-none]");
     var other = box.querySelector("[data-listen-fallback]");
+    /* The "no voice" note's text comes from aci.texts, the first time it shows. */
+    var noneWanted = false;
+    function showNone(state) {
+      noneWanted = state;
+      if (!state || none.textContent) {
+        none.hidden = !state;
+        return;
+      }
+      window.aci.texts(function (ui) {
+        if (!none.textContent) none.textContent = ui["listen.no-voice"] || "";
+        none.hidden = !noneWanted;
+      });
+    }
     if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) {
-      none.hidden = false;
+      showNone(true);
       box.hidden = false;
       return;
     }
@@ -138,7 +151,7 @@
       var own = hasLocalVoice(lang);
       if (!own && !final && !window.speechSynthesis.getVoices().length) return;
       start.hidden = !own;
-      none.hidden = own;
+      showNone(!own);
       if (other) other.hidden = own || !hasLocalVoice(other.getAttribute("data-listen-fallback"));
       box.hidden = false;
     }
