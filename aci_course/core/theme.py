@@ -9,7 +9,7 @@ from jinja2 import Environment
 
 
 def readable_json(env: Environment) -> None:
-    """Let ``tojson`` write letters as they are, not as escapes.
+    """Let ``tojson`` write letters as they are, not as escapes, and no blanks.
 
     Material's ``__config`` on every page holds its texts in the page's language; escaped,
     each Cyrillic letter takes six bytes (a backslash-u escape) instead of two. The output

@@ -28,8 +28,9 @@ TEXTS_SCRIPT = "assets/javascripts/texts/{lang}.js"
 ON_DEMAND = ("a11y.", "listen.", "present.", "forget.")
 """Texts of the reading-settings panel (a11y.js builds it when first opened), of the
 read-aloud player (listen.js), of present mode (present.js) and of the "forget my
-answers" confirmation (aci.js): written once per language instead of into every page. The trainer notes' texts (``present.notes*``)
-stay out: they belong to the facilitator edition, whose Present button carries them."""
+answers" confirmation and the "no voice" note (aci.js): written once per language
+instead of into every page. The trainer notes' texts (``present.notes*``) stay out:
+they belong to the facilitator edition, whose Present button carries them."""
 
 
 def texts_path(lang: str) -> str:

@@ -95,7 +95,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         assert self.course is not None
         self.course.add_files(files, config, current_language(config))
         # course.css imports it: written (maybe empty) whatever the theme folder holds.
-        css = icons.icons_css(Path(str(config.theme.custom_dir or project_root(config) / "overrides")))
+        css = icons.icons_css(
+            Path(str(config.theme.custom_dir or project_root(config) / "overrides"))
+        )
         files.append(File.generated(config, icons.ICON_CSS, content=css))
         files.append(File.generated(config, theme.PALETTE_SCRIPT, content=theme.palette_script()))
         if self.config.vendor_assets:
