@@ -198,4 +198,30 @@
     /* the site's assets/javascripts/ folder, for scripts loaded on demand */
     assets: script ? script.src.replace(/[^/]*$/, "") : ""
   };
+
+  /* The reader's text size and reading settings (a11y.js, a11y.css) apply before the
+   * first paint: this script runs in the head, before the body is parsed. The dyslexia
+   * font's style sheet is written into the head (render-blocking, so no flash) only for
+   * a reader who chose it. Refused or garbled storage leaves the defaults. */
+  var root = document.documentElement;
+  try {
+    /* the text size: a11y.js's key, the storage prefix without a ZIM scope */
+    var sizeKey = ((script && script.getAttribute("data-aci-key")) || "aci:dev:") + "text-size";
+    var size = window.localStorage.getItem(sizeKey);
+    if (size === "1" || size === "2") root.setAttribute("data-aci-text-size", size);
+  } catch (error) {
+    /* the default size */
+  }
+  try {
+    var reading = window.aci.store.get(window.aci.key("reading")) || {};
+    ["line", "letter", "column", "font"].forEach(function (name) {
+      if (/^[a-z0-9]{1,8}$/.test(reading[name])) root.setAttribute("data-aci-" + name, reading[name]);
+    });
+    if (reading.font === "dyslexic" && script) {
+      var sheet = window.aci.assets + "../stylesheets/reading-font.css";
+      document.write('<link rel="stylesheet" data-aci-reading-font href="' + sheet + '">');
+    }
+  } catch (error) {
+    /* the defaults */
+  }
 })();
