@@ -169,18 +169,21 @@ def makeExtension(**kwargs: Any) -> PlainExtension:
 # --- the plain version out of the page --------------------------------------------
 
 FRAGMENTS = "assets/javascripts/plain"
-"""Where each lesson's plain version waits, as a script (``plain/<lang>/<page>.js``)."""
+"""Where each lesson's plain version waits, as a script (``plain/<lang>/<module>/<lesson>.js``)."""
 
 _OPEN = '<section class="aci-plain" data-plain="">'
 
 
 def fragment_path(lang: str, dest_uri: str, prefix: str) -> str:
-    """Site path of the plain version of the page written to ``dest_uri``.
+    """Site path of the plain version of the lesson written to ``dest_uri``.
 
     ``prefix`` is the language's folder (``be/``, or ``""`` for the default language).
+    No ``modules/`` in the path: an export of one module (SCORM) takes ``assets/`` whole
+    and no other module's pages.
     """
     page = dest_uri[len(prefix) :] if prefix and dest_uri.startswith(prefix) else dest_uri
-    return f"{FRAGMENTS}/{lang}/{page.removesuffix('.html')}.js"
+    page = page.removeprefix("modules/").removesuffix(".html")
+    return f"{FRAGMENTS}/{lang}/{page}.js"
 
 
 def split_out(page_html: str) -> tuple[str, str] | None:

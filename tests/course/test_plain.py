@@ -73,9 +73,9 @@ def test_plain_block_becomes_switchable_version(course: Project, update_golden: 
     # an empty section. Put back, page and script make the golden lesson.
     section = '<section class="aci-plain" data-plain="">'
     assert section + "</section>" in html
-    script = course.html("assets/javascripts/plain/ru/modules/life/01-a.js")
+    script = course.html("assets/javascripts/plain/ru/life/01-a.js")
     version = json.loads(script.split("]=", 1)[1].rstrip(";\n"))
-    assert 'data-plain-src="plain/ru/modules/life/01-a.js"' in html
+    assert 'data-plain-src="plain/ru/life/01-a.js"' in html
     whole = html.replace(section + "</section>", section + version + "</section>")
     check_golden(_article(whole), GOLDEN / "lesson.html", update_golden)
     root = lxml.html.fromstring(html)

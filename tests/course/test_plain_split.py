@@ -27,16 +27,14 @@ def test_a_page_without_a_plain_version_is_left_alone() -> None:
 
 def test_each_language_has_its_own_folder() -> None:
     assert fragment_path("ru", "modules/care/01-a.html", "") == (
-        "assets/javascripts/plain/ru/modules/care/01-a.js"
+        "assets/javascripts/plain/ru/care/01-a.js"
     )
     assert fragment_path("be", "be/modules/care/01-a.html", "be/") == (
-        "assets/javascripts/plain/be/modules/care/01-a.js"
+        "assets/javascripts/plain/be/care/01-a.js"
     )
 
 
 def test_the_script_hands_the_html_to_plain_js() -> None:
-    script = fragment_script("plain/ru/modules/care/01-a.js", '<p>«Да» и "нет"</p>')
-    assert script.startswith(
-        '(window.aci.plain=window.aci.plain||{})["plain/ru/modules/care/01-a.js"]='
-    )
+    script = fragment_script("plain/ru/care/01-a.js", '<p>«Да» и "нет"</p>')
+    assert script.startswith('(window.aci.plain=window.aci.plain||{})["plain/ru/care/01-a.js"]=')
     assert json.loads(script.split("]=", 1)[1].rstrip(";\n")) == '<p>«Да» и "нет"</p>'
