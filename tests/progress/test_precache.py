@@ -66,7 +66,7 @@ def test_lunr_files_are_those_the_search_worker_loads() -> None:
     assert lunr_files(["en"]) == []
 
 
-def test_each_language_gets_only_its_stemmers_course_maps_and_texts() -> None:
+def test_each_language_gets_only_its_stemmers_course_maps_texts_and_plain_versions() -> None:
     lunr = {"ru": lunr_files(["ru", "aci"]), "be": lunr_files(["be", "aci"]), "en": []}
     urls = [
         "assets/javascripts/lunr/wordcut.js",
@@ -78,6 +78,8 @@ def test_each_language_gets_only_its_stemmers_course_maps_and_texts() -> None:
         "assets/javascripts/progress/be/care.js",
         "assets/javascripts/texts/ru.js",
         "assets/javascripts/texts/be.js",
+        "assets/javascripts/plain/ru/care/01-a.js",
+        "assets/javascripts/plain/be/care/01-a.js",
     ]
     split = split_entries([{"url": url, "revision": "r"} for url in urls], lunr)
     assert [e["url"] for e in split["ru"]] == [
@@ -85,11 +87,13 @@ def test_each_language_gets_only_its_stemmers_course_maps_and_texts() -> None:
         "assets/javascripts/lunr/min/lunr.ru.min.js",
         "assets/javascripts/progress/ru/care.js",
         "assets/javascripts/texts/ru.js",
+        "assets/javascripts/plain/ru/care/01-a.js",
     ]
     assert [e["url"] for e in split["be"]] == [
         "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
         "assets/javascripts/lunr/min/lunr.be.min.js",
         "assets/javascripts/progress/be/care.js",
         "assets/javascripts/texts/be.js",
+        "assets/javascripts/plain/be/care/01-a.js",
     ]
     assert split["en"] == []
