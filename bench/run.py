@@ -295,6 +295,7 @@ def plain_config() -> str:
     config = re.sub(r"(?m)^  aci-[a-z]+:.*\n(?:    .*\n)*", "", config)
     config = re.sub(r"(?m)^\s+custom_dir:.*\n", "", config)
     config = re.sub(r"(?m)^\s+favicon:.*\n", "", config)
+    config = re.sub(r"(?m)^  logo:.*\n", "", config)  # our file (overrides/assets/images)
     config = re.sub(r"(?m)^([ \t]+)polyfills:\n(?:\1[ \t]+.*\n)*", "", config)
     return config
 

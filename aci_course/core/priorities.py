@@ -61,6 +61,7 @@ class Priorities:
     quiz_fill: int = -10  # after search indexed the page: forms are not parsed
     # on_post_template / on_post_page
     not_found_page: int = 40  # before valid_html and compact_html
+    plain_out: int = -120  # the plain version into its own file, after i18n's post_page
     valid_html: int = -150  # the final HTML, after i18n's post_page
     compact_html: int = -200  # the very last change to a page
     # on_post_build

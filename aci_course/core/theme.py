@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import material
 from jinja2 import Environment
 
 
 def readable_json(env: Environment) -> None:
-    """Let ``tojson`` write letters as they are, not as escapes.
+    """Let ``tojson`` write letters as they are, not as escapes, and no blanks.
 
     Material's ``__config`` on every page holds its texts in the page's language; escaped,
     each Cyrillic letter takes six bytes (a backslash-u escape) instead of two. The output
     stays safe inside HTML: Jinja's ``htmlsafe_json_dumps`` still escapes ``<``, ``>``, ``&``
     and ``'``.
     """
-    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    env.policies["json.dumps_kwargs"] = {
+        "sort_keys": True,
+        "ensure_ascii": False,
+        "separators": (",", ":"),
+    }
 
 
 # Material's palette stylesheet defines every one of its colours, as primary and as
@@ -146,3 +151,20 @@ def trim_palette(site: Path, palette: object) -> int:
         path.write_text(trimmed, encoding="utf-8")
         saved += len(css.encode()) - len(trimmed.encode())
     return saved
+
+
+PALETTE_SCRIPT = "assets/javascripts/palette.js"
+"""Material's palette start-up script as a file (overrides/partials/javascripts/palette.html)."""
+
+
+def palette_script() -> str:
+    """Material's own palette script (its ``partials/javascripts/palette.html``), bare.
+
+    Material writes it inline into every page (0.7 KB); as a file it is fetched once and
+    cached. It still runs where Material puts it, after the palette's inputs and before
+    the content is drawn (a plain blocking script), so the chosen scheme shows at once.
+    """
+    partial = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
+    text = (partial / "palette.html").read_text(encoding="utf-8")
+    start = text.index("<script>") + len("<script>")
+    return text[start : text.rindex("</script>")].strip() + "\n"

@@ -20,6 +20,7 @@ so the plain version is found like the lesson (in its first section).
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as etree
 from typing import Any
 
@@ -163,3 +164,56 @@ class PlainExtension(Extension):
 def makeExtension(**kwargs: Any) -> PlainExtension:
     """``markdown_extensions: [aci_course.course.plain]``."""
     return PlainExtension(**kwargs)
+
+
+# --- the plain version out of the page --------------------------------------------
+
+FRAGMENTS = "assets/javascripts/plain"
+"""Where each lesson's plain version waits, as a script (``plain/<lang>/<module>/<lesson>.js``)."""
+
+_OPEN = '<section class="aci-plain" data-plain="">'
+
+
+def fragment_path(lang: str, dest_uri: str, prefix: str) -> str:
+    """Site path of the plain version of the lesson written to ``dest_uri``.
+
+    ``prefix`` is the language's folder (``be/``, or ``""`` for the default language).
+    No ``modules/`` in the path: an export of one module (SCORM) takes ``assets/`` whole
+    and no other module's pages.
+    """
+    page = dest_uri[len(prefix) :] if prefix and dest_uri.startswith(prefix) else dest_uri
+    page = page.removeprefix("modules/").removesuffix(".html")
+    return f"{FRAGMENTS}/{lang}/{page}.js"
+
+
+def split_out(page_html: str) -> tuple[str, str] | None:
+    """The page with an empty ``<section data-plain>``, and what the section held.
+
+    Most readers never open the plain version: it leaves the page (and is fetched by
+    plain.js when chosen), after Material's search read it from the page's content, so
+    it is found as before. Our extension writes the section's opening tag, and the
+    section's end is found by counting the ``<section`` tags inside it. None when the
+    page has no plain version.
+    """
+    start = page_html.find(_OPEN)
+    if start == -1:
+        return None
+    inner = start + len(_OPEN)
+    depth, position = 1, inner
+    while depth:
+        closing = page_html.find("</section>", position)
+        opening = page_html.find("<section", position)
+        if closing == -1:
+            return None
+        if opening != -1 and opening < closing:
+            depth, position = depth + 1, opening + len("<section")
+        else:
+            depth, position = depth - 1, closing + len("</section>")
+    end = position - len("</section>")
+    return page_html[:inner] + page_html[end:], page_html[inner:end]
+
+
+def fragment_script(src: str, html: str) -> str:
+    """The script that hands plain.js a plain version: ``window.aci.plain[src] = html``."""
+    data = json.dumps(html, ensure_ascii=False)
+    return f"(window.aci.plain=window.aci.plain||{{}})[{json.dumps(src)}]={data};\n"

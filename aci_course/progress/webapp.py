@@ -92,6 +92,8 @@ def globs() -> dict[str, list[str]]:
 _MEDIA = re.compile(r"^modules/[^/]+/media/")
 _PROGRESS_DATA = re.compile(r"^assets/javascripts/progress-data\.([a-z]+)\.js$")
 _PROGRESS_MODULE = re.compile(r"^assets/javascripts/progress/([a-z]+)/")
+_TEXTS = re.compile(r"^assets/javascripts/texts/([a-z]+)\.js$")
+_PLAIN = re.compile(r"^assets/javascripts/plain/([a-z]+)/")
 
 
 def lunr_files(search_langs: Sequence[str]) -> list[str]:
@@ -114,7 +116,7 @@ def _owners(url: str, lunr: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
     for lang in LANGUAGES:
         if prefix(lang) and url.startswith(prefix(lang)):
             return (lang,)
-    for pattern in (_PROGRESS_DATA, _PROGRESS_MODULE):
+    for pattern in (_PROGRESS_DATA, _PROGRESS_MODULE, _TEXTS, _PLAIN):
         found = pattern.match(url)
         if found:
             return (found[1],) if found[1] in LANGUAGES else ()

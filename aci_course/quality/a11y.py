@@ -8,6 +8,8 @@ language instead of one mixed label.
 
 from __future__ import annotations
 
+import json
+
 from aci_course.core.templating import render
 from aci_course.core.texts import for_language
 
@@ -20,10 +22,37 @@ def storage_key(course_version: str, name: str) -> str:
     return f"aci:{course_version}:{name}"
 
 
+TEXTS_SCRIPT = "assets/javascripts/texts/{lang}.js"
+"""The interface texts scripts show only on demand, once per language (core.js ``aci.texts``)."""
+
+ON_DEMAND = ("a11y.", "listen.", "present.", "forget.")
+"""Texts of the reading-settings panel (a11y.js builds it when first opened), of the
+read-aloud player (listen.js), of present mode (present.js) and of the "forget my
+answers" confirmation and the "no voice" note (aci.js): written once per language
+instead of into every page. The trainer notes' texts (``present.notes*``) stay out:
+they belong to the facilitator edition, whose Present button carries them."""
+
+
+def texts_path(lang: str) -> str:
+    """Site path of the on-demand texts of ``lang``."""
+    return TEXTS_SCRIPT.format(lang=lang)
+
+
+def texts_script(lang: str) -> str:
+    """The script that sets ``window.aci.ui`` to the on-demand texts of ``lang``."""
+    texts: dict[str, str] = {}
+    for prefix in ON_DEMAND:
+        texts.update(for_language(lang, prefix))
+    texts = {key: text for key, text in texts.items() if not key.startswith("present.notes")}
+    data = json.dumps(texts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return f"window.aci.ui={data};\n"
+
+
 def template_context(lang: str, course_version: str) -> dict[str, object]:
     """Variables for the header templates of a page in ``lang``."""
     return {
         "aci_a11y": for_language(lang, "a11y."),
+        "aci_texts": texts_path(lang),
         "aci_text_size_key": storage_key(course_version, "text-size"),
         "aci_storage_prefix": storage_key(course_version, ""),  # core.js's aci.key()
         "aci_text_size_steps": list(range(TEXT_SIZE_STEPS)),

@@ -36,8 +36,8 @@ SCRIPT_TEXTS = (
 )
 """The ``quiz.*`` interface texts quiz.js shows (the others are in the HTML)."""
 
-PRE_TEXTS = ("pre-done", "pre-refused")
-"""The texts quiz.js shows in addition on a pre-test form."""
+PRE_TEXTS = ("incomplete", "question-link", "pre-done", "pre-refused")
+"""The texts quiz.js shows on a pre-test form, which shows no score, verdict or mark."""
 
 
 def dom_id(*parts: str) -> str:
@@ -97,7 +97,7 @@ def render_quiz(quiz: Quiz, lang: str, course_version: str, mode: str = "normal"
     if pre and not scored:
         return ""
     all_texts = for_language(lang, "quiz.")
-    names = SCRIPT_TEXTS + PRE_TEXTS if pre else SCRIPT_TEXTS
+    names = PRE_TEXTS if pre else SCRIPT_TEXTS
     texts = {name: all_texts[f"quiz.{name}"] for name in names}
     data = {
         "key": {q.id: answer_key(q, lang) for q in quiz.questions},

@@ -334,7 +334,7 @@ def test_each_page_loads_only_the_scripts_it_uses(built_site: Path) -> None:
     module = next(m for m in course["modules"] if m["quizzes"])
     quiz_lesson = next(x for x in module["lessons"] if x["quizzes"])["href"]
     plain_lesson = next(x for x in module["lessons"] if not x["quizzes"])["href"]
-    everywhere = {"core.js", "search-lazy.js", "aci.js", "a11y.js", "webapp.js"}
+    everywhere = {"core.js", "palette.js", "search-lazy.js", "aci.js", "a11y.js", "webapp.js"}
     own_map = f"progress/ru/{module['id']}.js"
     lesson = everywhere | {"progress.js", "progress-lesson.js", own_map}
     assert scripts_of(built_site, quiz_lesson) == lesson | {"quiz.js"} | plain_version(quiz_lesson)

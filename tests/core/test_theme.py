@@ -57,8 +57,14 @@ def test_trim_palette_rewrites_the_site_file(tmp_path: Path) -> None:
     assert saved == len(PALETTE) - len(sheet.read_text(encoding="utf-8")) > 0
 
 
-def test_tojson_writes_letters_as_they_are_and_stays_html_safe() -> None:
+def test_tojson_writes_letters_as_they_are_compact_and_stays_html_safe() -> None:
     env = Environment()
     theme.readable_json(env)
     out = env.from_string("{{ value | tojson }}").render(value={"b": "Поиск</script>", "a": "'"})
-    assert out == '{"a": "\\u0027", "b": "Поиск\\u003c/script\\u003e"}'
+    assert out == '{"a":"\\u0027","b":"Поиск\\u003c/script\\u003e"}'
+
+
+def test_the_palette_script_is_materials_own() -> None:
+    script = theme.palette_script()
+    assert script.startswith('var palette=__md_get("__palette")')
+    assert "<script" not in script and "{#" not in script

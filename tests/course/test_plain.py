@@ -6,6 +6,7 @@ with ``pytest --update-golden``); malformed blocks stop the build with an exact 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import lxml.html
@@ -68,7 +69,15 @@ def test_plain_block_becomes_switchable_version(course: Project, update_golden: 
     result = course.build()
     assert result.returncode == 0, result.stderr
     html = course.html("modules/life/01-a.html")
-    check_golden(_article(html), GOLDEN / "lesson.html", update_golden)
+    # The version waits in its own script (plain.js fetches it when chosen); the page keeps
+    # an empty section. Put back, page and script make the golden lesson.
+    section = '<section class="aci-plain" data-plain="">'
+    assert section + "</section>" in html
+    script = course.html("assets/javascripts/plain/ru/life/01-a.js")
+    version = json.loads(script.split("]=", 1)[1].rstrip(";\n"))
+    assert 'data-plain-src="plain/ru/life/01-a.js"' in html
+    whole = html.replace(section + "</section>", section + version + "</section>")
+    check_golden(_article(whole), GOLDEN / "lesson.html", update_golden)
     root = lxml.html.fromstring(html)
     # The contents list the lesson's headings once, never the plain version's.
     # (Material prints the contents twice: in the sidebar and in the phone's drawer.)

@@ -83,7 +83,7 @@ def test_lunr_files_are_those_the_search_worker_loads() -> None:
     assert lunr_files(["en"]) == []
 
 
-def test_each_language_gets_only_its_stemmers_and_course_maps() -> None:
+def test_each_language_gets_only_its_stemmers_course_maps_texts_and_plain_versions() -> None:
     lunr = {"ru": lunr_files(["ru", "aci"]), "be": lunr_files(["be", "aci"]), "en": []}
     urls = [
         "assets/javascripts/lunr/wordcut.js",
@@ -93,17 +93,25 @@ def test_each_language_gets_only_its_stemmers_and_course_maps() -> None:
         "assets/javascripts/lunr/min/lunr.de.min.js",
         "assets/javascripts/progress/ru/care.js",
         "assets/javascripts/progress/be/care.js",
+        "assets/javascripts/texts/ru.js",
+        "assets/javascripts/texts/be.js",
+        "assets/javascripts/plain/ru/care/01-a.js",
+        "assets/javascripts/plain/be/care/01-a.js",
     ]
     split = split_entries([{"url": url, "revision": "r"} for url in urls], lunr)
     assert [e["url"] for e in split["ru"]] == [
         "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
         "assets/javascripts/lunr/min/lunr.ru.min.js",
         "assets/javascripts/progress/ru/care.js",
+        "assets/javascripts/texts/ru.js",
+        "assets/javascripts/plain/ru/care/01-a.js",
     ]
     assert [e["url"] for e in split["be"]] == [
         "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
         "assets/javascripts/lunr/min/lunr.be.min.js",
         "assets/javascripts/progress/be/care.js",
+        "assets/javascripts/texts/be.js",
+        "assets/javascripts/plain/be/care/01-a.js",
     ]
     assert split["en"] == []
 

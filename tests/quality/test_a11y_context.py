@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from aci_course import LANGUAGES
 from aci_course.core.texts import t
-from aci_course.quality.a11y import TEXT_SIZE_STEPS, listen_html, storage_key, template_context
+from aci_course.quality.a11y import (
+    TEXT_SIZE_STEPS,
+    listen_html,
+    storage_key,
+    template_context,
+    texts_path,
+    texts_script,
+)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -30,5 +39,18 @@ def test_listen_control_offers_the_russian_voice_only_on_belarusian_pages() -> N
         html = listen_html(lang)
         for marker in ("data-listen ", "data-listen-none", "data-search-exclude"):
             assert marker in html
-        assert t("listen.no-voice", lang) in html
+        assert t("listen.no-voice", lang) not in html  # in the language's on-demand texts
         assert ('data-listen-fallback="ru"' in html) == (lang == "be")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_on_demand_texts_are_one_script_per_language(lang: str) -> None:
+    script = texts_script(lang)
+    assert script.startswith("window.aci.ui={") and script.endswith("};\n")
+    texts = json.loads(script[len("window.aci.ui=") : -2])
+    for key in ("listen.no-voice", "listen.pause", "a11y.line", "present.next", "forget.yes"):
+        assert texts[key] == t(key, lang)
+    # The trainer notes' texts belong to the facilitator edition only.
+    assert not [key for key in texts if key.startswith("present.notes")]
+    assert texts_path(lang) == f"assets/javascripts/texts/{lang}.js"
+    assert template_context(lang, "2026.1")["aci_texts"] == texts_path(lang)

@@ -42,3 +42,19 @@ def test_visible_text_is_unchanged() -> None:
 
     assert text(compact(html)) == text(html)
     assert len(compact(html)) < len(html)
+
+
+def test_outside_the_article_line_breaks_between_tags_go() -> None:
+    page = (
+        "<nav>\n<a>\nOne\n</a>\n<a>Two</a>\n</nav>\n"
+        "<article>\n<p><b>a</b>\n<i>b</i></p>\n</article>\n<footer>\n<p>x</p>\n</footer>"
+    )
+    assert compact(page) == (
+        "<nav><a>\nOne\n</a><a>Two</a></nav>\n"
+        "<article>\n<p><b>a</b>\n<i>b</i></p>\n</article>\n<footer><p>x</p></footer>"
+    )
+
+
+def test_an_inline_svg_loses_its_namespace_attribute() -> None:
+    icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M0 0"/></svg>'
+    assert compact(f"<p>{icon}</p>") == '<p><svg viewBox="0 0 24 24"><path d="M0 0"/></svg></p>'

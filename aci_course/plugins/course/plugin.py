@@ -25,10 +25,11 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from aci_course.core import (
+    icons,
     live_preview,
     minify,
     safe_build,
@@ -44,6 +45,7 @@ from aci_course.core.priorities import PRIORITY
 from aci_course.core.project import course_version
 from aci_course.core.vendor import SITE_VENDOR_FILES, VendorMissing, add_vendor_files
 from aci_course.course import build, figures, plain
+from aci_course.course.languages import prefix
 from aci_course.export.profile import with_left_out_links
 from aci_course.plugins.course.config import CourseConfig
 
@@ -105,6 +107,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         """Every lesson, overview, the catalogue and media; the vendored files."""
         assert self.course is not None
         self.course.add_files(files, config, current_language(config))
+        # course.css imports it: written (maybe empty) whatever the theme folder holds.
+        css = icons.icons_css(
+            Path(str(config.theme.custom_dir or project_root(config) / "overrides"))
+        )
+        files.append(File.generated(config, icons.ICON_CSS, content=css))
+        files.append(File.generated(config, theme.PALETTE_SCRIPT, content=theme.palette_script()))
         if self.config.vendor_assets:
             try:
                 add_vendor_files(files, config, project_root(config), SITE_VENDOR_FILES)
@@ -135,10 +143,26 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         MkDocs makes the page's Markdown converter after this event, with these options.
         """
         assert self.course is not None
+        lang = current_language(config)
         with stop_build():
             page.meta["aci_plain"] = self.course.has_plain_version(markdown, page)
-        config.mdx_configs[plain.EXTENSION] = {"lang": current_language(config)}
+        if page.meta["aci_plain"]:
+            path = plain.fragment_path(lang, page.file.dest_uri, prefix(lang))
+            page.meta["aci_plain_src"] = path.removeprefix("assets/javascripts/")
+        config.mdx_configs[plain.EXTENSION] = {"lang": lang}
         return markdown
+
+    @event_priority(PRIORITY.plain_out)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """A lesson's plain version into its own script, fetched when a reader chooses it."""
+        src = page.meta.get("aci_plain_src") if page.meta else None
+        split = plain.split_out(output) if src else None
+        if split is None:
+            return output
+        target = Path(config.site_dir) / "assets" / "javascripts" / str(src)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(plain.fragment_script(str(src), split[1]), encoding="utf-8")
+        return split[0]
 
     @event_priority(PRIORITY.figures)
     def _figures(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from aci_course.core.build_context import current_language
@@ -57,10 +57,17 @@ class QualityPlugin(BasePlugin[QualityConfig]):
 
     @event_priority(PRIORITY.content_safety_files)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Stop at the first page that is not UTF-8, is too big or is empty."""
+        """Stop at the first page that is not UTF-8, is too big or is empty.
+
+        Add the language's on-demand interface texts (reading settings, read aloud).
+        """
         if self.config.content_safety:
             with stop_build():
                 self.safety.check_files(files, config)
+        if self.config.display_options:
+            lang = current_language(config)
+            script = a11y.texts_script(lang)
+            files.append(File.generated(config, a11y.texts_path(lang), content=script))
         return files
 
     @event_priority(PRIORITY.content_safety)

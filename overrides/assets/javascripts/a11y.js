@@ -11,7 +11,8 @@
  * click elsewhere closes them, focus going back to the toggle.
  *
  * Reading settings ([data-reading-settings], partials/reading-settings.html): line
- * spacing, letter spacing and the text column's width, each a row of toggle buttons.
+ * spacing, letter spacing, the text column's width and the font, each a row of toggle
+ * buttons, made here when the panel is first opened (texts from aci.texts).
  * The choice is one JSON object under aci.key("reading"), only what differs from the
  * default; main.html's head script sets it on <html> as data-aci-<name> before the
  * first paint, and this script does the same when the reader changes it.
@@ -70,11 +71,37 @@
     });
   }
 
+  /* The steps' buttons, one per name in data-aci-text-size-labels ("|" between them). */
+  function fillSteps(menu) {
+    var group = menu.querySelector(".aci-text-size");
+    if (!group || group.firstChild) return;
+    var labels = (menu.getAttribute("data-aci-text-size-labels") || "").split("|");
+    labels.forEach(function (label, step) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "aci-text-size__button";
+      button.setAttribute(ATTRIBUTE, String(step));
+      button.setAttribute("aria-pressed", step === 0 ? "true" : "false");
+      button.title = label;
+      var glyph = document.createElement("span");
+      glyph.setAttribute("aria-hidden", "true");
+      glyph.className = "aci-text-size__glyph aci-text-size__glyph--" + step;
+      glyph.textContent = "A";
+      var name = document.createElement("span");
+      name.className = "aci-sr-only";
+      name.textContent = label;
+      button.appendChild(glyph);
+      button.appendChild(name);
+      group.appendChild(button);
+    });
+  }
+
   function setUp(menu) {
     if (menu.hasAttribute("data-aci-ready")) {
       return;
     }
     menu.setAttribute("data-aci-ready", "");
+    fillSteps(menu);
     var key = menu.getAttribute("data-aci-text-size-key");
     var stored = store.read(key);
     apply(menu, stored === "1" || stored === "2" ? stored : "0");
@@ -93,6 +120,39 @@
 
 
   var READING = { line: "0", letter: "0", column: "normal", font: "0" }; /* the defaults */
+
+  /* The panel's rows: setting, its label's text key, [value, text key] per button. */
+  var SPACING = [["0", "a11y.spacing-0"], ["1", "a11y.spacing-1"], ["2", "a11y.spacing-2"]];
+  var ROWS = [
+    ["line", "a11y.line", SPACING],
+    ["letter", "a11y.letter", SPACING],
+    ["column", "a11y.column",
+      [["narrow", "a11y.column-narrow"], ["normal", "a11y.column-normal"], ["wide", "a11y.column-wide"]]],
+    ["font", "a11y.font", [["0", "a11y.font-0"], ["dyslexic", "a11y.font-dyslexic"]]]
+  ];
+
+  function fillReading(panel, texts) {
+    ROWS.forEach(function (row) {
+      var group = document.createElement("div");
+      group.className = "aci-reading__row";
+      group.setAttribute("role", "group");
+      group.setAttribute("aria-labelledby", "aci-reading-" + row[0]);
+      var label = document.createElement("span");
+      label.className = "aci-reading__label";
+      label.id = "aci-reading-" + row[0];
+      label.textContent = texts[row[1]] || row[0];
+      group.appendChild(label);
+      row[2].forEach(function (choice) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.setAttribute("data-aci-reading", row[0]);
+        button.value = choice[0];
+        button.textContent = texts[choice[1]] || choice[0];
+        group.appendChild(button);
+      });
+      panel.appendChild(group);
+    });
+  }
 
   /* The dyslexia font's faces (reading-font.css, 230 KB of fonts) load only once chosen. */
   function loadFont() {
@@ -141,7 +201,17 @@
     applyReading(panel, choice);
     function open(state) {
       toggle.setAttribute("aria-expanded", state ? "true" : "false");
-      panel.hidden = !state;
+      if (!state || panel.firstChild) {
+        panel.hidden = !state;
+        return;
+      }
+      window.aci.texts(function (texts) {
+        if (!panel.firstChild) {
+          fillReading(panel, texts);
+          applyReading(panel, choice);
+        }
+        panel.hidden = toggle.getAttribute("aria-expanded") !== "true";
+      });
     }
     toggle.addEventListener("click", function () {
       open(toggle.getAttribute("aria-expanded") !== "true");

@@ -85,8 +85,10 @@
     if (button.hasAttribute("data-aci-ready")) return;
     button.setAttribute("data-aci-ready", "");
     function present() {
-      window.aci.load(window.aci.assets + "present.js", function () {
-        window.aciPresent(button);
+      window.aci.texts(function () {
+        window.aci.load(window.aci.assets + "present.js", function () {
+          window.aciPresent(button);
+        });
       });
     }
     button.addEventListener("click", function () {
@@ -117,16 +119,31 @@
     var start = box.querySelector("[data-listen]");
     var none = box.querySelector("[data-listen-none]");
     var other = box.querySelector("[data-listen-fallback]");
+    /* The "no voice" note's text comes from aci.texts, the first time it shows. */
+    var noneWanted = false;
+    function showNone(state) {
+      noneWanted = state;
+      if (!state || none.textContent) {
+        none.hidden = !state;
+        return;
+      }
+      window.aci.texts(function (ui) {
+        if (!none.textContent) none.textContent = ui["listen.no-voice"] || "";
+        none.hidden = !noneWanted;
+      });
+    }
     if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) {
-      none.hidden = false;
+      showNone(true);
       box.hidden = false;
       return;
     }
 
     function listen(voiceLang, origin, present) {
       styled("listen", function () {
-        window.aci.load(window.aci.assets + "listen.js", function () {
-          window.aciListen(box, voiceLang, present, origin);
+        window.aci.texts(function () {
+          window.aci.load(window.aci.assets + "listen.js", function () {
+            window.aciListen(box, voiceLang, present, origin);
+          });
         });
       });
     }
@@ -134,7 +151,7 @@
       var own = hasLocalVoice(lang);
       if (!own && !final && !window.speechSynthesis.getVoices().length) return;
       start.hidden = !own;
-      none.hidden = own;
+      showNone(!own);
       if (other) other.hidden = own || !hasLocalVoice(other.getAttribute("data-listen-fallback"));
       box.hidden = false;
     }
@@ -165,34 +182,61 @@
    * quiz.js empties the forms on the page ("aci:answers-forgotten"). */
   var ANSWERS = /^aci:[^:]+:quiz:/;
 
+  /* The confirmation: its question and two buttons, texts from aci.texts. */
+  function fillForget(ask, texts) {
+    var question = document.createElement("p");
+    question.textContent = texts["forget.question"] || "";
+    var row = document.createElement("p");
+    [["forget.yes", "md-button md-button--primary", "data-forget-answers-confirm"],
+      ["forget.cancel", "md-button", "data-forget-answers-cancel"]].forEach(function (spec, i) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = spec[1];
+      button.setAttribute(spec[2], "");
+      button.textContent = texts[spec[0]] || "";
+      if (i) row.appendChild(document.createTextNode(" "));
+      row.appendChild(button);
+    });
+    ask.appendChild(question);
+    ask.appendChild(row);
+  }
+
   function setUpForget(box) {
     if (box.hasAttribute("data-aci-ready")) return;
     box.setAttribute("data-aci-ready", "");
     var button = box.querySelector("[data-forget-answers]");
     var ask = box.querySelector("[data-forget-answers-ask]");
     var done = box.querySelector("[data-forget-answers-done]");
+    var texts = {};
     function open(state) {
       ask.hidden = !state;
       button.setAttribute("aria-expanded", state ? "true" : "false");
     }
-    button.addEventListener("click", function () {
-      done.textContent = "";
-      open(true);
-      ask.querySelector("[data-forget-answers-confirm]").focus();
-    });
-    box.querySelector("[data-forget-answers-cancel]").addEventListener("click", function () {
-      open(false);
-      button.focus();
-    });
-    box.querySelector("[data-forget-answers-confirm]").addEventListener("click", function () {
+    function forget() {
       var store = window.aci.store;
       store.keys().forEach(function (key) {
         if (ANSWERS.test(key)) store.remove(key);
       });
       document.dispatchEvent(new CustomEvent("aci:answers-forgotten"));
       open(false);
-      done.textContent = done.getAttribute("data-text");
+      done.textContent = texts["forget.done"] || "";
       button.focus();
+    }
+    button.addEventListener("click", function () {
+      done.textContent = "";
+      window.aci.texts(function (ui) {
+        texts = ui;
+        if (!ask.firstChild) {
+          fillForget(ask, texts);
+          ask.querySelector("[data-forget-answers-cancel]").addEventListener("click", function () {
+            open(false);
+            button.focus();
+          });
+          ask.querySelector("[data-forget-answers-confirm]").addEventListener("click", forget);
+        }
+        open(true);
+        ask.querySelector("[data-forget-answers-confirm]").focus();
+      });
     });
     box.hidden = false;
   }

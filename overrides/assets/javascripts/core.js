@@ -17,6 +17,9 @@
  *                          document$ reports (instant navigation); fn must be
  *                          idempotent (feature scripts mark what they set up)
  *   aci.load(src, done)    a plain <script> inserted on demand (works over file://)
+ *   aci.texts(done)        done(texts): the page language's on-demand interface
+ *                          texts ({key: text}, data/ui.yml), loaded once from the
+ *                          script this script's data-aci-texts names ({} without one)
  *
  * Plain script, not an ES module: module scripts do not run over file://. Under
  * Node the pure parts are exported for tests (tests/js/core.test.cjs).
@@ -171,6 +174,17 @@
     document.head.appendChild(tag);
   }
 
+  /* Texts only a control opened on demand shows (reading settings, read aloud) live in
+   * one script per language instead of in every page; it sets window.aci.ui. */
+  function texts(done) {
+    var src = script && script.getAttribute("data-aci-texts");
+    if (window.aci.ui || !src) {
+      done(window.aci.ui || {});
+      return;
+    }
+    load(src, function () { done(window.aci.ui || {}); });
+  }
+
   window.aci = {
     format: format,
     key: keyMaker(prefix),
@@ -180,7 +194,34 @@
     }),
     ready: ready,
     load: load,
+    texts: texts,
     /* the site's assets/javascripts/ folder, for scripts loaded on demand */
     assets: script ? script.src.replace(/[^/]*$/, "") : ""
   };
+
+  /* The reader's text size and reading settings (a11y.js, a11y.css) apply before the
+   * first paint: this script runs in the head, before the body is parsed. The dyslexia
+   * font's style sheet is written into the head (render-blocking, so no flash) only for
+   * a reader who chose it. Refused or garbled storage leaves the defaults. */
+  var root = document.documentElement;
+  try {
+    /* the text size: a11y.js's key, the storage prefix without a ZIM scope */
+    var sizeKey = ((script && script.getAttribute("data-aci-key")) || "aci:dev:") + "text-size";
+    var size = window.localStorage.getItem(sizeKey);
+    if (size === "1" || size === "2") root.setAttribute("data-aci-text-size", size);
+  } catch (error) {
+    /* the default size */
+  }
+  try {
+    var reading = window.aci.store.get(window.aci.key("reading")) || {};
+    ["line", "letter", "column", "font"].forEach(function (name) {
+      if (/^[a-z0-9]{1,8}$/.test(reading[name])) root.setAttribute("data-aci-" + name, reading[name]);
+    });
+    if (reading.font === "dyslexic" && script) {
+      var sheet = window.aci.assets + "../stylesheets/reading-font.css";
+      document.write('<link rel="stylesheet" data-aci-reading-font href="' + sheet + '">');
+    }
+  } catch (error) {
+    /* the defaults */
+  }
 })();

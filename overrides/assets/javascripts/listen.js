@@ -159,8 +159,9 @@
     return found;
   }
 
+  /* aci.js loads the language's on-demand texts (aci.texts) before this script. */
   function text(box, name) {
-    return box.getAttribute("data-listen-text-" + name) || "";
+    return (window.aci.ui || {})["listen." + name] || "";
   }
 
   function button(label, name) {

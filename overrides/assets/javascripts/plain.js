@@ -8,6 +8,13 @@
  * "aci:<course version>:plain", so it holds on every lesson and after a reload.
  * This script is loaded right after core.js, so the choice is applied while the
  * page is still being parsed, before Material's bundle.
+ *
+ * The version itself is not in the page (most readers never open it): the build
+ * writes it into its own script (data-plain-src on this script's tag, under
+ * assets/javascripts/; aci_course/course/plain.py split_out), which sets
+ * window.aci.plain[src]. A reader who chose it gets that script written into the
+ * head, so it is there when the page is parsed; the switch loads it on first use.
+ * The section is filled before the choice shows.
  */
 (function () {
   "use strict";
@@ -15,12 +22,34 @@
   var ATTRIBUTE = "data-aci-plain";
   var KEY = window.aci.key("plain");
   var store = window.aci.store;
+  var script = document.currentScript;
+  var SRC = (script && script.getAttribute("data-plain-src")) || "";
+
+  function stored() {
+    return (window.aci.plain || {})[SRC];
+  }
+
+  /* done() once the page's plain version is in its section (at once when it is). */
+  function fill(done) {
+    var section = document.querySelector("section[data-plain]");
+    if (!section || section.firstChild || !SRC) {
+      done();
+      return;
+    }
+    function put() {
+      /* the build's own HTML of this lesson (aci_course/course/plain.py) */
+      if (stored() !== undefined && !section.firstChild) section.innerHTML = stored();
+      done();
+    }
+    if (stored() !== undefined) put();
+    else window.aci.load(window.aci.assets + SRC, put);
+  }
 
   function chosen() {
     return store.read(KEY) === "on";
   }
 
-  function apply(on) {
+  function show(on) {
     if (on) {
       document.documentElement.setAttribute(ATTRIBUTE, "");
     } else {
@@ -29,6 +58,17 @@
     var buttons = document.querySelectorAll("[data-plain-toggle]");
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].setAttribute("aria-pressed", on ? "true" : "false");
+    }
+  }
+
+  var wanted = false;
+
+  function apply(on) {
+    wanted = on;
+    if (on) {
+      fill(function () { show(wanted); });
+    } else {
+      show(false);
     }
   }
 
@@ -56,6 +96,10 @@
     apply(chosen());
   }
 
+  if (chosen() && SRC && stored() === undefined && document.readyState === "loading") {
+    /* parser-blocking, so the version is there before the page is drawn */
+    document.write('<script src="' + window.aci.assets + SRC + '"></scr' + 'ipt>');
+  }
   apply(chosen());
   window.aci.ready(start);
 })();

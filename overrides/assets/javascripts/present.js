@@ -29,7 +29,9 @@
  * between file pages has no usable origin); when the browser blocks it, a
  * message says so and the presentation goes on without it.
  *
- * Texts come from the button's data-present-text-* attributes (data/ui.yml), never from here.
+ * Texts come from data/ui.yml, never from here: the language's on-demand texts
+ * (aci.texts, loaded by aci.js before this script) and, for the trainer notes of the
+ * facilitator edition, the button's data-present-text-* attributes.
  */
 (function () {
   "use strict";
@@ -42,8 +44,12 @@
   var STEP = 0.5;
   var OFF = "data-present-off";
 
+  var KEYS = { label: "present.dialog", prev: "present.previous" };
+
   function text(button, name) {
-    return button.getAttribute("data-present-text-" + name) || "";
+    var ui = window.aci.ui || {};
+    return button.getAttribute("data-present-text-" + name) ||
+      ui[KEYS[name] || "present." + name] || "";
   }
 
   function element(tag, className, content) {

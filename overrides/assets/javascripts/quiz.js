@@ -264,6 +264,15 @@
     result.marks.forEach(function (pair) {
       var holder = pair[0];
       var mark = holder.querySelector("[data-quiz-mark]");
+      if (!mark) {
+        /* Made on the first check, not carried by every option of every page. */
+        mark = document.createElement("span");
+        mark.className = "aci-quiz__mark";
+        mark.setAttribute("data-quiz-mark", "");
+        /* after an option's label (before its feedback) or a row's select */
+        var place = holder.querySelector(".aci-quiz__control") || holder;
+        place.insertBefore(mark, place.querySelector(":scope > [data-quiz-option-feedback]"));
+      }
       mark.textContent = pair[1] ? texts["mark-correct"] : texts["mark-wrong"];
       mark.setAttribute("data-verdict", pair[1] ? "correct" : "wrong");
       mark.hidden = false;
