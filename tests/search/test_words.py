@@ -17,11 +17,11 @@ import pytest
 from aci_course.core.node import node_executable
 from aci_course.search.fold import fold, folds
 from aci_course.search.lexicon import (
+    STOP_WORDS,
     Belmorph,
     decode_forms,
     encode_forms,
     forms_table,
-    STOP_WORDS,
     language_data,
     russian_lexemes,
     stem_belarusian,
@@ -212,8 +212,8 @@ def test_russian_stemmer_is_the_same_in_the_browser(words: Any) -> None:
 
 
 def test_russian_forms_from_pymorphy3_join_in_the_browser(words: Any) -> None:
-    got = words("ru", ["посмотреть", "посмотрите", "посмотрим", "пересматривая",
-                       "пересматривают", "договорим", "договорить", "договора", "договор"])  # fmt: skip
+    got = words("ru", ["посмотреть", "посмотрите", "посмотрим", "пересматривая", "пересматривают",
+                       "договорим", "договорить", "договора", "договор"])  # fmt: skip
     key = {w: v["key"] for w, v in got.items()}
     # Snowball alone: посмотрет / посмотр, пересматрив / пересматрива
     assert key["посмотреть"] == key["посмотрите"] == key["посмотрим"]
