@@ -299,7 +299,9 @@ WORDS: dict[str, Any] = {
         doc("index.html", "Главная", "<p>Жизнь человека. Смотрите назад.</p>"),
         doc("modules/x/01-a.html", "Урок", "<p>Что и как.</p>"),
         doc("en/index.html", "Home", "<p>Pros and cons.</p>"),
-        doc("en/modules/x/01-a.html", "Lesson", "<p>A planning canvas.</p>"),
+        doc("en/modules/x/01-a.html", "Lesson", "<p>A canvas.</p>"),
+        doc("en/modules/x/02-b.html", "Lesson", "<p>Plans.</p>"),
+        doc("en/modules/x/03-c.html", "Lesson", "<p>Planning.</p>"),
     ],
 }
 
@@ -313,6 +315,12 @@ def test_worker_russian_indexes_words_only_function_words_are_dropped(words_sear
     found = words_search("ru", "жизнь", "человек", "назад", "что", "как")
     assert found["жизнь"] == found["человек"] == found["назад"] == ["index.html"]
     assert found["что"] == found["как"] == []  # function words, not indexed
+
+
+def test_worker_ranks_a_closer_form_first(words_search: Any) -> None:
+    # planned, planning and plans share Porter's key plan; planning is closer
+    found = words_search("en", "planned")["planned"]
+    assert found == ["modules/x/03-c.html", "modules/x/02-b.html"]
 
 
 def test_worker_english_key_stemmed_again(words_search: Any) -> None:
