@@ -332,14 +332,19 @@ def russian_lexemes(words: Sequence[str]) -> list[list[list[str]]] | None:
         return None
     morph = pymorphy3.MorphAnalyzer(lang="ru")
     out: list[list[list[str]]] = []
+    # The forms of a lexeme, once: many words of a page are forms of one lexeme.
+    seen: dict[tuple[str, str], list[str]] = {}
     for word in words:
         found: dict[str, list[str]] = {}
         for parse in morph.parse(word):
             if not parse.is_known:
                 continue
-            kind = _russian_kind(parse.tag.POS)
-            forms = [form.word for form in parse.lexeme if _russian_kind(form.tag.POS) == kind]
-            forms = list(dict.fromkeys([parse.normal_form, *forms]))
+            lexeme = (parse.normal_form, str(parse.tag.POS))
+            forms = seen.get(lexeme)
+            if forms is None:
+                kind = _russian_kind(parse.tag.POS)
+                forms = [f.word for f in parse.lexeme if _russian_kind(f.tag.POS) == kind]
+                forms = seen[lexeme] = list(dict.fromkeys([parse.normal_form, *forms]))
             found.setdefault(" ".join(forms), forms)
         out.append(list(found.values()))
     return out
