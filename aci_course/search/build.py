@@ -54,7 +54,7 @@ class SearchBuild:
         self.built: dict[str, dict[str, Any]] = {}  # inner language -> its own index
         self.belmorph = (
             None
-            if self.cache.entries(lexicon.FORMS_SUFFIX)
+            if self.cache.entries(lexicon.forms_suffix("be"))
             else lexicon.Belmorph.start(node_modules)
         )
 

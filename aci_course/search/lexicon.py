@@ -10,18 +10,25 @@ and to the reader's query:
 - ``endings``: the Belarusian suffix stemmer's endings (:data:`BELARUSIAN_ENDINGS`,
   the same list :func:`stem_belarusian` uses here), and ``fleeting``: the fleeting
   vowel rule of Russian and Belarusian stems (:data:`FLEETING`);
-- ``forms``: for Belarusian, the form table. Every word of the site's own pages is
-  looked up in belmorph's dictionary (GrammarDB, an npm package: offline, nothing
-  fetched at run time); every form of the words found maps to one key, the stem of
-  the word's lemma. Only forms the stemmer alone would not bring to that key are
-  listed (сям'ямі -> сям', дзецьмі -> дзиц), so the table stays small.
+- ``stopWords``: for Russian, the words not indexed (:data:`STOP_WORDS`), in place of
+  lunr-languages' list;
+- ``forms``: for Belarusian and Russian, the form table. Every word of the site's own
+  pages is looked up in a morphological dictionary (Belarusian: belmorph, GrammarDB,
+  an npm package; Russian: pymorphy3, OpenCorpora, a PyPI package; both offline,
+  nothing fetched at run time); every form of the words found maps to one key, the
+  stem most of its forms have. Only forms the stemmer alone would not bring to that
+  key are listed (сям'ямі -> сям', дзецьмі -> дзиц; посмотрите -> посмотр,
+  назовите -> назва, пересматривая -> пересматрива), so the table stays small.
+  Russian: when the key of a word is already the key of another word (Snowball cuts
+  договорить and договор to one stem, занятость and занятие too), the word later in
+  the count gets its lemma as key (:func:`forms_table`, ``separate``), all its forms
+  listed, so a form of the one does not find the other.
 
-Russian needs no table (Snowball joins its forms; lunr.aci drops fleeting vowels)
-and English none (Porter).
+English needs no table (Porter).
 
-The form table is kept under ``.cache/search/`` by the texts it was made from, so a
-build whose Belarusian pages did not change starts no node process (see
-:func:`forms_key`).
+Each language's form table is kept under ``.cache/search/`` by the texts it was made
+from and the dictionary's version, so a build whose pages did not change starts no
+node process and loads no pymorphy3 dictionary (see :func:`forms_key`).
 """
 
 from __future__ import annotations
@@ -31,8 +38,9 @@ import logging
 import re
 import subprocess
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any, Final
 
@@ -95,6 +103,69 @@ def stem_belarusian(word: str) -> str:
     if len(word) >= FLEETING_MIN:
         word = _FLEETING_BE.sub(r"\1\2", word)
     return word
+
+
+_FLEETING_RU: Final = re.compile(FLEETING["ru"])
+
+
+@lru_cache(maxsize=1)
+def _snowball_russian() -> Callable[[str], str] | None:
+    try:
+        import snowballstemmer  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    stemmer = snowballstemmer.stemmer("russian")
+    return stemmer.stemWord  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=65536)
+def stem_russian(word: str) -> str:
+    """The browser's key of a folded Russian word: Snowball, then a fleeting vowel.
+
+    The same Snowball algorithm as lunr-languages' ``lunr.ru`` (``tests/search``
+    compares them on the course's words), so the form table lists exactly the forms
+    the browser's stemmer would key differently.
+    """
+    stemmer = _snowball_russian()
+    stem = stemmer(word) if stemmer is not None else word
+    if len(stem) >= FLEETING_MIN:
+        stem = _FLEETING_RU.sub(r"\1\2", stem)
+    return stem
+
+
+STEMMERS: Final[Mapping[str, Callable[[str], str]]] = {
+    "be": stem_belarusian,
+    "ru": stem_russian,
+}
+"""The stemmer the browser applies to a word outside the form table, per language."""
+
+
+_RUSSIAN_STOP_WORDS: Final = """
+а алло без будем будет будете будешь будто буду будут будь бы был была были было
+быть в вам вами вас ваш ваша ваше ваши ведь весь во вокруг вот впрочем все всего
+всем всеми всему всех всю вся вы да даже для до другая другие других другое другой е
+его ее ей ему если ею ж же за зато значит и из или им именно ими их к каждая каждое
+каждые каждый как какая какой кем когда кого ком кому конечно которая которого
+которой которые который которых кроме кто куда ли лишь между меня мимо мне мной мною
+мое мои мой моя мы на над нам нами нас наш наша наше наши не него нее ней нему нею
+ни ниже ними них но ну о об один однако одного одной около он она они оно от перед
+по под пожалуйста после посреди при про просто против разве с сам сама сами самим
+самими самих само самого самой самом самому саму свое своего своей свои своих свою
+себе себя сих со собой собою спасибо суть та так такая также такие такое такой твое
+твой твоя те тебе тебя тем теми тех то тобой тобою того тоже том тому тот ту ты у
+хоть хотя чего чем чему через что чтоб чтобы эта эти этим этими этих это этого этой
+этом этому этот эту я
+"""
+STOP_WORDS: Final[Mapping[str, frozenset[str]]] = {
+    # Function words only: prepositions, conjunctions, particles, pronouns and forms
+    # of быть. lunr-languages' Russian list (420 words) also drops жизнь, время,
+    # люди, человек, год, день, назад and the numbers, so a query naming a subject
+    # with them ("человек рассказывает", "назад к проекту") lost a word. This is that
+    # list less every word whose most likely parse in pymorphy3 is not one of those
+    # kinds (folded, ё as е). English keeps lunr's list, Belarusian lunr.be's.
+    "ru": frozenset(_RUSSIAN_STOP_WORDS.split()),
+}
+"""Words search does not index, per language (the rest keep their lunr list)."""
 
 
 _TAG: Final = re.compile(r"<[^>]+>")
@@ -180,26 +251,41 @@ class Belmorph:
 
 
 def forms_table(
-    words: Sequence[str], lexemes: Sequence[Sequence[Sequence[str]]], lang: str
+    words: Sequence[str],
+    lexemes: Sequence[Sequence[Sequence[str]]],
+    lang: str,
+    separate: bool = False,
 ) -> dict[str, str]:
     """Folded form -> key for every form of ``words`` the stemmer would not key right.
 
     ``lexemes[i]`` are the dictionary's lexemes of ``words[i]`` (its parses: дзеці is
-    a form of дзіця and of дзіцё). All forms of all lexemes of one word share one key:
-    the stem most of them have (so the fewest forms need an entry), the lemma's on a
-    tie. A form already claimed by an earlier (more frequent) word keeps its key.
+    a form of дзіця and of дзіцё), each with its lemma first. All forms of all
+    lexemes of one word share one key: the stem most of them have (so the fewest
+    forms need an entry), the lemma's on a tie. A form already claimed by an earlier
+    (more frequent) word keeps its key.
+
+    ``separate``: a word whose lexemes share none with the earlier word that has its
+    key (договорить after договор) is keyed by its lemma instead, every form listed.
     """
+    stem_of = STEMMERS[lang]
     table: dict[str, str] = {}
+    owners: dict[str, frozenset[str]] = {}  # key -> the lemmas of the words it keys
     for word, parses in zip(words, lexemes, strict=True):
         if not parses:
             continue
         # Folded all at once (folds map letter to letter: the same as form by form).
         folded = fold("\n".join(form for lexeme in parses for form in lexeme), lang)
-        stems = {form: stem_belarusian(form) for form in folded.split("\n")}
+        stems = {form: stem_of(form) for form in folded.split("\n")}
+        lemmas = frozenset(fold(lexeme[0], lang) for lexeme in parses if lexeme)
         counts = Counter(stems.values())
         lemma_stem = next(iter(stems.values()))
         key = max(counts, key=lambda s: (counts[s], s == lemma_stem))
-        key = table.get(fold(word, lang), key)
+        claimed = table.get(fold(word, lang))
+        if claimed is not None:
+            key = claimed
+        elif separate and not owners.get(key, lemmas) & lemmas:
+            key = min(lemmas, key=lambda lemma: (lemma not in stems, lemma))
+        owners[key] = owners.get(key, frozenset()) | lemmas
         for form, stem in stems.items():
             if form not in table and stem != key:
                 table[form] = key
@@ -241,8 +327,13 @@ FORMS_SUFFIX: Final = ".forms"
 """The cached form tables' file ending (:class:`~aci_course.core.disk_cache.DiskCache`)."""
 
 
-def forms_key(texts: Sequence[str], node_modules: Path) -> str:
-    """The form table's cache key: the texts (so their words), belmorph and the code."""
+def forms_suffix(lang: str) -> str:
+    """The cached form table of ``lang``: ``<key>.be.forms``."""
+    return f".{lang}{FORMS_SUFFIX}"
+
+
+def forms_key(lang: str, texts: Sequence[str], node_modules: Path) -> str:
+    """A form table's cache key: the texts (so their words), the dictionary and the code."""
     code = code_version(
         [
             Path(__file__),
@@ -251,7 +342,63 @@ def forms_key(texts: Sequence[str], node_modules: Path) -> str:
             node_modules / "belmorph" / "package.json",
         ]
     )
-    return digest(code, *texts)
+    return digest(code, lang, _package_versions(("pymorphy3", "pymorphy3-dicts-ru")), *texts)
+
+
+def _package_versions(names: Sequence[str]) -> str:
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} missing")
+    return " ".join(found)
+
+
+def russian_lexemes(words: Sequence[str]) -> list[list[list[str]]] | None:
+    """pymorphy3's lexemes of each word (dictionary words only), lemma first.
+
+    A lexeme keeps the forms of the parse's own kind: a verb's finite forms,
+    infinitive and gerunds, not its participles (declined like adjectives, a hundred
+    forms each: they would swell the table for words a reader rarely types as the
+    verb). None without pymorphy3.
+    """
+    try:
+        import pymorphy3  # type: ignore[import-untyped]
+    except ImportError:
+        log.info("pymorphy3 is not installed: Russian search stems only")
+        return None
+    morph = pymorphy3.MorphAnalyzer(lang="ru")
+    out: list[list[list[str]]] = []
+    # The forms of a lexeme, once: many words of a page are forms of one lexeme.
+    seen: dict[tuple[str, str], list[str]] = {}
+    for word in words:
+        found: dict[str, list[str]] = {}
+        for parse in morph.parse(word):
+            if not parse.is_known:
+                continue
+            lexeme = (parse.normal_form, str(parse.tag.POS))
+            forms = seen.get(lexeme)
+            if forms is None:
+                kind = _russian_kind(parse.tag.POS)
+                forms = [f.word for f in parse.lexeme if _russian_kind(f.tag.POS) == kind]
+                forms = seen[lexeme] = list(dict.fromkeys([parse.normal_form, *forms]))
+            found.setdefault(" ".join(forms), forms)
+        out.append(list(found.values()))
+    return out
+
+
+_RUSSIAN_KINDS: Final[Mapping[str, str]] = {
+    "INFN": "verb", "VERB": "verb", "GRND": "verb",
+    "PRTF": "participle", "PRTS": "participle",
+    "ADJF": "adjective", "ADJS": "adjective", "COMP": "adjective",
+}  # fmt: skip
+"""Which of pymorphy3's parts of speech are one kind of word (the rest: their own)."""
+
+
+def _russian_kind(pos: object) -> str:
+    name = str(pos)  # pymorphy3's grammemes compare only with grammemes
+    return _RUSSIAN_KINDS.get(name, name)
 
 
 def language_data(
@@ -273,26 +420,33 @@ def language_data(
         "fleeting": [FLEETING[lang], FLEETING_MIN] if lang in FLEETING else None,
         "endings": [],
         "forms": "",
+        "stopWords": sorted(STOP_WORDS[lang]) if lang in STOP_WORDS else None,
     }
-    if lang != "be":
+    if lang not in STEMMERS:
         return data
-    data["endings"] = list(_ENDINGS_LONGEST_FIRST)
+    if lang == "be":
+        data["endings"] = list(_ENDINGS_LONGEST_FIRST)
     texts = list(texts)
     cache = cache or DiskCache(None)
-    key = forms_key(texts, node_modules)
-    cached = cache.read_text(key, FORMS_SUFFIX)
+    key, suffix = forms_key(lang, texts, node_modules), forms_suffix(lang)
+    cached = cache.read_text(key, suffix)
     if cached is not None:
         data["forms"] = cached
         return data
     counts = vocabulary(texts, lang)
     words = [w for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
-    if belmorph is None:
-        belmorph = Belmorph.start(node_modules)
-    lexemes = belmorph.lexemes(words) if belmorph is not None else None
+    lexemes: list[list[list[str]]] | None = None
+    if lang == "ru":
+        if _snowball_russian() is not None:
+            lexemes = russian_lexemes(words)
+    else:
+        if belmorph is None:
+            belmorph = Belmorph.start(node_modules)
+        lexemes = belmorph.lexemes(words) if belmorph is not None else None
     if lexemes is not None:
-        data["forms"] = encode_forms(forms_table(words, lexemes, lang))
-        cache.write_text(key, data["forms"], FORMS_SUFFIX)
-        cache.keep_only(key, FORMS_SUFFIX)  # an edited course never needs the old table
+        data["forms"] = encode_forms(forms_table(words, lexemes, lang, separate=lang == "ru"))
+        cache.write_text(key, data["forms"], suffix)
+        cache.keep_only(key, suffix)  # an edited course never needs the old table
     return data
 
 

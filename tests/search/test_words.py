@@ -19,12 +19,15 @@ from aci_course.core.node import node_executable
 from aci_course.search.fold import fold, folds
 from aci_course.search.lexicon import (
     FORMS_SUFFIX,
+    STOP_WORDS,
     Belmorph,
     decode_forms,
     encode_forms,
     forms_table,
     language_data,
+    russian_lexemes,
     stem_belarusian,
+    stem_russian,
     vocabulary,
     write_lunr_scripts,
 )
@@ -36,8 +39,9 @@ CASES: list[list[str]] = json.loads(
 )["cases"]
 NODE_MODULES = ROOT / "node_modules"
 
-# Vocabulary of the generated Belarusian form table in these tests.
+# Vocabulary of the generated Belarusian and Russian form tables in these tests.
 BE_TEXT = "Дзіця і сям'я. Установа, дапамога, інклюзія."
+RU_TEXT = "Договор. Посмотрите вокруг. Договорить бы. Пересматривают."
 
 
 def _material_javascripts() -> Path:
@@ -59,7 +63,7 @@ def words(tmp_path_factory: pytest.TempPathFactory) -> Any:
     for script in (ROOT / "overrides/assets/javascripts/lunr/min").glob("*.js"):
         shutil.copy(script, lunr_min / script.name)
     site = assets.parent / "site"
-    texts = {"ru": [""], "be": [BE_TEXT], "en": [""]}
+    texts = {"ru": [RU_TEXT], "be": [BE_TEXT], "en": [""]}
     for path in write_lunr_scripts(site, texts, NODE_MODULES).values():
         shutil.copy(path, lunr_min / path.name)
 
@@ -215,3 +219,66 @@ def test_the_form_table_is_kept_for_the_same_texts(tmp_path: Path) -> None:
     other = language_data("be", [BE_TEXT + " Школа."], NODE_MODULES, cache=cache)
     assert other["forms"] != made["forms"]
     assert len(cache.entries(FORMS_SUFFIX)) == 1  # only the last table is kept
+
+
+def test_each_language_keeps_its_own_form_table(tmp_path: Path) -> None:
+    cache = DiskCache.at(tmp_path, "search")
+    russian = language_data("ru", ["Посмотрите на детей."], NODE_MODULES, cache=cache)
+    assert russian["forms"] and len(cache.entries(FORMS_SUFFIX)) == 1
+    again = language_data("ru", ["Посмотрите на детей."], NODE_MODULES, cache=cache)
+    assert again == russian
+
+
+# --- the Russian form table (pymorphy3) and stop words ----------------------------------
+
+
+RUSSIAN_WORDS = ["ребёнок", "дети", "посмотрите", "пересматривая", "договорим", "занятость",
+                 "занятия", "конца", "семьями", "уроками", "ситуаций"]  # fmt: skip
+
+
+def test_russian_stemmer_is_the_same_in_the_browser(words: Any) -> None:
+    got = words("ru", RUSSIAN_WORDS)
+    assert {w: v["stem"] for w, v in got.items()} == {
+        w: stem_russian(fold(w, "ru")) for w in RUSSIAN_WORDS
+    }
+
+
+def test_russian_forms_from_pymorphy3_join_in_the_browser(words: Any) -> None:
+    got = words("ru", ["посмотреть", "посмотрите", "посмотрим", "пересматривая", "пересматривают",
+                       "договорим", "договорить", "договора", "договор"])  # fmt: skip
+    key = {w: v["key"] for w, v in got.items()}
+    # Snowball alone: посмотрет / посмотр, пересматрив / пересматрива
+    assert key["посмотреть"] == key["посмотрите"] == key["посмотрим"]
+    assert key["пересматривая"] == key["пересматривают"]
+    # one Snowball stem (договор), two words: the later one keyed by its lemma
+    assert key["договор"] == key["договора"] == "договор"
+    assert key["договорим"] == key["договорить"] == "договорить"
+
+
+def test_forms_table_separates_words_that_share_a_stem() -> None:
+    lexemes = [[["договор", "договора", "договору"]], [["договорить", "договорим", "договорят"]]]
+    joined = forms_table(["договор", "договорить"], lexemes, "ru")
+    assert joined == {}  # Snowball keys all six "договор"
+    table = forms_table(["договор", "договорить"], lexemes, "ru", separate=True)
+    assert table == dict.fromkeys(["договорить", "договорим", "договорят"], "договорить")
+    # a word sharing a lexeme with the first keeps the first one's key
+    again = forms_table(["договор", "договора"], [lexemes[0], lexemes[0]], "ru", separate=True)
+    assert again == {}
+
+
+def test_russian_lexemes_keep_one_kind_of_word() -> None:
+    lexemes = russian_lexemes(["посмотрите", "qwzx"])
+    assert lexemes is not None
+    forms = {form for lexeme in lexemes[0] for form in lexeme}
+    assert {"посмотреть", "посмотрите", "посмотрев"} <= forms  # verb, imperative, gerund
+    assert "посмотревший" not in forms  # participles are declined like adjectives
+    assert lexemes[1] == []  # not in the dictionary
+
+
+def test_russian_stop_words_are_function_words_only() -> None:
+    stops = STOP_WORDS["ru"]
+    assert {"и", "в", "на", "что", "это", "который", "быть", "себя"} <= stops
+    assert not {"жизнь", "человек", "время", "люди", "назад", "год", "день"} & stops
+    assert all(word == fold(word, "ru") for word in stops)
+    assert language_data("ru", [""], Path("."))["stopWords"] == sorted(stops)
+    assert language_data("en", [""], Path("."))["stopWords"] is None  # lunr's own list
