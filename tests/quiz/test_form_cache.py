@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from aci_course import LANGUAGES
 from aci_course.core.disk_cache import DiskCache
 from aci_course.quiz.load import load_quizzes
 from aci_course.quiz.render import FormCache, render_quiz
 from tests.repo_config import ROOT
 
-QUIZZES = load_quizzes(ROOT)
+QUIZZES = load_quizzes(ROOT, LANGUAGES)
 
 
 def test_a_kept_form_is_the_rendered_one_and_unused_forms_go(tmp_path: Path) -> None:
