@@ -143,7 +143,7 @@ module: site-deps
 	$(BIN)/aci-course new-module "$(ID)"
 
 clean:
-	rm -rf site site.partial site.old site-* build dist
+	rm -rf site site.partial site.old site-* build dist .cache
 
 # Search quality and speed in Chromium over file://, ours against plain Material
 # (recall@5 per language on tests/search/bench_queries.yml, index size, page weight,
