@@ -398,7 +398,7 @@ def main() -> None:
         "--kind", action="append", choices=("inflected", *KINDS, "exact"), help="only these kinds"
     )
     parser.add_argument(
-        "--node", action="store_true", help="ranks only, by Material's worker in Node (needs --site)"
+        "--node", action="store_true", help="ranks by Material's worker in Node (needs --site)"
     )
     args = parser.parse_args()
     if args.node:
