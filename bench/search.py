@@ -362,7 +362,8 @@ def node_report(site: Path, langs: list[str], wanted: set[str]) -> None:
             ranks = node_ranks(site, lang, items)
             recall = sum(r <= 5 for r in ranks) / len(ranks)
             print(f"| {lang} | recall@5, {KIND_NAMES[kind]} ({len(ranks)}) | {recall:.2f} "
-                  f"({sum(r <= 5 for r in ranks)}/{len(ranks)}) | >= {TARGET_RECALL} "
+                  f"({sum(r <= 5 for r in ranks)}/{len(ranks)}, mean rank "
+                  f"{statistics.fmean(ranks):.2f}) | >= {TARGET_RECALL} "
                   f"({met(recall >= TARGET_RECALL)}) |")  # fmt: skip
             notes += [f"{lang} {q} ({r})" for (q, _), r in zip(items, ranks, strict=True) if r > 5]
         if "exact" in wanted:
