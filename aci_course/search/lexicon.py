@@ -278,7 +278,9 @@ def forms_table(
     most of its forms have (so the fewest forms need an entry), the lemma's on a tie; a
     form's keys are those of all its lexemes. A form is listed unless its keys are just
     its own stem. Lexemes are taken in the order of their first word (more frequent
-    first); two with the same lemma and the same key stay one word (урок).
+    first). A lexeme sharing at least half the forms of an earlier one, or of itself,
+    is the same word in another paradigm (дзіця and дзіцё, both дзіцяці, дзецьмі...)
+    and takes its key; homonyms share a form or two (мелі), and keep their own.
 
     ``separate``: a lexeme whose key an earlier lexeme of another lemma has (договорить
     after договор) is keyed by its lemma instead, every form listed.
@@ -286,6 +288,7 @@ def forms_table(
     stem_of = STEMMERS[lang]
     keys_of: dict[str, list[str]] = {}
     owners: dict[str, set[str]] = {}  # key -> the forms of the lexemes it keys
+    lexemes_of: dict[str, list[tuple[str, frozenset[str]]]] = {}  # form -> (key, forms)
     seen: set[tuple[str, ...]] = set()
     for parses in lexemes:
         for lexeme in parses:
@@ -302,8 +305,14 @@ def forms_table(
             key = max(counts, key=lambda s: (counts[s], s == stems[lemma]))
             if separate and key in owners and owners[key].isdisjoint(forms):
                 key = lemma
+            own = frozenset(forms)
+            for other_key, other in (x for form in forms for x in lexemes_of.get(form, ())):
+                if 2 * len(own & other) >= min(len(own), len(other)):
+                    key = other_key
+                    break
             owners.setdefault(key, set()).update(forms)
             for form in forms:
+                lexemes_of.setdefault(form, []).append((key, own))
                 form_keys = keys_of.setdefault(form, [])
                 if key not in form_keys:
                     form_keys.append(key)
