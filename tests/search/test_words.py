@@ -210,6 +210,19 @@ def test_belarusian_forms_from_belmorph_join_in_the_browser(words: Any) -> None:
 
 
 @pytest.mark.skipif(not (NODE_MODULES / "belmorph").is_dir(), reason="npm ci first")
+def test_belarusian_homonyms_keep_their_own_keys_in_the_browser(words: Any) -> None:
+    got = words("be", ["мелі", "мелямі", "мела", "маю", "паказу", "паказаць", "пакажу"])
+    keys = {w: set(v["keys"]) for w, v in got.items()}
+    # мелі (had; shoals) has both keys; мелямі (shoals) only мель's, мела (had) мець's
+    assert len(keys["мелі"]) == 2 and keys["мелямі"] | keys["мела"] == keys["мелі"]
+    assert keys["мелямі"].isdisjoint(keys["мела"])
+    assert keys["мела"] == keys["маю"]
+    assert keys["паказу"].isdisjoint(keys["паказаць"])  # a show; to show
+    assert keys["паказаць"] == keys["пакажу"]
+    assert got["мела"]["stem"] in keys["мелямі"]  # so the browser must not index it
+
+
+@pytest.mark.skipif(not (NODE_MODULES / "belmorph").is_dir(), reason="npm ci first")
 def test_belmorph_started_early_answers_once_and_a_build_that_fails_stops_it() -> None:
     belmorph = Belmorph.start(NODE_MODULES)
     assert belmorph is not None
