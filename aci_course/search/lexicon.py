@@ -15,14 +15,16 @@ and to the reader's query:
 - ``forms``: for Belarusian and Russian, the form table. Every word of the site's own
   pages is looked up in a morphological dictionary (Belarusian: belmorph, GrammarDB,
   an npm package; Russian: pymorphy3, OpenCorpora, a PyPI package; both offline,
-  nothing fetched at run time); every form of the words found maps to one key, the
-  stem most of its forms have. Only forms the stemmer alone would not bring to that
-  key are listed (сям'ямі -> сям', дзецьмі -> дзиц; посмотрите -> посмотр,
-  назовите -> назва, пересматривая -> пересматрива), so the table stays small.
-  Russian: when the key of a word is already the key of another word (Snowball cuts
-  договорить and договор to one stem, занятость and занятие too), the word later in
-  the count gets its lemma as key (:func:`forms_table`, ``separate``), all its forms
-  listed, so a form of the one does not find the other.
+  nothing fetched at run time); every form of each lexeme found maps to the lexeme's
+  key, the stem most of its forms have, and a form of several lexemes to each of
+  their keys (мелі, of мець and of мель; :func:`forms_table`). Only forms the stemmer
+  alone would not bring to their keys are listed (сям'ямі -> сям', дзецьмі -> дзиц;
+  посмотрите -> посмотр, назовите -> назва, пересматривая -> пересматрива), so the
+  table stays small. Russian: when the key of a lexeme is already the key of another
+  word (Snowball cuts договорить and договор to one stem, занятость and занятие too),
+  the later one gets its lemma as key (``separate``), all its forms listed, so a form
+  of the one does not find the other. The stems such a listed form is not indexed
+  under (``taken``, :class:`Forms`) follow the groups.
 
 English needs no table (Porter).
 
@@ -316,11 +318,7 @@ def forms_table(
                 form_keys = keys_of.setdefault(form, [])
                 if key not in form_keys:
                     form_keys.append(key)
-    table = {
-        form: tuple(sorted(keys))
-        for form, keys in keys_of.items()
-        if keys != [stem_of(form)]
-    }
+    table = {form: tuple(sorted(keys)) for form, keys in keys_of.items() if keys != [stem_of(form)]}
     taken = frozenset(
         stem
         for form, keys in table.items()
