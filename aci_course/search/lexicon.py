@@ -15,14 +15,16 @@ and to the reader's query:
 - ``forms``: for Belarusian and Russian, the form table. Every word of the site's own
   pages is looked up in a morphological dictionary (Belarusian: belmorph, GrammarDB,
   an npm package; Russian: pymorphy3, OpenCorpora, a PyPI package; both offline,
-  nothing fetched at run time); every form of the words found maps to one key, the
-  stem most of its forms have. Only forms the stemmer alone would not bring to that
-  key are listed (сям'ямі -> сям', дзецьмі -> дзиц; посмотрите -> посмотр,
-  назовите -> назва, пересматривая -> пересматрива), so the table stays small.
-  Russian: when the key of a word is already the key of another word (Snowball cuts
-  договорить and договор to one stem, занятость and занятие too), the word later in
-  the count gets its lemma as key (:func:`forms_table`, ``separate``), all its forms
-  listed, so a form of the one does not find the other.
+  nothing fetched at run time); every form of each lexeme found maps to the lexeme's
+  key, the stem most of its forms have, and a form of several lexemes to each of
+  their keys (мелі, of мець and of мель; :func:`forms_table`). Only forms the stemmer
+  alone would not bring to their keys are listed (сям'ямі -> сям', дзецьмі -> дзиц;
+  посмотрите -> посмотр, назовите -> назва, пересматривая -> пересматрива), so the
+  table stays small. Russian: when the key of a lexeme is already the key of another
+  word (Snowball cuts договорить and договор to one stem, занятость and занятие too),
+  the later one gets its lemma as key (``separate``), all its forms listed, so a form
+  of the one does not find the other. The stems such a listed form is not indexed
+  under (``taken``, :class:`Forms`) follow the groups.
 
 English needs no table (Porter).
 
@@ -39,6 +41,7 @@ import re
 import subprocess
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -250,77 +253,120 @@ class Belmorph:
             self._process.communicate()  # reaped, its pipes closed
 
 
+@dataclass(frozen=True)
+class Forms:
+    """A form table: each listed form's keys, and the stems no listed form is indexed under.
+
+    ``keys``: folded form -> the keys of the lexemes it is a form of, sorted (мелі, of
+    мець and of мель, has two). ``taken``: stems that are a lexeme's key, which a listed
+    form of another lexeme stems to: the browser indexes a listed form under its stem as
+    well (a fallback for typed forms the dictionary lacks), except under these.
+    """
+
+    keys: Mapping[str, tuple[str, ...]]
+    taken: frozenset[str] = frozenset()
+
+
 def forms_table(
     words: Sequence[str],
     lexemes: Sequence[Sequence[Sequence[str]]],
     lang: str,
     separate: bool = False,
-) -> dict[str, str]:
-    """Folded form -> key for every form of ``words`` the stemmer would not key right.
+) -> Forms:
+    """Every form of ``words``' lexemes keyed by each lexeme it belongs to.
 
-    ``lexemes[i]`` are the dictionary's lexemes of ``words[i]`` (its parses: дзеці is
-    a form of дзіця and of дзіцё), each with its lemma first. All forms of all
-    lexemes of one word share one key: the stem most of them have (so the fewest
-    forms need an entry), the lemma's on a tie. A form already claimed by an earlier
-    (more frequent) word keeps its key.
+    ``lexemes[i]`` are the dictionary's lexemes of ``words[i]`` (its parses: мелі is a
+    form of мець and of мель), each with its lemma first. A lexeme's key is the stem
+    most of its forms have (so the fewest forms need an entry), the lemma's on a tie; a
+    form's keys are those of all its lexemes. A form is listed unless its keys are just
+    its own stem. Lexemes are taken in the order of their first word (more frequent
+    first). A lexeme sharing at least half the forms of an earlier one, or of itself,
+    is the same word in another paradigm (дзіця and дзіцё, both дзіцяці, дзецьмі...)
+    and takes its key; homonyms share a form or two (мелі), and keep their own.
 
-    ``separate``: a word whose lexemes share none with the earlier word that has its
-    key (договорить after договор) is keyed by its lemma instead, every form listed.
+    ``separate``: a lexeme whose key an earlier lexeme of another lemma has (договорить
+    after договор) is keyed by its lemma instead, every form listed.
     """
     stem_of = STEMMERS[lang]
-    table: dict[str, str] = {}
-    owners: dict[str, frozenset[str]] = {}  # key -> the lemmas of the words it keys
-    for word, parses in zip(words, lexemes, strict=True):
-        if not parses:
-            continue
-        # Folded all at once (folds map letter to letter: the same as form by form).
-        folded = fold("\n".join(form for lexeme in parses for form in lexeme), lang)
-        stems = {form: stem_of(form) for form in folded.split("\n")}
-        lemmas = frozenset(fold(lexeme[0], lang) for lexeme in parses if lexeme)
-        counts = Counter(stems.values())
-        lemma_stem = next(iter(stems.values()))
-        key = max(counts, key=lambda s: (counts[s], s == lemma_stem))
-        claimed = table.get(fold(word, lang))
-        if claimed is not None:
-            key = claimed
-        elif separate and not owners.get(key, lemmas) & lemmas:
-            key = min(lemmas, key=lambda lemma: (lemma not in stems, lemma))
-        owners[key] = owners.get(key, frozenset()) | lemmas
-        for form, stem in stems.items():
-            if form not in table and stem != key:
-                table[form] = key
-    return table
+    keys_of: dict[str, list[str]] = {}
+    owners: dict[str, set[str]] = {}  # key -> the forms of the lexemes it keys
+    lexemes_of: dict[str, list[tuple[str, frozenset[str]]]] = {}  # form -> (key, forms)
+    seen: set[tuple[str, ...]] = set()
+    for parses in lexemes:
+        for lexeme in parses:
+            if not lexeme:
+                continue
+            # Folded all at once (folds map letter to letter: the same as form by form).
+            forms = tuple(dict.fromkeys(fold("\n".join(lexeme), lang).split("\n")))
+            if forms in seen:
+                continue
+            seen.add(forms)
+            lemma = forms[0]
+            stems = {form: stem_of(form) for form in forms}
+            counts = Counter(stems.values())
+            key = max(counts, key=lambda s: (counts[s], s == stems[lemma]))
+            if separate and key in owners and owners[key].isdisjoint(forms):
+                key = lemma
+            own = frozenset(forms)
+            for other_key, other in (x for form in forms for x in lexemes_of.get(form, ())):
+                if 2 * len(own & other) >= min(len(own), len(other)):
+                    key = other_key
+                    break
+            owners.setdefault(key, set()).update(forms)
+            for form in forms:
+                lexemes_of.setdefault(form, []).append((key, own))
+                form_keys = keys_of.setdefault(form, [])
+                if key not in form_keys:
+                    form_keys.append(key)
+    table = {form: tuple(sorted(keys)) for form, keys in keys_of.items() if keys != [stem_of(form)]}
+    taken = frozenset(
+        stem
+        for form, keys in table.items()
+        if (stem := stem_of(form)) not in keys and stem in owners
+    )
+    return Forms(table, taken)
 
 
-def encode_forms(table: Mapping[str, str]) -> str:
-    """The table as ``lunr.aci`` reads it: ``key:shared:end,end;...`` (sorted).
+TAKEN_MARK: Final = "|"
+"""Separates the form groups from the taken stems in :func:`encode_forms` (no word has it)."""
+
+
+def encode_forms(forms: Forms) -> str:
+    """The table as ``lunr.aci`` reads it: ``key:shared:end,end;...|stem,stem`` (sorted).
 
     Each form is the key's first ``shared`` letters and an ending:
-    ``{"сям'ями": "сям'", "семям": "сям'"}`` -> ``"сям':1:ем'ями,ям'ями"``... with
-    ``shared`` the longest prefix every form of the key starts with.
+    ``{"сям'ями": ("сям'",), "семям": ("сям'",)}`` -> ``"сям':1:ем'ями,ям'ями"``... with
+    ``shared`` the longest prefix every form of the key starts with; a form with two
+    keys is in both groups. The taken stems (:class:`Forms`) follow the mark, if any.
     """
     by_key: dict[str, list[str]] = {}
-    for form, key in table.items():
-        by_key.setdefault(key, []).append(form)
+    for form, keys in forms.keys.items():
+        for key in keys:
+            by_key.setdefault(key, []).append(form)
     groups = []
     for key in sorted(by_key):
-        forms = sorted(by_key[key])
+        listed = sorted(by_key[key])
         shared = len(key)
-        for form in forms:
+        for form in listed:
             while shared and not form.startswith(key[:shared]):
                 shared -= 1
-        groups.append(f"{key}:{shared}:{','.join(f[shared:] for f in forms)}")
-    return ";".join(groups)
+        groups.append(f"{key}:{shared}:{','.join(f[shared:] for f in listed)}")
+    encoded = ";".join(groups)
+    return f"{encoded}{TAKEN_MARK}{','.join(sorted(forms.taken))}" if forms.taken else encoded
 
 
-def decode_forms(encoded: str) -> dict[str, str]:
+def decode_forms(encoded: str) -> Forms:
     """The inverse of :func:`encode_forms` (what ``lunr.aci`` does in the browser)."""
-    table: dict[str, str] = {}
-    for group in filter(None, encoded.split(";")):
+    groups, _, taken = encoded.partition(TAKEN_MARK)
+    keys: dict[str, list[str]] = {}
+    for group in filter(None, groups.split(";")):
         key, shared, endings = group.split(":", 2)
         for ending in endings.split(","):
-            table[key[: int(shared)] + ending] = key
-    return table
+            keys.setdefault(key[: int(shared)] + ending, []).append(key)
+    return Forms(
+        {form: tuple(sorted(k)) for form, k in keys.items()},
+        frozenset(filter(None, taken.split(","))),
+    )
 
 
 FORMS_SUFFIX: Final = ".forms"

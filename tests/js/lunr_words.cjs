@@ -4,7 +4,7 @@
 //
 // Loads Material's search worker (for its lunr), then lunr/min/lunr.<lunr lang>.min.js
 // for each of the comma-separated names, in order, as the worker would. Prints
-// {word: {fold, stem, key}} for each word of the JSON list on stdin.
+// {word: {fold, stem, key, keys}} for each word of the JSON list on stdin.
 "use strict";
 
 const fs = require("fs");
@@ -29,6 +29,6 @@ if (aci.language !== lang)
 const out = {};
 for (const word of JSON.parse(fs.readFileSync(0, "utf-8"))) {
   const folded = aci.fold(word);
-  out[word] = { fold: folded, stem: aci.stem(folded), key: aci.key(folded) };
+  out[word] = { fold: folded, stem: aci.stem(folded), key: aci.key(folded), keys: aci.keys(folded) };
 }
 process.stdout.write(JSON.stringify(out));

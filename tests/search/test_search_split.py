@@ -358,6 +358,33 @@ def test_worker_finds_only_its_own_language(search: Any) -> None:
     assert search("en", "child")["child"] == ["index.html"]  # child's
 
 
+# A Belarusian form of two words (мелі: had, shoals) finds the forms of both; a form of
+# one (мелямі, мела) only its own word's, though their stems meet (паказ, паказаць).
+HOMONYMS: dict[str, Any] = {
+    "config": MERGED["config"],
+    "docs": [
+        doc("be/index.html", "Галоўная", "<p>Курс.</p>"),
+        doc("be/modules/x/01-a.html", "Урок", "<p>Раней яны мелі час.</p>"),
+        doc("be/modules/x/02-b.html", "Урок", "<p>Яна мела кнігу. Мы маем час.</p>"),
+        doc("be/modules/x/03-c.html", "Урок", "<p>Як паказаць гэта?</p>"),
+        doc("be/modules/x/04-d.html", "Урок", "<p>Паказ фільма.</p>"),
+    ],
+}
+
+
+@pytest.mark.skipif(not (ROOT / "node_modules" / "belmorph").is_dir(), reason="npm ci first")
+def test_worker_finds_a_homonyms_forms_of_its_own_word_only(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    search = worker_search(tmp_path_factory, HOMONYMS)
+    found = search("be", "мелямі", "мелі", "мець", "паказу", "пакажу")
+    assert found["мелямі"] == ["modules/x/01-a.html"]
+    assert found["мелі"] == ["modules/x/01-a.html", "modules/x/02-b.html"]
+    assert found["мець"] == ["modules/x/02-b.html", "modules/x/01-a.html"]
+    assert found["паказу"] == ["modules/x/04-d.html"]
+    assert found["пакажу"] == ["modules/x/03-c.html"]
+
+
 # --- the hook, in a fixture build -----------------------------------------------------
 
 

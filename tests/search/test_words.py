@@ -21,6 +21,7 @@ from aci_course.search.lexicon import (
     FORMS_SUFFIX,
     STOP_WORDS,
     Belmorph,
+    Forms,
     decode_forms,
     encode_forms,
     forms_table,
@@ -40,7 +41,7 @@ CASES: list[list[str]] = json.loads(
 NODE_MODULES = ROOT / "node_modules"
 
 # Vocabulary of the generated Belarusian and Russian form tables in these tests.
-BE_TEXT = "Дзіця і сям'я. Установа, дапамога, інклюзія."
+BE_TEXT = "Дзіця і сям'я. Установа, дапамога, інклюзія. Яны мелі паказ, каб паказаць."
 RU_TEXT = "Договор. Посмотрите вокруг. Договорить бы. Пересматривают."
 
 
@@ -160,9 +161,39 @@ def test_forms_table_keys_every_form_of_a_word_by_its_lemma() -> None:
     lexemes = [[["дзіця", "дзіцяці", "дзецьмі"], ["дзіцё", "дзіцяці", "дзецьмі"]]]
     table = forms_table(["дзіця"], lexemes, "be")
     # дзіця -> дзиц by the stemmer: only forms the stemmer keys otherwise are listed
-    assert table == {"дзецьми": "дзиц", "дзице": "дзиц", "дзицяци": "дзиц"}
+    assert table.keys == {"дзецьми": ("дзиц",), "дзице": ("дзиц",), "дзицяци": ("дзиц",)}
+    assert table.taken == frozenset()
     assert decode_forms(encode_forms(table)) == table
     assert encode_forms(table) == "дзиц:2:ецьми,ице,ицяци"
+
+
+MEL = ["мель", "мелі", "меллю", "мелей", "меляў", "мелям", "мелямі", "мелях"]  # shoal
+MEC = ["мець", "маю", "маеш", "мае", "маем", "маеце", "маюць", "меў", "мела", "мелі",
+       "май", "майце", "маючы"]  # fmt: skip  # to have
+PAKAZ = ["паказ", "паказу", "паказам", "паказе", "паказы", "паказаў", "паказамі", "паказах"]
+PAKAZAC = ["паказаць", "пакажу", "пакажаш", "пакажа", "пакажам", "пакажаце", "пакажуць",
+           "паказаў", "паказала", "паказалі", "пакажы", "пакажыце", "паказаўшы"]  # fmt: skip
+
+
+def test_a_form_of_two_lexemes_has_the_key_of_each_and_the_others_their_own() -> None:
+    # belmorph: мелі is a form of мель and of мець; мелямі of мель only, мела of мець only
+    table = forms_table(["мелі", "мелямі"], [[MEL, MEC], [MEL]], "be")
+    mel, mec = "мел", "маю"  # the stem most forms of each lexeme have
+    assert table.keys["мели"] == tuple(sorted((mel, mec)))
+    assert "мелями" not in table.keys  # its stem is its one key
+    assert table.keys["мела"] == (mec,)  # its stem is мель's key, its lexeme мець
+    assert table.taken == {mel}  # so the stem мел of мела is not indexed
+    assert decode_forms(encode_forms(table)) == table
+
+
+def test_a_word_shares_no_key_with_another_word_it_is_not_a_form_of() -> None:
+    # паказаў is a form of паказ and of паказаць: all the forms of both no longer
+    # share one key, and паказаць (stem паказ) is not indexed under паказ's key
+    table = forms_table(["паказаў", "паказаць"], [[PAKAZ, PAKAZAC], [PAKAZAC]], "be")
+    assert "паказ" not in table.keys["паказаць"]
+    assert "паказ" in table.keys["паказау"] and len(table.keys["паказау"]) == 2
+    assert "паказ" in table.taken
+    assert decode_forms(encode_forms(Forms({}, frozenset()))) == Forms({}, frozenset())
 
 
 @pytest.mark.skipif(not (NODE_MODULES / "belmorph").is_dir(), reason="npm ci first")
@@ -176,6 +207,19 @@ def test_belarusian_forms_from_belmorph_join_in_the_browser(words: Any) -> None:
     assert key["сям'я"] == key["сем'ямі"] == key["сямей"]
     assert key["дапамога"] == key["дапамозе"]
     assert key["установа" if "установа" in key else "установе"] == key["установай"]
+
+
+@pytest.mark.skipif(not (NODE_MODULES / "belmorph").is_dir(), reason="npm ci first")
+def test_belarusian_homonyms_keep_their_own_keys_in_the_browser(words: Any) -> None:
+    got = words("be", ["мелі", "мелямі", "мела", "маю", "паказу", "паказаць", "пакажу"])
+    keys = {w: set(v["keys"]) for w, v in got.items()}
+    # мелі (had; shoals) has both keys; мелямі (shoals) only мель's, мела (had) мець's
+    assert len(keys["мелі"]) == 2 and keys["мелямі"] | keys["мела"] == keys["мелі"]
+    assert keys["мелямі"].isdisjoint(keys["мела"])
+    assert keys["мела"] == keys["маю"]
+    assert keys["паказу"].isdisjoint(keys["паказаць"])  # a show; to show
+    assert keys["паказаць"] == keys["пакажу"]
+    assert got["мела"]["stem"] in keys["мелямі"]  # so the browser must not index it
 
 
 @pytest.mark.skipif(not (NODE_MODULES / "belmorph").is_dir(), reason="npm ci first")
@@ -258,12 +302,17 @@ def test_russian_forms_from_pymorphy3_join_in_the_browser(words: Any) -> None:
 def test_forms_table_separates_words_that_share_a_stem() -> None:
     lexemes = [[["договор", "договора", "договору"]], [["договорить", "договорим", "договорят"]]]
     joined = forms_table(["договор", "договорить"], lexemes, "ru")
-    assert joined == {}  # Snowball keys all six "договор"
+    assert joined == Forms({})  # Snowball keys all six "договор"
     table = forms_table(["договор", "договорить"], lexemes, "ru", separate=True)
-    assert table == dict.fromkeys(["договорить", "договорим", "договорят"], "договорить")
+    forms = ["договорить", "договорим", "договорят"]
+    assert table.keys == dict.fromkeys(forms, ("договорить",))
+    assert table.taken == {"договор"}  # not indexed under the stem they share with договор
     # a word sharing a lexeme with the first keeps the first one's key
     again = forms_table(["договор", "договора"], [lexemes[0], lexemes[0]], "ru", separate=True)
-    assert again == {}
+    assert again == Forms({})
+    # a lexeme sharing forms with the one whose key it has is that word (a name, Августа)
+    names = [["август", "августа", "августу"], ["августа", "августы", "августе"]]
+    assert forms_table(["августа"], [names], "ru", separate=True) == Forms({})
 
 
 def test_russian_lexemes_keep_one_kind_of_word() -> None:
