@@ -44,7 +44,9 @@ TRACKS = ("inclusive-care", "life-skills", "trainers")
 LESSONS_PER_MODULE = 4
 UNTRANSLATED_EVERY = 10  # every tenth lesson has no be/ or en/ translation
 
-TARGET_RATIO = 1.15
+TARGET_RATIO = 1.15  # the synthetic course (an earlier issue)
+TARGET_REAL = {1: 1.10, 4: 1.00}
+"""Issue 22: the real course at most 1.10x plain as it is, at most 1.00x with every module 4x."""
 TARGET_GROWTH = 4.4
 TARGET_MEDIAN_KB = 60.0
 
@@ -660,7 +662,7 @@ def real_table(rows: list[RealRow], repeat: int) -> str:
             f"| {row.median(row.ours):.2f} s | {row.median(row.plain):.2f} s "
             f"| {row.ratio():.2f} | {row.fastest_ratio():.2f} | {row.median(row.ours, True):.2f} s "
             f"| {row.median(row.plain, True):.2f} s | {row.ratio(True):.2f} "
-            f"| {'< ' + str(TARGET_RATIO) if row.copies == 4 else 'as close to 1 as we can'} |"
+            f"| <= {TARGET_REAL[row.copies]:.2f} |"
         )
     note = (
         f"Real course (`modules/`, `quizzes/`, `docs/` of this repository), {repeat} builds "
@@ -674,19 +676,19 @@ def real_table(rows: list[RealRow], repeat: int) -> str:
 
 
 def real_verdicts(rows: list[RealRow]) -> list[str]:
-    """The 4x target, met or missed, in wall and in CPU time."""
+    """Each row's target (:data:`TARGET_REAL`), met or missed, in wall and in CPU time."""
     lines = []
     for row in rows:
-        if row.copies != 4:
-            continue
+        target = TARGET_REAL[row.copies]
         for what, ratio in (
             ("median wall", row.ratio()),
             ("fastest wall", row.fastest_ratio()),
             ("median CPU", row.ratio(True)),
         ):
-            ok = "met" if ratio < TARGET_RATIO else "MISSED"
+            ok = "met" if ratio <= target else "MISSED"
             lines.append(
-                f"real course 4x, {what} time ratio: {ratio:.2f} ({ok}, target < {TARGET_RATIO})"
+                f"real course {row.copies}x, {what} time ratio: {ratio:.2f} "
+                f"({ok}, target <= {target:.2f})"
             )
     return lines
 
