@@ -44,6 +44,8 @@ class Priorities:
     files_add: int = -150  # lessons, overviews, media, vendor files, progress pages
     editions_files: int = -160  # facilitator pages, after the lessons
     content_safety_files: int = -200  # sees every page of the build
+    # on_nav
+    shell_nav: int = -150  # the language's navigation as i18n left it (core/shell.py)
     # on_page_markdown
     content_safety: int = 100  # what the author wrote, before anyone edits it
     facilitator_blocks: int = 90  # sets the trainer-notes extension's options for the page

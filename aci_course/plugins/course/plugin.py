@@ -33,6 +33,7 @@ from aci_course.core import (
     live_preview,
     minify,
     safe_build,
+    shell,
     template_cache,
     templating,
     texts,
@@ -61,6 +62,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.session = safe_build.Session()
         self.course: build.CourseBuild | None = None
         self.version = ""
+        self.nav: Any = None
 
     @event_priority(PRIORITY.any)
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -120,9 +122,22 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 raise PluginError(str(error)) from None
         return files
 
+    @event_priority(PRIORITY.shell_nav)
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Keep the language's navigation: written once as data (core/shell.py)."""
+        self.nav = nav
+        return nav
+
     @event_priority(PRIORITY.any)
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Let the theme's environment reuse templates compiled by an earlier build."""
+        """Reuse templates compiled by an earlier build; write the navigation's data.
+
+        The navigation is written here, once per language: the pages' titles are
+        known by now, and the file is still copied with the other static files.
+        """
+        if self.nav is not None:
+            path = shell.nav_path(current_language(config))
+            files.append(File.generated(config, path, content=shell.nav_script(self.nav.items)))
         if self.config.template_cache:
             template_cache.shared.keep_on_disk(DiskCache.at(project_root(config), "templates"))
             env.bytecode_cache = template_cache.shared
@@ -195,7 +210,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     @event_priority(PRIORITY.page_context)
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Selector entries for this page; the language root for search; footer version."""
-        return build.page_context(context, page, config, current_language(config), self.version)
+        lang = current_language(config)
+        context["aci_nav_src"] = shell.nav_path(lang)
+        return build.page_context(context, page, config, lang, self.version)
 
     @event_priority(PRIORITY.page_context)
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
