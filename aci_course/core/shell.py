@@ -26,28 +26,58 @@ def nav_path(lang: str) -> str:
     return NAV_SCRIPT.format(lang=lang)
 
 
-def _item(item: Any) -> dict[str, Any]:
-    """One navigation item as data.
-
-    Title ``t``, site-relative page address ``u``, children ``c``, and ``x`` for a
-    section's index page (``navigation.indexes``).
-    """
-    node: dict[str, Any] = {"t": str(item.title or "")}
+def _urls(item: Any) -> list[str]:
+    """The site-relative addresses of an item's pages (and links)."""
     children = getattr(item, "children", None)
     if children:
-        node["c"] = [_item(child) for child in children]
-    elif getattr(item, "is_page", False):
-        node["u"] = item.url
-        if item.is_index:
-            node["x"] = 1
-    elif getattr(item, "is_link", False):
-        node["u"] = item.url
-    return node
+        return [url for child in children for url in _urls(child)]
+    url = getattr(item, "url", None)
+    return [url] if isinstance(url, str) else []
 
 
-def nav_data(items: Any) -> list[dict[str, Any]]:
-    """The navigation of a language build as plain data (``nav.items``)."""
-    return [_item(item) for item in items]
+def _folder(urls: list[str]) -> str:
+    """The folder all ``urls`` share, with its trailing slash ("" for none)."""
+    parts = [url.split("/")[:-1] for url in urls]
+    common: list[str] = []
+    for names in zip(*parts, strict=False):
+        if len(set(names)) != 1:
+            break
+        common.append(names[0])
+    return "".join(f"{name}/" for name in common)
+
+
+def _item(item: Any, base: str) -> dict[str, Any]:
+    """One navigation item as data; addresses are written from ``base``, a folder.
+
+    A section has its children ``c`` and the folder ``d`` they share below ``base``;
+    a page its address ``u`` below ``base``, and ``x`` when it is its section's index
+    page (``navigation.indexes``: in a section, whose title stands for it, it has none).
+    """
+    children = getattr(item, "children", None)
+    if children:
+        folder = _folder(_urls(item)) if len(_urls(item)) > 1 else base
+        if not folder.startswith(base):
+            folder = base
+        node: dict[str, Any] = {"t": str(item.title or "")}
+        if folder != base:
+            node["d"] = folder[len(base) :]
+        node["c"] = [_item(child, folder) for child in children]
+        index = next((child for child in node["c"] if child.get("x")), None)
+        if index is not None:
+            del index["t"]
+        return node
+    url = str(getattr(item, "url", "") or "")
+    if getattr(item, "is_page", False) and item.is_index:
+        return {"t": str(item.title or ""), "u": url[len(base) :], "x": 1}
+    if "://" in url or url.startswith("/"):
+        return {"t": str(item.title or ""), "u": url}
+    return {"t": str(item.title or ""), "u": url[len(base) :]}
+
+
+def nav_data(items: Any) -> dict[str, Any]:
+    """The navigation of a language build (``nav.items``) as plain data."""
+    base = _folder([url for item in items for url in _urls(item)])
+    return {"d": base, "c": [_item(item, base) for item in items]}
 
 
 def nav_script(items: Any) -> str:

@@ -32,13 +32,26 @@
     return up + to.slice(same).join("/") || "./";
   }
 
-  function active(item) {
-    if (item.a === undefined) {
-      item.a = item.c ? item.c.some(active) : item.u === page;
+  // Addresses are written from their section's folder (d); made whole once.
+  function whole(item, base) {
+    if (item.d) base += item.d;
+    if (item.c) {
+      item.c.forEach(function (child) {
+        whole(child, base);
+      });
+    } else if (item.u !== undefined && !/^([a-z][a-z0-9+.-]*:|\/)/i.test(item.u)) {
+      item.u = base + item.u;
     }
+  }
+  if (!data.whole) {
+    whole(data, "");
+    data.whole = true;
+  }
+  function active(item) {
+    item.a = item.c ? item.c.map(active).some(Boolean) : item.u === page;
     return item.a;
   }
-  data.forEach(active);
+  active(data);
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -86,7 +99,7 @@
 
   function render(item, path, level) {
     if (!item.c) return leaf(item);
-    var open = active(item);
+    var open = item.a;
     var section = level === 1;
     if (!section && !open) return el("li", { class: "md-nav__item" }, [pruned(item, item.t)]);
     var index = null;
@@ -142,7 +155,7 @@
   }
 
   var items = document.createDocumentFragment();
-  data.forEach(function (item, i) {
+  data.c.forEach(function (item, i) {
     items.appendChild(render(item, "__nav_" + (i + 1), 1));
   });
   list.textContent = "";
