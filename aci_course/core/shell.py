@@ -14,7 +14,9 @@ active item) synchronously, before Material's bundle binds to it.
 
 from __future__ import annotations
 
+import html
 import json
+from pathlib import Path
 from typing import Any
 
 NAV_SCRIPT = "assets/javascripts/nav/{lang}.js"
@@ -24,6 +26,11 @@ NAV_SCRIPT = "assets/javascripts/nav/{lang}.js"
 def nav_path(lang: str) -> str:
     """Site path of the navigation data of ``lang``."""
     return NAV_SCRIPT.format(lang=lang)
+
+
+def _title(item: Any) -> str:
+    """An item's title as text (Material writes it into HTML, nav.js as text)."""
+    return html.unescape(str(item.title or ""))
 
 
 def _urls(item: Any) -> list[str]:
@@ -58,7 +65,7 @@ def _item(item: Any, base: str) -> dict[str, Any]:
         folder = _folder(_urls(item)) if len(_urls(item)) > 1 else base
         if not folder.startswith(base):
             folder = base
-        node: dict[str, Any] = {"t": str(item.title or "")}
+        node: dict[str, Any] = {"t": _title(item)}
         if folder != base:
             node["d"] = folder[len(base) :]
         node["c"] = [_item(child, folder) for child in children]
@@ -68,10 +75,10 @@ def _item(item: Any, base: str) -> dict[str, Any]:
         return node
     url = str(getattr(item, "url", "") or "")
     if getattr(item, "is_page", False) and item.is_index:
-        return {"t": str(item.title or ""), "u": url[len(base) :], "x": 1}
+        return {"t": _title(item), "u": url[len(base) :], "x": 1}
     if "://" in url or url.startswith("/"):
-        return {"t": str(item.title or ""), "u": url}
-    return {"t": str(item.title or ""), "u": url[len(base) :]}
+        return {"t": _title(item), "u": url}
+    return {"t": _title(item), "u": url[len(base) :]}
 
 
 def nav_data(items: Any) -> dict[str, Any]:
@@ -80,7 +87,45 @@ def nav_data(items: Any) -> dict[str, Any]:
     return {"d": base, "c": [_item(item, base) for item in items]}
 
 
-def nav_script(items: Any) -> str:
-    """The script that sets ``window.aci.nav`` to the navigation ``items``."""
-    data = json.dumps(nav_data(items), ensure_ascii=False, separators=(",", ":"))
-    return f"(window.aci=window.aci||{{}}).nav={data};\n"
+HEADER_START = '<header class="md-header'
+HEADER_END = "</header>"
+
+
+def is_shell_page(page_url: str, lang_prefix: str) -> bool:
+    """True for a page that gets its header from the shell: all but the language's home.
+
+    The home page renders Material's header itself; the build keeps it
+    (:func:`header_of`) as the header of every other page of the language.
+    """
+    return page_url != f"{lang_prefix}index.html"
+
+
+def header_of(page_html: str) -> str:
+    """The header element of a page Material rendered whole ("" if it has none).
+
+    Material's header holds no other header element, so its first end tag closes it.
+    """
+    start = page_html.find(HEADER_START)
+    end = page_html.find(HEADER_END, start)
+    if start < 0 or end < 0:
+        return ""
+    return page_html[start : end + len(HEADER_END)]
+
+
+def shell_script(items: Any, header: str, home: str) -> str:
+    """The script that sets ``window.aci.nav``: the navigation ``items`` as data and
+    the ``header`` HTML of the page at site path ``home``, whose links it is relative to.
+    """
+    data = nav_data(items)
+    if header:
+        data["header"] = header
+        data["home"] = home
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"(window.aci=window.aci||{{}}).nav={text};\n"
+
+
+def write(site_dir: str, lang: str, script: str) -> None:
+    """Write the language's shell script into the built site."""
+    path = Path(site_dir) / nav_path(lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(script, encoding="utf-8")

@@ -15,15 +15,13 @@
   "use strict";
   var me = document.currentScript;
   var data = window.aci && window.aci.nav;
-  var root = me && me.parentNode;
-  var list = root && root.querySelector(":scope > .md-nav__list");
-  if (!data || !list) return;
+  if (!me || !data) return;
   var page = me.getAttribute("data-aci-page") || "";
-  var toc = root.querySelector(":scope > .md-nav--secondary");
   var here = page.split("/").slice(0, -1);
+  var absolute = /^([a-z][a-z0-9+.-]*:|\/|#)/i;
 
   function href(url) {
-    if (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(url)) return url;
+    if (absolute.test(url)) return url;
     var to = url.split("/");
     var same = 0;
     while (same < here.length && same < to.length - 1 && here[same] === to[same]) same++;
@@ -32,6 +30,44 @@
     return up + to.slice(same).join("/") || "./";
   }
 
+  // The header, as Material rendered it on the language's home page (data.home):
+  // its links made relative to this page, the selector's to this page in each
+  // language, this page's title. Material's palette script follows in the page.
+  if (me.hasAttribute("data-aci-header")) {
+    if (!data.header) return;
+    var shell = document.createElement("template");
+    shell.innerHTML = data.header;
+    var header = shell.content;
+    var from = "https://shell.invalid/" + data.home;
+    var site = function (url) {
+      return decodeURI(new URL(url, from).pathname.slice(1));
+    };
+    var own = site(".");
+    Array.prototype.forEach.call(header.querySelectorAll("script"), function (script) {
+      script.parentNode.removeChild(script);
+    });
+    ["href", "src"].forEach(function (name) {
+      Array.prototype.forEach.call(header.querySelectorAll("[" + name + "]"), function (node) {
+        var url = node.getAttribute(name);
+        if (absolute.test(url)) return;
+        var path = site(url);
+        if (node.matches(".md-select__link")) {
+          path = path.replace(/[^/]*$/, "") + page.slice(own.length);
+        }
+        node.setAttribute(name, href(path));
+      });
+    });
+    var topic = header.querySelector('[data-md-component="header-topic"] .md-ellipsis');
+    if (topic) topic.textContent = me.getAttribute("data-aci-title") || "";
+    me.parentNode.insertBefore(header, me);
+    return;
+  }
+
+  var root = me.parentNode;
+  var list = root.querySelector(":scope > .md-nav__list");
+  if (!list) return;
+  var toc = root.querySelector(":scope > .md-nav--secondary");
+
   // Addresses are written from their section's folder (d); made whole once.
   function whole(item, base) {
     if (item.d) base += item.d;
@@ -39,7 +75,7 @@
       item.c.forEach(function (child) {
         whole(child, base);
       });
-    } else if (item.u !== undefined && !/^([a-z][a-z0-9+.-]*:|\/)/i.test(item.u)) {
+    } else if (item.u !== undefined && !absolute.test(item.u)) {
       item.u = base + item.u;
     }
   }
