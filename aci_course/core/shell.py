@@ -53,32 +53,36 @@ def _folder(urls: list[str]) -> str:
     return "".join(f"{name}/" for name in common)
 
 
-def _item(item: Any, base: str) -> dict[str, Any]:
+def _item(item: Any, base: str) -> Any:
     """One navigation item as data; addresses are written from ``base``, a folder.
 
-    A section has its children ``c`` and the folder ``d`` they share below ``base``;
-    a page its address ``u`` below ``base``, and ``x`` when it is its section's index
-    page (``navigation.indexes``: in a section, whose title stands for it, it has none).
+    A section is ``{"t": title, "d": the folder its pages share below base, "c":
+    children}``; a page ``[title, address below base]``, or ``[address]`` when it
+    is its section's index page (``navigation.indexes``: the section's title stands
+    for it), or ``[title, address, 1]`` for an index page outside a section (the
+    home page).
     """
     children = getattr(item, "children", None)
     if children:
-        folder = _folder(_urls(item)) if len(_urls(item)) > 1 else base
+        urls = _urls(item)
+        folder = _folder(urls) if len(urls) > 1 else base
         if not folder.startswith(base):
             folder = base
         node: dict[str, Any] = {"t": _title(item)}
         if folder != base:
             node["d"] = folder[len(base) :]
         node["c"] = [_item(child, folder) for child in children]
-        index = next((child for child in node["c"] if child.get("x")), None)
-        if index is not None:
-            del index["t"]
+        for index, child in enumerate(node["c"]):
+            if isinstance(child, list) and len(child) == 3:
+                node["c"][index] = child[1:2]
+                break
         return node
     url = str(getattr(item, "url", "") or "")
+    if "://" not in url and not url.startswith("/"):
+        url = url[len(base) :]
     if getattr(item, "is_page", False) and item.is_index:
-        return {"t": _title(item), "u": url[len(base) :], "x": 1}
-    if "://" in url or url.startswith("/"):
-        return {"t": _title(item), "u": url}
-    return {"t": _title(item), "u": url[len(base) :]}
+        return [_title(item), url, 1]
+    return [_title(item), url]
 
 
 def nav_data(items: Any) -> dict[str, Any]:
@@ -113,15 +117,33 @@ def header_of(page_html: str) -> str:
 
 
 def shell_script(items: Any, header: str, home: str) -> str:
-    """The script that sets ``window.aci.nav``: the navigation ``items`` as data and
-    the ``header`` HTML of the page at site path ``home``, whose links it is relative to.
+    """The script that sets ``window.aci.nav`` (nav.js draws from it).
+
+    The navigation ``items`` as data and the ``header`` HTML of the page at site
+    path ``home``, whose links are relative to it.
     """
     data = nav_data(items)
     if header:
-        data["header"] = header
         data["home"] = home
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return f"(window.aci=window.aci||{{}}).nav={text};\n"
+    script = f"(window.aci=window.aci||{{}}).nav={text};\n"
+    if header:
+        script += f"window.aci.nav.header={_js_string(header)};\n"
+    return script
+
+
+def _js_string(text: str) -> str:
+    """``text`` as a JavaScript string in single quotes: HTML's double quotes stay as
+    they are (JSON would escape each of them)."""
+    escapes = {
+        "\\": "\\\\",
+        "'": "\\'",
+        "\n": "\\n",
+        "\r": "\\r",
+        "\u2028": "\\u2028",
+        "\u2029": "\\u2029",
+    }
+    return "'" + "".join(escapes.get(char, char) for char in text) + "'"
 
 
 def write(site_dir: str, lang: str, script: str) -> None:

@@ -67,17 +67,30 @@
   var list = root.querySelector(":scope > .md-nav__list");
   if (!list) return;
   var toc = root.querySelector(":scope > .md-nav--secondary");
+  // The drawer's title, when the page left it out: the header's logo and the site name.
+  var logo = document.querySelector(".md-header .md-logo");
+  if (!root.querySelector(":scope > .md-nav__title") && logo) {
+    logo = logo.cloneNode(true);
+    logo.className = "md-nav__button md-logo";
+    var drawer = el("label", { class: "md-nav__title", for: "__drawer" }, [logo]);
+    drawer.appendChild(document.createTextNode(logo.getAttribute("title") || ""));
+    root.insertBefore(drawer, root.firstChild);
+  }
 
-  // Addresses are written from their section's folder (d); made whole once.
+  // Made whole once (aci_course/core/shell.py writes it short): a page is
+  // [title, address], [address] for its section's index, [title, address, 1] for
+  // the home page; addresses are written from their section's folder (d).
   function whole(item, base) {
-    if (item.d) base += item.d;
-    if (item.c) {
-      item.c.forEach(function (child) {
-        whole(child, base);
-      });
-    } else if (item.u !== undefined && !absolute.test(item.u)) {
-      item.u = base + item.u;
+    if (Array.isArray(item)) {
+      item = item.length === 1 ? { u: item[0], x: 1 } : { t: item[0], u: item[1], x: item[2] };
+      if (!absolute.test(item.u)) item.u = base + item.u;
+      return item;
     }
+    if (item.d) base += item.d;
+    item.c = item.c.map(function (child) {
+      return whole(child, base);
+    });
+    return item;
   }
   if (!data.whole) {
     whole(data, "");
