@@ -34,12 +34,11 @@ def _title(item: Any) -> str:
 
 
 def _urls(item: Any) -> list[str]:
-    """The site-relative addresses of an item's pages (and links)."""
+    """The site-relative addresses of an item's pages."""
     children = getattr(item, "children", None)
     if children:
         return [url for child in children for url in _urls(child)]
-    url = getattr(item, "url", None)
-    return [url] if isinstance(url, str) else []
+    return [item.url] if getattr(item, "is_page", False) else []
 
 
 def _folder(urls: list[str]) -> str:
@@ -57,10 +56,10 @@ def _item(item: Any, base: str) -> Any:
     """One navigation item as data; addresses are written from ``base``, a folder.
 
     A section is ``{"t": title, "d": the folder its pages share below base, "c":
-    children}``; a page ``[title, address below base]``, or ``[address]`` when it
-    is its section's index page (``navigation.indexes``: the section's title stands
-    for it), or ``[title, address, 1]`` for an index page outside a section (the
-    home page).
+    children}``; a page ``[title, address below base without ".html"]``, or
+    ``[address]`` when it is its section's index page (``navigation.indexes``: the
+    section's title stands for it), or ``[title, address, 1]`` for an index page
+    outside a section (the home page); a link ``{"t": title, "u": address}``.
     """
     children = getattr(item, "children", None)
     if children:
@@ -78,9 +77,10 @@ def _item(item: Any, base: str) -> Any:
                 break
         return node
     url = str(getattr(item, "url", "") or "")
-    if "://" not in url and not url.startswith("/"):
-        url = url[len(base) :]
-    if getattr(item, "is_page", False) and item.is_index:
+    if not getattr(item, "is_page", False):
+        return {"t": _title(item), "u": url}
+    url = url[len(base) :].removesuffix(".html")
+    if item.is_index:
         return [_title(item), url, 1]
     return [_title(item), url]
 
@@ -133,8 +133,10 @@ def shell_script(items: Any, header: str, home: str) -> str:
 
 
 def _js_string(text: str) -> str:
-    """``text`` as a JavaScript string in single quotes: HTML's double quotes stay as
-    they are (JSON would escape each of them)."""
+    """``text`` as a JavaScript string in single quotes.
+
+    HTML's double quotes stay as they are (JSON would escape each of them).
+    """
     escapes = {
         "\\": "\\\\",
         "'": "\\'",

@@ -2,8 +2,8 @@
  *
  * overrides/partials/nav.html gives each page the sidebar's frame, its table of
  * contents and two plain scripts: nav/<lang>.js (window.aci.nav, written once per
- * language by aci_course/core/shell.py) and this one, with the page's site path in
- * data-aci-page. Run synchronously where it stands, before Material's bundle, it
+ * language by aci_course/core/shell.py) and this one (which finds the page's site
+ * path from its own address). Run synchronously where it stands, before Material's bundle, it
  * draws the markup of Material's partials/nav-item.html (our copy) for this page:
  * navigation.sections (top-level sections open), navigation.indexes (a section's
  * index page is its link), navigation.prune (closed sections are one link to their
@@ -16,7 +16,11 @@
   var me = document.currentScript;
   var data = window.aci && window.aci.nav;
   if (!me || !data) return;
-  var page = me.getAttribute("data-aci-page") || "";
+  // The page's site path: its address below the folder that holds assets/.
+  var site = me.src.replace(/assets\/javascripts\/nav\.js([?#].*)?$/, "");
+  var page = location.href.replace(/[?#].*$/, "");
+  if (page.indexOf(site) !== 0) return;
+  page = decodeURI(page.slice(site.length)).replace(/(^|\/)$/, "$1index.html");
   var here = page.split("/").slice(0, -1);
   var absolute = /^([a-z][a-z0-9+.-]*:|\/|#)/i;
 
@@ -39,10 +43,10 @@
     shell.innerHTML = data.header;
     var header = shell.content;
     var from = "https://shell.invalid/" + data.home;
-    var site = function (url) {
+    var resolve = function (url) {
       return decodeURI(new URL(url, from).pathname.slice(1));
     };
-    var own = site(".");
+    var own = resolve(".");
     Array.prototype.forEach.call(header.querySelectorAll("script"), function (script) {
       script.parentNode.removeChild(script);
     });
@@ -50,15 +54,19 @@
       Array.prototype.forEach.call(header.querySelectorAll("[" + name + "]"), function (node) {
         var url = node.getAttribute(name);
         if (absolute.test(url)) return;
-        var path = site(url);
+        var path = resolve(url);
         if (node.matches(".md-select__link")) {
           path = path.replace(/[^/]*$/, "") + page.slice(own.length);
         }
         node.setAttribute(name, href(path));
       });
     });
+    // The page's title as Material writes it: <title> is "title - site name".
     var topic = header.querySelector('[data-md-component="header-topic"] .md-ellipsis');
-    if (topic) topic.textContent = me.getAttribute("data-aci-title") || "";
+    var name = " - " + (header.querySelector(".md-logo") || me).getAttribute("title");
+    var title = document.title;
+    if (title.slice(-name.length) === name) title = title.slice(0, -name.length);
+    if (topic) topic.textContent = title;
     me.parentNode.insertBefore(header, me);
     return;
   }
@@ -79,13 +87,14 @@
 
   // Made whole once (aci_course/core/shell.py writes it short): a page is
   // [title, address], [address] for its section's index, [title, address, 1] for
-  // the home page; addresses are written from their section's folder (d).
+  // the home page, its address without ".html" and from its section's folder (d).
   function whole(item, base) {
     if (Array.isArray(item)) {
       item = item.length === 1 ? { u: item[0], x: 1 } : { t: item[0], u: item[1], x: item[2] };
-      if (!absolute.test(item.u)) item.u = base + item.u;
+      item.u = base + item.u + ".html";
       return item;
     }
+    if (!item.c) return item;
     if (item.d) base += item.d;
     item.c = item.c.map(function (child) {
       return whole(child, base);
@@ -164,7 +173,6 @@
         " md-nav__item--nested",
     });
     var toggle = el("input", { class: "md-nav__toggle md-toggle", type: "checkbox", id: path });
-    toggle.checked = open;
     if (open) toggle.setAttribute("checked", "");
     li.appendChild(toggle);
     if (!index) {
