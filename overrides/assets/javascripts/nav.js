@@ -75,6 +75,7 @@
   var list = root.querySelector(":scope > .md-nav__list");
   if (!list) return;
   var toc = root.querySelector(":scope > .md-nav--secondary");
+  var tocToggle = root.querySelector(":scope > #__toc");
   // The drawer's title, when the page left it out: the header's logo and the site name.
   var logo = document.querySelector(".md-header .md-logo");
   if (!root.querySelector(":scope > .md-nav__title") && logo) {
@@ -143,8 +144,9 @@
     link.className += " md-nav__link--active";
     link.setAttribute("aria-current", "page");
     var li = el("li", { class: "md-nav__item md-nav__item--active" }, [
-      el("input", { class: "md-nav__toggle md-toggle", type: "checkbox", id: "__toc" }),
+      tocToggle || el("input", { class: "md-nav__toggle md-toggle", type: "checkbox", id: "__toc" }),
     ]);
+    tocToggle = null;
     if (toc) {
       li.appendChild(
         el("label", { class: "md-nav__link md-nav__link--active", for: "__toc" }, [content(item.t), icon()])
@@ -219,4 +221,5 @@
   list.appendChild(items);
   // Not in nav-item: a page outside the navigation shows no table of contents there.
   if (toc && toc.parentNode === root) root.removeChild(toc);
+  if (tocToggle) root.removeChild(tocToggle);
 })();
