@@ -75,12 +75,7 @@ def test_script_sets_the_data_javascript_reads_back() -> None:
     script = shell.shell_script([Page("Home", "index.html", is_index=True)], header, "index.html")
     program = f"var window={{}};{script};process.stdout.write(JSON.stringify(window.aci.nav))"
     run = subprocess.run([str(NODE), "-e", program], capture_output=True, text=True, check=True)
-    out = run.stdout.write(JSON.stringify(window.aci.nav))",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    out = run.stdout
     assert json.loads(out) == {
         "d": "",
         "c": [["Home", "index", 1]],
