@@ -44,6 +44,8 @@ class Priorities:
     files_add: int = -150  # lessons, overviews, media, vendor files, progress pages
     editions_files: int = -160  # facilitator pages, after the lessons
     content_safety_files: int = -200  # sees every page of the build
+    # on_nav
+    shell_nav: int = -150  # the language's navigation as i18n left it (core/shell.py)
     # on_page_markdown
     content_safety: int = 100  # what the author wrote, before anyone edits it
     facilitator_blocks: int = 90  # sets the trainer-notes extension's options for the page
@@ -64,7 +66,9 @@ class Priorities:
     plain_out: int = -120  # the plain version into its own file, after i18n's post_page
     valid_html: int = -150  # the final HTML, after i18n's post_page
     compact_html: int = -200  # the very last change to a page
+    shell_header: int = -210  # the home page's header as the language's (core/shell.py)
     # on_post_build
+    shell_write: int = 0  # each language's shell, before i18n builds the next language
     minify: int = -190  # once, after i18n built every language; before site_end lists files
     site_end: int = -200  # once, after i18n built every language
     safe_build_finish: int = -300  # after everything wrote into the partial folder

@@ -94,6 +94,7 @@ _PROGRESS_DATA = re.compile(r"^assets/javascripts/progress-data\.([a-z]+)\.js$")
 _PROGRESS_MODULE = re.compile(r"^assets/javascripts/progress/([a-z]+)/")
 _TEXTS = re.compile(r"^assets/javascripts/texts/([a-z]+)\.js$")
 _PLAIN = re.compile(r"^assets/javascripts/plain/([a-z]+)/")
+_NAV = re.compile(r"^assets/javascripts/nav/([a-z]+)\.js$")
 
 
 def lunr_files(search_langs: Sequence[str]) -> list[str]:
@@ -116,7 +117,7 @@ def _owners(url: str, lunr: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
     for lang in LANGUAGES:
         if prefix(lang) and url.startswith(prefix(lang)):
             return (lang,)
-    for pattern in (_PROGRESS_DATA, _PROGRESS_MODULE, _TEXTS, _PLAIN):
+    for pattern in (_PROGRESS_DATA, _PROGRESS_MODULE, _TEXTS, _PLAIN, _NAV):
         found = pattern.match(url)
         if found:
             return (found[1],) if found[1] in LANGUAGES else ()

@@ -335,6 +335,8 @@ def test_each_page_loads_only_the_scripts_it_uses(built_site: Path) -> None:
     quiz_lesson = next(x for x in module["lessons"] if x["quizzes"])["href"]
     plain_lesson = next(x for x in module["lessons"] if not x["quizzes"])["href"]
     everywhere = {"core.js", "palette.js", "search-lazy.js", "aci.js", "a11y.js", "webapp.js"}
+    # The header and navigation of every page but the home page (app shell, core/shell.py).
+    everywhere |= {"nav.js", "nav/ru.js"}
     own_map = f"progress/ru/{module['id']}.js"
     lesson = everywhere | {"progress.js", "progress-lesson.js", own_map}
     assert scripts_of(built_site, quiz_lesson) == lesson | {"quiz.js"} | plain_version(quiz_lesson)

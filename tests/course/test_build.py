@@ -47,19 +47,31 @@ def test_missing_translation_falls_back_with_notice(course: Project) -> None:
 
 
 def test_language_selector_leads_to_same_page(course: Project) -> None:
+    # The language's home page renders the header; every other page gets it from the
+    # shell (core/shell.py, nav.js), whose selector links lead to the same page
+    # (tests/browser/test_pipeline.py switches languages in a browser).
     assert course.build().returncode == 0
+    home = course.html("en/index.html")
+    assert 'href="../index.html" hreflang="ru"' in home
+    assert 'href="../be/index.html" hreflang="be"' in home
+    assert 'href="index.html" hreflang="en"' in home
     page = course.html("en/modules/first/01-a.html")
-    assert 'href="../../../modules/first/01-a.html" hreflang="ru"' in page
-    assert 'href="../../../be/modules/first/01-a.html" hreflang="be"' in page
-    assert 'href="01-a.html" hreflang="en"' in page
+    assert "md-select__link" not in page
+    assert '<script src="../../../assets/javascripts/nav.js" data-aci-header></script>' in page
+    shell = course.html("assets/javascripts/nav/en.js")
+    assert 'href="../index.html" hreflang="ru"' in shell
+    assert '"home":"en/index.html"' in shell
 
 
 def test_navigation_has_tracks_modules_and_lessons(course: Project) -> None:
     assert course.build().returncode == 0
     page = course.html("en/modules/first/01-a.html")
-    assert "Inclusive care" in page and "Life skills" in page
     assert 'href="02-b.html"' in page  # next lesson
-    assert "Module first" in page
+    # The navigation is written once per language (core/shell.py), drawn by nav.js.
+    assert '<script src="../../../assets/javascripts/nav.js"></script>' in page
+    shell = course.html("assets/javascripts/nav/en.js")
+    assert "Inclusive care" in shell and "Life skills" in shell and "Module first" in shell
+    assert '"d":"first/"' in shell and '"01-a"' in shell
 
 
 def test_prerequisite_links_to_its_overview(course: Project) -> None:

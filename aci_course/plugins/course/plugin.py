@@ -33,6 +33,7 @@ from aci_course.core import (
     live_preview,
     minify,
     safe_build,
+    shell,
     template_cache,
     templating,
     texts,
@@ -61,6 +62,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.session = safe_build.Session()
         self.course: build.CourseBuild | None = None
         self.version = ""
+        self.nav: Any = None
+        self.header = ""  # the language's header, from its home page (core/shell.py)
+        self.header_from = ""
 
     @event_priority(PRIORITY.any)
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -120,6 +124,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 raise PluginError(str(error)) from None
         return files
 
+    @event_priority(PRIORITY.shell_nav)
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Keep the language's navigation: written once as data (core/shell.py)."""
+        self.nav = nav
+        self.header = self.header_from = ""
+        return nav
+
     @event_priority(PRIORITY.any)
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Let the theme's environment reuse templates compiled by an earlier build."""
@@ -153,7 +164,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return markdown
 
     @event_priority(PRIORITY.plain_out)
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    def _plain_out(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """A lesson's plain version into its own script, fetched when a reader chooses it."""
         src = page.meta.get("aci_plain_src") if page.meta else None
         split = plain.split_out(output) if src else None
@@ -163,6 +174,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(plain.fragment_script(str(src), split[1]), encoding="utf-8")
         return split[0]
+
+    @event_priority(PRIORITY.shell_header)
+    def _shell_header(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if page.file.url == self.header_from:
+            self.header = shell.header_of(output)
+        return output
+
+    on_post_page = CombinedEvent(_plain_out, _shell_header)
 
     @event_priority(PRIORITY.figures)
     def _figures(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -195,7 +214,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     @event_priority(PRIORITY.page_context)
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Selector entries for this page; the language root for search; footer version."""
-        return build.page_context(context, page, config, current_language(config), self.version)
+        lang = current_language(config)
+        context["aci_nav_src"] = shell.nav_path(lang)
+        context["aci_shell_header"] = shell.is_shell_page(page.file.url, prefix(lang))
+        if not context["aci_shell_header"]:
+            self.header_from = page.file.url
+        return build.page_context(context, page, config, lang, self.version)
 
     @event_priority(PRIORITY.page_context)
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
@@ -212,6 +236,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return build.keep_default_not_found(output_content, template_name, current_language(config))
 
     # --- the end --------------------------------------------------------------------
+
+    @event_priority(PRIORITY.shell_write)
+    def _shell(self, config: MkDocsConfig) -> None:
+        """The language's navigation and header, once (core/shell.py)."""
+        if self.nav is not None:
+            script = shell.shell_script(self.nav.items, self.header, self.header_from)
+            shell.write(config.site_dir, current_language(config), script)
 
     @event_priority(PRIORITY.minify)
     def _minify(self, config: MkDocsConfig) -> None:
@@ -239,7 +270,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if is_outer_build(config):
             self.session.complete = True
 
-    on_post_build = CombinedEvent(_minify, _coverage, _complete)
+    on_post_build = CombinedEvent(_shell, _minify, _coverage, _complete)
 
     @event_priority(PRIORITY.any)
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
