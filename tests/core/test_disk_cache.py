@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader
 from aci_course.core.disk_cache import DiskCache, code_version, digest
 from aci_course.core.minify import minify_site
 from aci_course.core.template_cache import ProcessBytecodeCache
+from tests.core.jinja_counting import counting
 from tests.repo_config import ROOT
 
 
@@ -40,18 +41,6 @@ def test_code_version_follows_the_code(tmp_path: Path) -> None:
     assert code_version([script, tmp_path / "missing.json"]) != before
 
 
-def _counting(env: Environment) -> list[str]:
-    compiled: list[str] = []
-    original = env.compile
-
-    def compile(source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def]
-        compiled.append(str(name))
-        return original(source, name, filename, raw, defer_init)
-
-    env.compile = compile  # type: ignore[method-assign]
-    return compiled
-
-
 def test_compiled_templates_outlive_the_process(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text("{% for x in xs %}<{{ x }}>{% endfor %}\n", "utf-8")
     disk = DiskCache.at(tmp_path, "templates")
@@ -61,7 +50,7 @@ def test_compiled_templates_outlive_the_process(tmp_path: Path) -> None:
         cache.keep_on_disk(disk)
         environment = Environment(loader=FileSystemLoader(tmp_path), auto_reload=False)
         environment.bytecode_cache = cache
-        return environment, _counting(environment)
+        return environment, counting(environment)
 
     first, first_compiled = env()
     assert first.get_template("page.html").render(xs=[1, 2]) == "<1><2>"

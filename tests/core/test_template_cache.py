@@ -7,6 +7,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 
 from aci_course.core.template_cache import ProcessBytecodeCache
+from tests.core.jinja_counting import counting
 
 
 def _env(folder: Path, cache: ProcessBytecodeCache, **settings: object) -> Environment:
@@ -15,23 +16,11 @@ def _env(folder: Path, cache: ProcessBytecodeCache, **settings: object) -> Envir
     return env
 
 
-def _counting(env: Environment) -> list[str]:
-    compiled: list[str] = []
-    original = env.compile
-
-    def compile(source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def]
-        compiled.append(str(name))
-        return original(source, name, filename, raw, defer_init)
-
-    env.compile = compile  # type: ignore[method-assign]
-    return compiled
-
-
 def test_a_new_environment_reuses_compiled_templates(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text("{% for x in xs %}<{{ x }}>{% endfor %}\n", "utf-8")
     cache = ProcessBytecodeCache()
     first, second = _env(tmp_path, cache), _env(tmp_path, cache)
-    first_compiled, second_compiled = _counting(first), _counting(second)
+    first_compiled, second_compiled = counting(first), counting(second)
 
     assert first.get_template("page.html").render(xs=[1, 2]) == "<1><2>"
     assert second.get_template("page.html").render(xs=[3]) == "<3>"
