@@ -14,16 +14,14 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import click
+from mkdocs.config.defaults import MkDocsConfig
 
 from aci_course import LANGUAGES
+from aci_course.core.build_context import course_languages
 from aci_course.core.errors import AuthorError
+from aci_course.core.project import course_version
 from aci_course.course.modules import TRACKS, Module
-from aci_course.export.project import (
-    ExportError,
-    course_languages,
-    course_version,
-    require_site,
-)
+from aci_course.export.project import ExportError, project_config, require_site
 
 USAGE_STATUS = 2  # as click and most commands: the command line itself was wrong
 FAILURE_STATUS = 1
@@ -81,14 +79,22 @@ def _root(ctx: click.Context) -> Path:
     return root
 
 
+def _config(ctx: click.Context) -> MkDocsConfig:
+    """The chosen configuration file as MkDocs loads it (INHERIT honoured), once per command."""
+    if "config" not in ctx.obj:
+        ctx.obj["config"] = project_config(_root(ctx), ctx.obj["config_file"])
+    config: MkDocsConfig = ctx.obj["config"]
+    return config
+
+
 def _version(ctx: click.Context) -> str:
-    """The course version of the chosen configuration file (INHERIT honoured)."""
-    return course_version(_root(ctx), ctx.obj["config_file"])
+    """The course version of the chosen configuration file."""
+    return course_version(_config(ctx))
 
 
 def _languages(ctx: click.Context) -> tuple[str, ...]:
     """The course's languages in the chosen configuration file, the default first."""
-    return course_languages(_root(ctx), ctx.obj["config_file"])
+    return course_languages(_config(ctx))
 
 
 @click.group(cls=_OneLineGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -58,11 +58,3 @@ def require_site(site: Path) -> Path:
     if not (site / "index.html").is_file():
         raise ExportError(f"{site}: no built site here - run `make site` first")
     return site
-
-
-def course_languages(root: Path, config_file: str = CONFIG_FILE) -> tuple[str, ...]:
-    """The languages the project's texts are written in, the default first."""
-    try:
-        return project.configured_languages(root / config_file)
-    except project.ProjectConfigError as error:
-        raise ExportError(str(error)) from None
