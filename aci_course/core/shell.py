@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +59,10 @@ def _item(item: Any, base: str) -> Any:
     A section is ``{"t": title, "d": the folder its pages share below base, "c":
     children}``; a page ``[title, address below base without ".html"]``, or
     ``[address]`` when it is its section's index page (``navigation.indexes``: the
-    section's title stands for it), or ``[title, address, 1]`` for an index page
-    outside a section (the home page); a link ``{"t": title, "u": address}``.
+    section's title stands for it in the navigation) with the section's title, or
+    ``[title, address, 1]`` for another index page (the home page, or one whose own
+    title, which the footer's links show, is not its section's); a link
+    ``{"t": title, "u": address}``.
     """
     children = getattr(item, "children", None)
     if children:
@@ -73,7 +76,8 @@ def _item(item: Any, base: str) -> Any:
         node["c"] = [_item(child, folder) for child in children]
         for index, child in enumerate(node["c"]):
             if isinstance(child, list) and len(child) == 3:
-                node["c"][index] = child[1:2]
+                if child[0] == node["t"]:
+                    node["c"][index] = child[1:2]
                 break
         return node
     url = str(getattr(item, "url", "") or "")
@@ -116,15 +120,47 @@ def header_of(page_html: str) -> str:
     return page_html[start : end + len(HEADER_END)]
 
 
-def shell_script(items: Any, header: str, home: str) -> str:
+CONFIG_START = '<script id="__config" type="application/json">'
+CONFIG_END = "</script>"
+CONFIG_ADDRESSES = ("base", "search")
+"""The entries of Material's configuration that are addresses relative to the page."""
+
+
+def config_of(page_html: str, page_url: str) -> dict[str, Any] | None:
+    """Material's configuration as the page at site path ``page_url`` has it, or None.
+
+    Its addresses (:data:`CONFIG_ADDRESSES`) are made site paths, so that nav.js can
+    write them relative to any page of the language.
+    """
+    start = page_html.find(CONFIG_START)
+    end = page_html.find(CONFIG_END, start)
+    if start < 0 or end < 0:
+        return None
+    config: dict[str, Any] = json.loads(page_html[start + len(CONFIG_START) : end])
+    folder = posixpath.dirname(page_url)
+    for name in CONFIG_ADDRESSES:
+        address = config.get(name)
+        if isinstance(address, str):
+            path = posixpath.normpath(posixpath.join(folder, address))
+            path = "" if path == "." else path
+            config[name] = path + "/" if address.endswith("/") and path else path
+    return config
+
+
+def shell_script(
+    items: Any, header: str, home: str, config: dict[str, Any] | None = None
+) -> str:
     """The script that sets ``window.aci.nav`` (nav.js draws from it).
 
-    The navigation ``items`` as data and the ``header`` HTML of the page at site
-    path ``home``, whose links are relative to it.
+    The navigation ``items`` as data, the ``header`` HTML and Material's ``config``
+    (:func:`config_of`) of the page at site path ``home``, whose links are relative
+    to it.
     """
     data = nav_data(items)
     if header:
         data["home"] = home
+    if config is not None:
+        data["config"] = config
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     script = f"(window.aci=window.aci||{{}}).nav={text};\n"
     if header:

@@ -38,7 +38,7 @@ def test_navigation_is_written_short_from_each_section_folder() -> None:
                 Section(
                     "First &amp; best",
                     [
-                        Page("First", "en/modules/first/index.html", is_index=True),
+                        Page("First &amp; best", "en/modules/first/index.html", is_index=True),
                         Page("A", "en/modules/first/01-a.html"),
                     ],
                 ),
@@ -53,7 +53,9 @@ def test_navigation_is_written_short_from_each_section_folder() -> None:
                 "t": "Modules",
                 "d": "modules/",
                 "c": [
-                    ["index"],  # the section's index page: the section's title stands for it
+                    # an index page titled otherwise keeps its title (the footer shows it)
+                    ["Catalogue", "index", 1],
+                    # the section's index page: the section's title stands for it
                     {"t": "First & best", "d": "first/", "c": [["index"], ["A", "01-a"]]},
                 ],
             },
@@ -82,3 +84,18 @@ def test_script_sets_the_data_javascript_reads_back() -> None:
         "home": "index.html",
         "header": header,
     }
+
+
+def test_materials_configuration_is_kept_with_site_paths() -> None:
+    config = {"base": "../be/", "search": "../assets/javascripts/workers/search.js", "x": [1]}
+    page = f'<body><script id="__config" type="application/json">{json.dumps(config)}</script>'
+    assert shell.config_of(page, "be/index.html") == {
+        "base": "be/",
+        "search": "assets/javascripts/workers/search.js",
+        "x": [1],
+    }
+    home = '<script id="__config" type="application/json">{"base": "./"}</script>'
+    assert shell.config_of(home, "index.html") == {"base": ""}
+    assert shell.config_of("<body></body>", "index.html") is None
+    script = shell.shell_script([], "", "index.html", {"base": ""})
+    assert '"config":{"base":""}' in script

@@ -64,6 +64,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.version = ""
         self.nav: Any = None
         self.header = ""  # the language's header, from its home page (core/shell.py)
+        self.material_config: dict[str, Any] | None = None  # and Material's configuration
         self.header_from = ""
 
     @event_priority(PRIORITY.any)
@@ -129,6 +130,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         """Keep the language's navigation: written once as data (core/shell.py)."""
         self.nav = nav
         self.header = self.header_from = ""
+        self.material_config = None
         return nav
 
     @event_priority(PRIORITY.any)
@@ -179,6 +181,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def _shell_header(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if page.file.url == self.header_from:
             self.header = shell.header_of(output)
+            self.material_config = shell.config_of(output, page.file.url)
         return output
 
     on_post_page = CombinedEvent(_plain_out, _shell_header)
@@ -241,7 +244,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def _shell(self, config: MkDocsConfig) -> None:
         """The language's navigation and header, once (core/shell.py)."""
         if self.nav is not None:
-            script = shell.shell_script(self.nav.items, self.header, self.header_from)
+            script = shell.shell_script(
+                self.nav.items, self.header, self.header_from, self.material_config
+            )
             shell.write(config.site_dir, current_language(config), script)
 
     @event_priority(PRIORITY.minify)

@@ -132,6 +132,35 @@
 
   var script = document.currentScript;
   var prefix = (script && script.getAttribute("data-aci-key")) || "aci:dev:";
+
+  /* Material's storage helpers, which its theme writes inline into every page's head
+   * (partials/javascripts/base.html, emptied by our override): here once instead, with
+   * the same names and scope (the site's root: this script is its
+   * assets/javascripts/core.js) and made safe: where the browser refuses storage
+   * (Firefox over file://, private modes) a read gives null and a write is ignored,
+   * so Material's palette and the rest still run. */
+  if (script && !window.__md_scope) {
+    window.__md_scope = new URL("../../", script.src);
+    window.__md_hash = function (value) {
+      return [].reduce.call(value, function (hash, char) {
+        return (hash << 5) - hash + char.charCodeAt(0);
+      }, 0);
+    };
+    window.__md_get = function (key, storage, scope) {
+      try {
+        return JSON.parse((storage || localStorage).getItem((scope || window.__md_scope).pathname + "." + key));
+      } catch (error) {
+        return null;
+      }
+    };
+    window.__md_set = function (key, value, storage, scope) {
+      try {
+        (storage || localStorage).setItem((scope || window.__md_scope).pathname + "." + key, JSON.stringify(value));
+      } catch (error) {
+        /* the setting lasts for this page only */
+      }
+    };
+  }
   /* Inside a ZIM file (Kiwix gives every ZIM one origin) the export sets a scope on
      <html> (aci_course/export/zim.py): "aci:<version>/<scope>:" keeps ZIMs apart. */
   var scope = document.documentElement.getAttribute("data-aci-storage-scope") || "";

@@ -1,15 +1,25 @@
-/* The primary navigation, drawn from the language's data (issue 22, app shell).
+/* The page's chrome, drawn from the language's data (issue 22, app shell).
  *
- * overrides/partials/nav.html gives each page the sidebar's frame, its table of
- * contents and two plain scripts: nav/<lang>.js (window.aci.nav, written once per
- * language by aci_course/core/shell.py) and this one (which finds the page's site
- * path from its own address). Run synchronously where it stands, before Material's bundle, it
- * draws the markup of Material's partials/nav-item.html (our copy) for this page:
- * navigation.sections (top-level sections open), navigation.indexes (a section's
- * index page is its link), navigation.prune (closed sections are one link to their
- * first page), toc.integrate (the page's table of contents inside its item), so that
- * Material's drawer, sections and scroll spy bind to it as to its own. The links
- * are relative to the page, as MkDocs writes them.
+ * The build writes each language's navigation once, as data: nav/<lang>.js
+ * (window.aci.nav, aci_course/core/shell.py), with the header and Material's
+ * configuration of the language's home page. This script finds the page's site path
+ * from its own address and runs synchronously where it stands, before Material's
+ * bundle binds to what it drew, in three places:
+ *
+ * - data-aci-header (overrides/partials/header.html): the header, as the home page
+ *   has it, with this page's links and title;
+ * - in the sidebar (overrides/partials/nav.html): Material's markup of
+ *   partials/nav-item.html (our copy) for this page: navigation.sections (top-level
+ *   sections open), navigation.indexes (a section's index page is its link),
+ *   navigation.prune (closed sections are one link to their first page);
+ * - data-aci-page, after the article (overrides/main.html, block scripts): the table
+ *   of contents from the page's headings inside its item (toc.integrate; only where
+ *   Markdown's toc extension gave the page one: data-aci-toc, its title), the
+ *   footer's links to the previous and next page in the navigation's order
+ *   (navigation.footer; the footer carries Material's texts) and, on a page drawn by
+ *   the shell, Material's configuration (#__config) with the page's addresses.
+ *
+ * The links are relative to the page, as MkDocs writes them.
  */
 (function () {
   "use strict";
@@ -32,6 +42,51 @@
     var up = "";
     for (var i = same; i < here.length; i++) up += "../";
     return up + to.slice(same).join("/") || "./";
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      if (attrs[name] !== null) node.setAttribute(name, attrs[name]);
+    });
+    (children || []).forEach(function (child) {
+      if (child) node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+  function icon() {
+    return el("span", { class: "md-nav__icon md-icon" });
+  }
+  function content(title) {
+    return el("span", { class: "md-ellipsis" }, [title]);
+  }
+
+  // Made whole once (aci_course/core/shell.py writes it short): a page is
+  // [title, address], [address] for its section's index titled as the section,
+  // [title, address, 1] for another index page (the home page), its address without
+  // ".html" and from its section's folder (d).
+  function whole(item, base, section) {
+    if (Array.isArray(item)) {
+      item = item.length === 1 ? { t: section, u: item[0], x: 1 } : { t: item[0], u: item[1], x: item[2] };
+      item.u = base + item.u + ".html";
+      item.p = 1;
+      return item;
+    }
+    if (!item.c) return item;
+    if (item.d) base += item.d;
+    item.c = item.c.map(function (child) {
+      return whole(child, base, item.t);
+    });
+    return item;
+  }
+  if (!data.whole) {
+    whole(data, "", "");
+    data.whole = true;
+  }
+
+  if (me.hasAttribute("data-aci-page")) {
+    page_end();
+    return;
   }
 
   // The header, as Material rendered it on the language's home page (data.home):
@@ -74,8 +129,6 @@
   var root = me.parentNode;
   var list = root.querySelector(":scope > .md-nav__list");
   if (!list) return;
-  var toc = root.querySelector(":scope > .md-nav--secondary");
-  var tocToggle = root.querySelector(":scope > #__toc");
   // The drawer's title, when the page left it out: the header's logo and the site name.
   var logo = document.querySelector(".md-header .md-logo");
   if (!root.querySelector(":scope > .md-nav__title") && logo) {
@@ -86,50 +139,11 @@
     root.insertBefore(drawer, root.firstChild);
   }
 
-  // Made whole once (aci_course/core/shell.py writes it short): a page is
-  // [title, address], [address] for its section's index, [title, address, 1] for
-  // the home page, its address without ".html" and from its section's folder (d).
-  function whole(item, base) {
-    if (Array.isArray(item)) {
-      item = item.length === 1 ? { u: item[0], x: 1 } : { t: item[0], u: item[1], x: item[2] };
-      item.u = base + item.u + ".html";
-      return item;
-    }
-    if (!item.c) return item;
-    if (item.d) base += item.d;
-    item.c = item.c.map(function (child) {
-      return whole(child, base);
-    });
-    return item;
-  }
-  if (!data.whole) {
-    whole(data, "");
-    data.whole = true;
-  }
   function active(item) {
     item.a = item.c ? item.c.map(active).some(Boolean) : item.u === page;
     return item.a;
   }
   active(data);
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      if (attrs[name] !== null) node.setAttribute(name, attrs[name]);
-    });
-    (children || []).forEach(function (child) {
-      if (child) node.appendChild(child);
-    });
-    return node;
-  }
-  function icon() {
-    return el("span", { class: "md-nav__icon md-icon" });
-  }
-  function content(title) {
-    var span = el("span", { class: "md-ellipsis" });
-    span.textContent = title;
-    return span;
-  }
 
   // A closed section: one link to its first page, with the section's title.
   function pruned(item, title) {
@@ -138,23 +152,17 @@
     return el("a", { href: href(first.u), class: "md-nav__link" }, [content(title), icon()]);
   }
 
+  // The page's own item holds the toggle of its table of contents, which the
+  // data-aci-page run draws after the article.
   function leaf(item) {
     var link = el("a", { href: href(item.u), class: "md-nav__link" }, [content(item.t)]);
     if (item.u !== page) return el("li", { class: "md-nav__item" }, [link]);
     link.className += " md-nav__link--active";
     link.setAttribute("aria-current", "page");
-    var li = el("li", { class: "md-nav__item md-nav__item--active" }, [
-      tocToggle || el("input", { class: "md-nav__toggle md-toggle", type: "checkbox", id: "__toc" }),
+    return el("li", { class: "md-nav__item md-nav__item--active" }, [
+      el("input", { class: "md-nav__toggle md-toggle", type: "checkbox", id: "__toc" }),
+      link,
     ]);
-    tocToggle = null;
-    if (toc) {
-      li.appendChild(
-        el("label", { class: "md-nav__link md-nav__link--active", for: "__toc" }, [content(item.t), icon()])
-      );
-    }
-    li.appendChild(link);
-    if (toc) li.appendChild(toc);
-    return li;
   }
 
   function render(item, path, level) {
@@ -219,7 +227,136 @@
   });
   list.textContent = "";
   list.appendChild(items);
-  // Not in nav-item: a page outside the navigation shows no table of contents there.
-  if (toc && toc.parentNode === root) root.removeChild(toc);
-  if (tocToggle) root.removeChild(tocToggle);
+
+  // --- after the article (data-aci-page) ---------------------------------------
+
+  function page_end() {
+    if (data.config && !document.getElementById("__config")) config();
+    var footer = document.querySelector("footer.md-footer[data-aci-footer]");
+    if (footer && !footer.querySelector(".md-footer__inner")) neighbours(footer);
+    var toggle = document.getElementById("__toc");
+    var title = me.getAttribute("data-aci-toc");
+    if (title && toggle && toggle.parentNode.matches(".md-nav--primary .md-nav__item--active")) {
+      contents(toggle.parentNode, title);
+    }
+  }
+
+  // Material's configuration: its addresses (site paths in the data) from this page.
+  function config() {
+    var values = JSON.parse(JSON.stringify(data.config));
+    ["base", "search"].forEach(function (name) {
+      if (typeof values[name] === "string") values[name] = href(values[name]);
+    });
+    var script = el("script", { id: "__config", type: "application/json" }, [JSON.stringify(values)]);
+    me.parentNode.insertBefore(script, me);
+  }
+
+  // The previous and next page in the navigation's order, as MkDocs links them.
+  function neighbours(footer) {
+    var pages = [];
+    (function walk(item) {
+      if (item.p) pages.push(item);
+      (item.c || []).forEach(walk);
+    })(data);
+    var at = -1;
+    pages.forEach(function (item, i) {
+      if (item.u === page) at = i;
+    });
+    if (at < 0) return;
+    var before = pages[at - 1];
+    var after = pages[at + 1];
+    if (!before && !after) return;
+    function svg(name) {
+      var node = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+      // The footer icons of Material's default theme (overrides/.icons, aci_course/core/icons.py).
+      node.setAttribute("class", "aci-icon aci-icon--material-arrow-" + name);
+      return el("div", { class: "md-footer__button md-icon" }, [node]);
+    }
+    function link(item, kind) {
+      var direction = footer.getAttribute("data-aci-" + (kind === "prev" ? "previous" : "next"));
+      var title = el("div", { class: "md-footer__title" }, [
+        el("span", { class: "md-footer__direction" }, [direction]),
+        el("div", { class: "md-ellipsis" }, [item.t]),
+      ]);
+      var parts = kind === "prev" ? [svg("left"), title] : [title, svg("right")];
+      return el(
+        "a",
+        {
+          href: href(item.u),
+          class: kind === "prev" ? "md-footer__link md-footer__link--prev" : "md-footer__link md-footer__link--next",
+          "aria-label": direction + ": " + item.t,
+        },
+        parts
+      );
+    }
+    var nav = el("nav", { class: "md-footer__inner md-grid", "aria-label": footer.getAttribute("data-aci-footer") }, [
+      before && link(before, "prev"),
+      after && link(after, "next"),
+    ]);
+    footer.insertBefore(nav, footer.firstChild);
+  }
+
+  // The table of contents of Material's partials/toc.html and toc-item.html, from the
+  // article's headings as Markdown's toc extension lists them: each heading with an
+  // id, the page's title (its first h1) left out, not the plain-language version's
+  // own headings nor any inside a form.
+  function contents(item, title) {
+    var article = document.querySelector("article.md-content__inner");
+    if (!article) return;
+    var headings = Array.prototype.filter.call(
+      article.querySelectorAll("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]"),
+      function (heading) {
+        return !heading.closest("[data-plain], form");
+      }
+    );
+    if (headings.length && headings[0].tagName === "H1") {
+      headings = headings.slice(1);
+      var next = headings.map(function (h) { return h.tagName; }).indexOf("H1");
+      if (next >= 0) headings = headings.slice(0, next);
+    }
+    if (!headings.length) return;
+    var top = { level: 0, children: [] };
+    var stack = [top];
+    headings.forEach(function (heading) {
+      var level = Number(heading.tagName.slice(1));
+      while (stack.length > 1 && stack[stack.length - 1].level >= level) stack.pop();
+      var entry = { level: level, heading: heading, children: [] };
+      stack[stack.length - 1].children.push(entry);
+      stack.push(entry);
+    });
+    function text(heading) {
+      var copy = heading.cloneNode(true);
+      Array.prototype.forEach.call(copy.querySelectorAll(".headerlink"), function (link) {
+        link.parentNode.removeChild(link);
+      });
+      return copy.textContent.trim();
+    }
+    function entries(list) {
+      return list.map(function (entry) {
+        var name = text(entry.heading);
+        var li = el("li", { class: "md-nav__item" }, [
+          el("a", { href: "#" + entry.heading.id, class: "md-nav__link" }, [content(name)]),
+        ]);
+        if (entry.children.length) {
+          li.appendChild(
+            el("nav", { class: "md-nav", "aria-label": name }, [
+              el("ul", { class: "md-nav__list" }, entries(entry.children)),
+            ])
+          );
+        }
+        return li;
+      });
+    }
+    var link = item.querySelector(":scope > .md-nav__link--active");
+    var label = el("label", { class: "md-nav__link md-nav__link--active", for: "__toc" }, [
+      content(link ? link.textContent : title),
+      icon(),
+    ]);
+    item.insertBefore(label, link);
+    var toc = el("nav", { class: "md-nav md-nav--secondary", "aria-label": title }, [
+      el("label", { class: "md-nav__title", for: "__toc" }, [icon(), title]),
+      el("ul", { class: "md-nav__list", "data-md-component": "toc", "data-md-scrollfix": "" }, entries(top.children)),
+    ]);
+    item.appendChild(toc);
+  }
 })();
