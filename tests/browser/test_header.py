@@ -84,3 +84,27 @@ def test_text_size_menu_works_by_keyboard_on_a_phone(new_browse: Callable[..., B
         "() => document.activeElement.classList.contains('aci-text-size-menu__toggle')"
     )
     browse.assert_clean()
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_contents_and_footer_are_drawn_from_the_page(browse: Browse, lang: str) -> None:
+    """The app shell draws the table of contents from the article's headings and the
+    footer's links from the navigation (issue 22); Material's bundle binds to both."""
+    page = browse.goto(LESSON, lang)
+    toc = page.locator('.md-nav--primary .md-nav__item--active [data-md-component="toc"]')
+    headings = page.locator("article h2[id]").evaluate_all(
+        "hs => hs.filter(h => !h.closest('[data-plain], form')).map(h => '#' + h.id)"
+    )
+    links = toc.locator(":scope > li > a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert links == headings and len(links) > 2
+    # Material's scroll spy marks the entries read past once the reader scrolls down.
+    page.locator(f'article h2[id="{headings[-1][1:]}"]').scroll_into_view_if_needed()
+    toc.locator(".md-nav__link--passed").first.wait_for(state="attached")
+    # The previous page is the module's overview, the next its second lesson.
+    prev = page.locator("footer .md-footer__link--prev")
+    after = page.locator("footer .md-footer__link--next")
+    assert prev.get_attribute("href") == "index.html"
+    assert after.get_attribute("href") == "02-welcoming-a-child.html"
+    after.click()
+    page.wait_for_url("**/02-welcoming-a-child.html")
+    browse.assert_clean()

@@ -274,9 +274,11 @@
     }
     function link(item, kind) {
       var direction = footer.getAttribute("data-aci-" + (kind === "prev" ? "previous" : "next"));
+      // Blanks around the texts, as Material's template has them: the visible text
+      // then reads "Next Title", as the link's label "Next: Title" says.
       var title = el("div", { class: "md-footer__title" }, [
-        el("span", { class: "md-footer__direction" }, [direction]),
-        el("div", { class: "md-ellipsis" }, [item.t]),
+        el("span", { class: "md-footer__direction" }, [" " + direction + " "]),
+        el("div", { class: "md-ellipsis" }, [" " + item.t + " "]),
       ]);
       var parts = kind === "prev" ? [svg("left"), title] : [title, svg("right")];
       return el(
