@@ -328,44 +328,83 @@ def forms_table(
 
 
 TAKEN_MARK: Final = "|"
-"""Separates the form groups from the taken stems in :func:`encode_forms` (no word has it)."""
+"""Separates the form groups from the taken stems in :func:`encode_forms`."""
+
+GROUP_MARK: Final = ";"
+"""Separates the groups (a key and its forms) in :func:`encode_forms`."""
+
+_DIGITS: Final = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+"""The base-36 digits that say how many letters a word keeps: never in a folded word."""
+
+_KEPT: Final = re.compile(r"([0-9A-Z])([^0-9A-Z;|]*)")
+"""A front-coded word: one base-36 digit (the letters kept), then the rest of the word."""
+
+
+def _front_coded(words: Iterable[str], before: str = "") -> str:
+    """``words`` front-coded after ``before``: each as the number of letters it keeps from
+    the word before it, one base-36 digit, then the rest: ``["сям'", "сям'ю"]`` ->
+    ``"0сям'4ю"``. A word keeps 35 letters at most (a longer shared start is partly
+    written out again: still the same word)."""
+    out = []
+    for word in words:
+        if _KEPT.fullmatch("0" + word) is None:  # no digit, uppercase Latin letter or mark
+            raise ValueError(f"the form table cannot hold {word!r}: not a folded word")
+        kept, most = 0, min(len(word), len(before), len(_DIGITS) - 1)
+        while kept < most and word[kept] == before[kept]:
+            kept += 1
+        out.append(_DIGITS[kept] + word[kept:])
+        before = word
+    return "".join(out)
+
+
+def _front_decoded(encoded: str, before: str = "") -> list[str]:
+    """The words of :func:`_front_coded` (``before``: the word before the first)."""
+    words = []
+    for kept, rest in _KEPT.findall(encoded):
+        before = before[: int(kept, 36)] + rest
+        words.append(before)
+    return words
 
 
 def encode_forms(forms: Forms) -> str:
-    """The table as ``lunr.aci`` reads it: ``key:shared:end,end;...|stem,stem`` (sorted).
+    """The table as ``lunr.aci`` reads it: ``group;group;...|taken``, front-coded.
 
-    Each form is the key's first ``shared`` letters and an ending:
-    ``{"сям'ями": ("сям'",), "семям": ("сям'",)}`` -> ``"сям':1:ем'ями,ям'ями"``... with
-    ``shared`` the longest prefix every form of the key starts with; a form with two
-    keys is in both groups. The taken stems (:class:`Forms`) follow the mark, if any.
+    A group is a key and the forms it keys, sorted, each word written as the number of
+    letters it keeps from the word before it (one base-36 digit: 0-9, then A-Z for
+    10-35) and the rest of the word: the key after the previous group's key (the first
+    after nothing), its first form after the key, each other form after the form before.
+    ``{"дзецьми": ("дзиц",), "дзице": ("дзиц",)}`` -> ``"0дзиц2ецьми2ице"``. A form with
+    two keys is in both groups. The taken stems (:class:`Forms`), sorted and front-coded
+    the same way, follow the mark, if any. Sorted words share the most letters with the
+    word before them, so sorting gives the shortest table.
     """
     by_key: dict[str, list[str]] = {}
     for form, keys in forms.keys.items():
         for key in keys:
             by_key.setdefault(key, []).append(form)
     groups = []
+    previous_key = ""
     for key in sorted(by_key):
-        listed = sorted(by_key[key])
-        shared = len(key)
-        for form in listed:
-            while shared and not form.startswith(key[:shared]):
-                shared -= 1
-        groups.append(f"{key}:{shared}:{','.join(f[shared:] for f in listed)}")
-    encoded = ";".join(groups)
-    return f"{encoded}{TAKEN_MARK}{','.join(sorted(forms.taken))}" if forms.taken else encoded
+        groups.append(_front_coded([key, *sorted(by_key[key])], previous_key))
+        previous_key = key
+    encoded = GROUP_MARK.join(groups)
+    if forms.taken:
+        encoded += TAKEN_MARK + _front_coded(sorted(forms.taken))
+    return encoded
 
 
 def decode_forms(encoded: str) -> Forms:
     """The inverse of :func:`encode_forms` (what ``lunr.aci`` does in the browser)."""
     groups, _, taken = encoded.partition(TAKEN_MARK)
     keys: dict[str, list[str]] = {}
-    for group in filter(None, groups.split(";")):
-        key, shared, endings = group.split(":", 2)
-        for ending in endings.split(","):
-            keys.setdefault(key[: int(shared)] + ending, []).append(key)
+    key = ""
+    for group in filter(None, groups.split(GROUP_MARK)):
+        key, *group_forms = _front_decoded(group, key)
+        for form in group_forms:
+            keys.setdefault(form, []).append(key)
     return Forms(
         {form: tuple(sorted(k)) for form, k in keys.items()},
-        frozenset(filter(None, taken.split(","))),
+        frozenset(_front_decoded(taken)),
     )
 
 

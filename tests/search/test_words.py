@@ -164,7 +164,33 @@ def test_forms_table_keys_every_form_of_a_word_by_its_lemma() -> None:
     assert table.keys == {"дзецьми": ("дзиц",), "дзице": ("дзиц",), "дзицяци": ("дзиц",)}
     assert table.taken == frozenset()
     assert decode_forms(encode_forms(table)) == table
-    assert encode_forms(table) == "дзиц:2:ецьми,ице,ицяци"
+    # front-coded: the key, then each form as the letters it keeps from the word before
+    assert encode_forms(table) == "0дзиц2ецьми2ице4яци"
+
+
+def test_form_table_front_codes_keys_forms_and_taken_stems() -> None:
+    long = "а" * 40
+    table = Forms(
+        {
+            "мел": ("мел",),  # the key itself, and a form shorter than its key
+            "ме": ("мел",),
+            "мели": ("маю", "мел"),  # in both groups
+            "мела": ("маю",),
+            long + "б": ("маю",),  # keeps 35 letters at most: still the same word
+            long + "в": ("маю",),
+        },
+        frozenset({"мел", "мелк"}),
+    )
+    encoded = encode_forms(table)
+    assert encoded == f"0маю0{long}бZ{'а' * 5}в0мела3и;1ел22л3и|0мел3к"
+    assert decode_forms(encoded) == table
+    assert decode_forms("") == Forms({})
+
+
+@pytest.mark.parametrize("word", ["мел2", "мелB", "ме;л", "ме|л"])
+def test_form_table_refuses_a_word_it_could_not_read_back(word: str) -> None:
+    with pytest.raises(ValueError, match="the form table cannot hold"):
+        encode_forms(Forms({word: ("мел",)}))
 
 
 MEL = ["мель", "мелі", "меллю", "мелей", "меляў", "мелям", "мелямі", "мелях"]  # shoal
