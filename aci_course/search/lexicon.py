@@ -328,83 +328,124 @@ def forms_table(
 
 
 TAKEN_MARK: Final = "|"
-"""Separates the form groups from the taken stems in :func:`encode_forms`."""
+"""Separates the three parts of :func:`encode_forms`: paradigms, groups, taken stems."""
 
 GROUP_MARK: Final = ";"
-"""Separates the groups (a key and its forms) in :func:`encode_forms`."""
+"""Separates the paradigms, and the groups, of :func:`encode_forms`."""
+
+PARADIGM_MARK: Final = "#"
+"""In a group of :func:`encode_forms`: its forms are the paradigm of this number."""
 
 _DIGITS: Final = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-"""The base-36 digits that say how many letters a word keeps: never in a folded word."""
+"""Base-36 digits: how many letters a word drops, a paradigm's number. Never in a word."""
 
-_KEPT: Final = re.compile(r"([0-9A-Z])([^0-9A-Z;|]*)")
-"""A front-coded word: one base-36 digit (the letters kept), then the rest of the word."""
+_AFRESH: Final = len(_DIGITS) - 1
+"""The digit Z: a word that keeps nothing of the word before it (for a longer drop)."""
+
+_WORDS: Final = re.compile(r"([0-9A-Z])([^0-9A-Z;|#]*)")
+"""A coded word: one base-36 digit (the letters dropped), then the letters added."""
+
+_GROUP: Final = re.compile(r"([0-9A-Z][^0-9A-Z;|#]*)(?:#([0-9A-Z]+)|(.*))")
+"""A group: its key, then its forms or the number of their paradigm."""
 
 
-def _front_coded(words: Iterable[str], before: str = "") -> str:
-    """``words`` front-coded after ``before``: each as the number of letters it keeps from
-    the word before it, one base-36 digit, then the rest: ``["сям'", "сям'ю"]`` ->
-    ``"0сям'4ю"``. A word keeps 35 letters at most (a longer shared start is partly
-    written out again: still the same word)."""
+def _coded(words: Iterable[str], before: str) -> str:
+    """``words``, each written after the word before it (the first after ``before``).
+
+    A word is the number of letters it drops from the end of the word before, one
+    base-36 digit (Z: all of them), then the letters it adds: after ``дзиц``, ``дзецьми``
+    ``дзице`` -> ``"2ецьми5ице"``. The same endings after the same drops make the
+    same text whatever the stem: one declension or conjugation, one paradigm.
+    """
     out = []
     for word in words:
-        if _KEPT.fullmatch("0" + word) is None:  # no digit, uppercase Latin letter or mark
+        if _WORDS.fullmatch("0" + word) is None:  # a digit, an uppercase Latin letter, a mark
             raise ValueError(f"the form table cannot hold {word!r}: not a folded word")
-        kept, most = 0, min(len(word), len(before), len(_DIGITS) - 1)
-        while kept < most and word[kept] == before[kept]:
+        kept = 0
+        while kept < min(len(word), len(before)) and word[kept] == before[kept]:
             kept += 1
-        out.append(_DIGITS[kept] + word[kept:])
+        dropped = len(before) - kept
+        out.append(_DIGITS[dropped] + word[kept:] if dropped < _AFRESH else "Z" + word)
         before = word
     return "".join(out)
 
 
-def _front_decoded(encoded: str, before: str = "") -> list[str]:
-    """The words of :func:`_front_coded` (``before``: the word before the first)."""
+def _decoded(coded: str, before: str) -> list[str]:
+    """The words of :func:`_coded` (``before``: the word before the first)."""
     words = []
-    for kept, rest in _KEPT.findall(encoded):
-        before = before[: int(kept, 36)] + rest
+    for digit, added in _WORDS.findall(coded):
+        dropped = int(digit, 36)
+        before = (before[: len(before) - dropped] if dropped < _AFRESH else "") + added
         words.append(before)
     return words
 
 
-def encode_forms(forms: Forms) -> str:
-    """The table as ``lunr.aci`` reads it: ``group;group;...|taken``, front-coded.
+def _base36(number: int) -> str:
+    digits = ""
+    while True:
+        number, digit = divmod(number, 36)
+        digits = _DIGITS[digit] + digits
+        if not number:
+            return digits
 
-    A group is a key and the forms it keys, sorted, each word written as the number of
-    letters it keeps from the word before it (one base-36 digit: 0-9, then A-Z for
-    10-35) and the rest of the word: the key after the previous group's key (the first
-    after nothing), its first form after the key, each other form after the form before.
-    ``{"дзецьми": ("дзиц",), "дзице": ("дзиц",)}`` -> ``"0дзиц2ецьми2ице"``. A form with
-    two keys is in both groups. The taken stems (:class:`Forms`), sorted and front-coded
-    the same way, follow the mark, if any. Sorted words share the most letters with the
-    word before them, so sorting gives the shortest table.
+
+def encode_forms(forms: Forms) -> str:
+    """The table as ``lunr.aci`` reads it: ``paradigms|groups|taken`` ("" if empty).
+
+    A group (``;`` between groups, sorted by key) is a key and the forms it keys, sorted,
+    each word written after the word before it (:func:`_coded`): the key after the
+    previous group's key, the first form after the key, each other form after the form
+    before. A form with two keys is in both groups. Forms written the same way in several
+    groups (the endings of one declension after keys that end alike) are written once,
+    as a paradigm (``;`` between paradigms, most used first), and such a group's forms are
+    ``#`` and the paradigm's number, base 36. Last, the taken stems (:class:`Forms`),
+    sorted and coded the same way. ``{"дзецьми": ("дзиц",), "дзице": ("дзиц",)}`` ->
+    ``"|0дзиц2ецьми5ице|"``. Sorting makes each word share the most with the one before.
     """
+    if not forms.keys and not forms.taken:
+        return ""
     by_key: dict[str, list[str]] = {}
     for form, keys in forms.keys.items():
         for key in keys:
             by_key.setdefault(key, []).append(form)
-    groups = []
+    groups: list[tuple[str, str]] = []
     previous_key = ""
     for key in sorted(by_key):
-        groups.append(_front_coded([key, *sorted(by_key[key])], previous_key))
+        groups.append((_coded([key], previous_key), _coded(sorted(by_key[key]), key)))
         previous_key = key
-    encoded = GROUP_MARK.join(groups)
-    if forms.taken:
-        encoded += TAKEN_MARK + _front_coded(sorted(forms.taken))
-    return encoded
+    uses = Counter(coded_forms for _, coded_forms in groups)
+    paradigms: dict[str, str] = {}
+    for coded_forms, count in sorted(uses.items(), key=lambda item: (-item[1], item[0])):
+        reference = PARADIGM_MARK + _base36(len(paradigms))
+        if (count - 1) * len(coded_forms) > count * len(reference) + len(GROUP_MARK):
+            paradigms[coded_forms] = reference
+    return TAKEN_MARK.join(
+        [
+            GROUP_MARK.join(paradigms),
+            GROUP_MARK.join(key + paradigms.get(coded, coded) for key, coded in groups),
+            _coded(sorted(forms.taken), ""),
+        ]
+    )
 
 
 def decode_forms(encoded: str) -> Forms:
     """The inverse of :func:`encode_forms` (what ``lunr.aci`` does in the browser)."""
-    groups, _, taken = encoded.partition(TAKEN_MARK)
+    paradigms, groups, taken = (encoded.split(TAKEN_MARK) + ["", ""])[:3]
+    listed = paradigms.split(GROUP_MARK)
     keys: dict[str, list[str]] = {}
     key = ""
     for group in filter(None, groups.split(GROUP_MARK)):
-        key, *group_forms = _front_decoded(group, key)
-        for form in group_forms:
+        found = _GROUP.fullmatch(group)
+        if found is None:
+            raise ValueError(f"not a group of the form table: {group!r}")
+        coded_key, paradigm, coded_forms = found.groups()
+        key = _decoded(coded_key, key)[0]
+        coded = listed[int(paradigm, 36)] if paradigm is not None else coded_forms
+        for form in _decoded(coded, key):
             keys.setdefault(form, []).append(key)
     return Forms(
         {form: tuple(sorted(k)) for form, k in keys.items()},
-        frozenset(_front_decoded(taken)),
+        frozenset(_decoded(taken, "")),
     )
 
 
