@@ -327,7 +327,7 @@ def forms_table(
     return Forms(table, taken)
 
 
-TAKEN_MARK: Final = "|"
+PART_MARK: Final = "|"
 """Separates the three parts of :func:`encode_forms`: paradigms, groups, taken stems."""
 
 GROUP_MARK: Final = ";"
@@ -419,7 +419,7 @@ def encode_forms(forms: Forms) -> str:
         reference = PARADIGM_MARK + _base36(len(paradigms))
         if (count - 1) * len(coded_forms) > count * len(reference) + len(GROUP_MARK):
             paradigms[coded_forms] = reference
-    return TAKEN_MARK.join(
+    return PART_MARK.join(
         [
             GROUP_MARK.join(paradigms),
             GROUP_MARK.join(key + paradigms.get(coded, coded) for key, coded in groups),
@@ -430,7 +430,7 @@ def encode_forms(forms: Forms) -> str:
 
 def decode_forms(encoded: str) -> Forms:
     """The inverse of :func:`encode_forms` (what ``lunr.aci`` does in the browser)."""
-    paradigms, groups, taken = (encoded.split(TAKEN_MARK) + ["", ""])[:3]
+    paradigms, groups, taken = [*encoded.split(PART_MARK), "", ""][:3]
     listed = paradigms.split(GROUP_MARK)
     keys: dict[str, list[str]] = {}
     key = ""
