@@ -24,7 +24,9 @@ and to the reader's query:
   word (Snowball cuts договорить and договор to one stem, занятость and занятие too),
   the later one gets its lemma as key (``separate``), all its forms listed, so a form
   of the one does not find the other. The stems such a listed form is not indexed
-  under (``taken``, :class:`Forms`) follow the groups.
+  under (``taken``, :class:`Forms`) follow the groups. :func:`encode_forms` writes it
+  small (each word after the word before it; forms written alike in several groups
+  once, as a paradigm), ``lunr.aci`` decodes it once when it loads.
 
 English needs no table (Porter).
 
