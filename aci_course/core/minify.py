@@ -25,7 +25,7 @@ from aci_course.core.disk_cache import DiskCache, code_version, digest
 from aci_course.core.node import NodeStepError, run_json
 
 SCRIPT = Path(__file__).with_name("minify.cjs")
-OURS = ("javascripts/*.js", "stylesheets/*.css")
+OURS = ("javascripts/*.js", "javascripts/lunr/min/*.js", "stylesheets/*.css")
 """Our files under ``overrides/assets/`` (relative to it) that the site gets minified."""
 
 

@@ -24,7 +24,9 @@ and to the reader's query:
   word (Snowball cuts договорить and договор to one stem, занятость and занятие too),
   the later one gets its lemma as key (``separate``), all its forms listed, so a form
   of the one does not find the other. The stems such a listed form is not indexed
-  under (``taken``, :class:`Forms`) follow the groups.
+  under (``taken``, :class:`Forms`) follow the groups. :func:`encode_forms` writes it
+  small (each word after the word before it; forms written alike in several groups
+  once, as a paradigm), ``lunr.aci`` decodes it once when it loads.
 
 English needs no table (Porter).
 
@@ -327,45 +329,125 @@ def forms_table(
     return Forms(table, taken)
 
 
-TAKEN_MARK: Final = "|"
-"""Separates the form groups from the taken stems in :func:`encode_forms` (no word has it)."""
+PART_MARK: Final = "|"
+"""Separates the three parts of :func:`encode_forms`: paradigms, groups, taken stems."""
+
+GROUP_MARK: Final = ";"
+"""Separates the paradigms, and the groups, of :func:`encode_forms`."""
+
+PARADIGM_MARK: Final = "#"
+"""In a group of :func:`encode_forms`: its forms are the paradigm of this number."""
+
+_DIGITS: Final = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+"""Base-36 digits: how many letters a word drops, a paradigm's number. Never in a word."""
+
+_AFRESH: Final = len(_DIGITS) - 1
+"""The digit Z: a word that keeps nothing of the word before it (for a longer drop)."""
+
+_WORDS: Final = re.compile(r"([0-9A-Z])([^0-9A-Z;|#]*)")
+"""A coded word: one base-36 digit (the letters dropped), then the letters added."""
+
+_GROUP: Final = re.compile(r"([0-9A-Z][^0-9A-Z;|#]*)(?:#([0-9A-Z]+)|(.*))")
+"""A group: its key, then its forms or the number of their paradigm."""
+
+
+def _coded(words: Iterable[str], before: str) -> str:
+    """``words``, each written after the word before it (the first after ``before``).
+
+    A word is the number of letters it drops from the end of the word before, one
+    base-36 digit (Z: all of them), then the letters it adds: after ``дзиц``, ``дзецьми``
+    ``дзице`` -> ``"2ецьми5ице"``. The same endings after the same drops make the
+    same text whatever the stem: one declension or conjugation, one paradigm.
+    """
+    out = []
+    for word in words:
+        if _WORDS.fullmatch("0" + word) is None:  # a digit, an uppercase Latin letter, a mark
+            raise ValueError(f"the form table cannot hold {word!r}: not a folded word")
+        kept = 0
+        while kept < min(len(word), len(before)) and word[kept] == before[kept]:
+            kept += 1
+        dropped = len(before) - kept
+        out.append(_DIGITS[dropped] + word[kept:] if dropped < _AFRESH else "Z" + word)
+        before = word
+    return "".join(out)
+
+
+def _decoded(coded: str, before: str) -> list[str]:
+    """The words of :func:`_coded` (``before``: the word before the first)."""
+    words = []
+    for digit, added in _WORDS.findall(coded):
+        dropped = int(digit, 36)
+        before = (before[: len(before) - dropped] if dropped < _AFRESH else "") + added
+        words.append(before)
+    return words
+
+
+def _base36(number: int) -> str:
+    digits = ""
+    while True:
+        number, digit = divmod(number, 36)
+        digits = _DIGITS[digit] + digits
+        if not number:
+            return digits
 
 
 def encode_forms(forms: Forms) -> str:
-    """The table as ``lunr.aci`` reads it: ``key:shared:end,end;...|stem,stem`` (sorted).
+    """The table as ``lunr.aci`` reads it: ``paradigms|groups|taken`` ("" if empty).
 
-    Each form is the key's first ``shared`` letters and an ending:
-    ``{"сям'ями": ("сям'",), "семям": ("сям'",)}`` -> ``"сям':1:ем'ями,ям'ями"``... with
-    ``shared`` the longest prefix every form of the key starts with; a form with two
-    keys is in both groups. The taken stems (:class:`Forms`) follow the mark, if any.
+    A group (``;`` between groups, sorted by key) is a key and the forms it keys, sorted,
+    each word written after the word before it (:func:`_coded`): the key after the
+    previous group's key, the first form after the key, each other form after the form
+    before. A form with two keys is in both groups. Forms written the same way in several
+    groups (the endings of one declension after keys that end alike) are written once,
+    as a paradigm (``;`` between paradigms, most used first), and such a group's forms are
+    ``#`` and the paradigm's number, base 36. Last, the taken stems (:class:`Forms`),
+    sorted and coded the same way. ``{"дзецьми": ("дзиц",), "дзице": ("дзиц",)}`` ->
+    ``"|0дзиц2ецьми5ице|"``. Sorting makes each word share the most with the one before.
     """
+    if not forms.keys and not forms.taken:
+        return ""
     by_key: dict[str, list[str]] = {}
     for form, keys in forms.keys.items():
         for key in keys:
             by_key.setdefault(key, []).append(form)
-    groups = []
+    groups: list[tuple[str, str]] = []
+    previous_key = ""
     for key in sorted(by_key):
-        listed = sorted(by_key[key])
-        shared = len(key)
-        for form in listed:
-            while shared and not form.startswith(key[:shared]):
-                shared -= 1
-        groups.append(f"{key}:{shared}:{','.join(f[shared:] for f in listed)}")
-    encoded = ";".join(groups)
-    return f"{encoded}{TAKEN_MARK}{','.join(sorted(forms.taken))}" if forms.taken else encoded
+        groups.append((_coded([key], previous_key), _coded(sorted(by_key[key]), key)))
+        previous_key = key
+    uses = Counter(coded_forms for _, coded_forms in groups)
+    paradigms: dict[str, str] = {}
+    for coded_forms, count in sorted(uses.items(), key=lambda item: (-item[1], item[0])):
+        reference = PARADIGM_MARK + _base36(len(paradigms))
+        if (count - 1) * len(coded_forms) > count * len(reference) + len(GROUP_MARK):
+            paradigms[coded_forms] = reference
+    return PART_MARK.join(
+        [
+            GROUP_MARK.join(paradigms),
+            GROUP_MARK.join(key + paradigms.get(coded, coded) for key, coded in groups),
+            _coded(sorted(forms.taken), ""),
+        ]
+    )
 
 
 def decode_forms(encoded: str) -> Forms:
     """The inverse of :func:`encode_forms` (what ``lunr.aci`` does in the browser)."""
-    groups, _, taken = encoded.partition(TAKEN_MARK)
+    paradigms, groups, taken = [*encoded.split(PART_MARK), "", ""][:3]
+    listed = paradigms.split(GROUP_MARK)
     keys: dict[str, list[str]] = {}
-    for group in filter(None, groups.split(";")):
-        key, shared, endings = group.split(":", 2)
-        for ending in endings.split(","):
-            keys.setdefault(key[: int(shared)] + ending, []).append(key)
+    key = ""
+    for group in filter(None, groups.split(GROUP_MARK)):
+        found = _GROUP.fullmatch(group)
+        if found is None:
+            raise ValueError(f"not a group of the form table: {group!r}")
+        coded_key, paradigm, coded_forms = found.groups()
+        key = _decoded(coded_key, key)[0]
+        coded = listed[int(paradigm, 36)] if paradigm is not None else coded_forms
+        for form in _decoded(coded, key):
+            keys.setdefault(form, []).append(key)
     return Forms(
         {form: tuple(sorted(k)) for form, k in keys.items()},
-        frozenset(filter(None, taken.split(","))),
+        frozenset(_decoded(taken, "")),
     )
 
 

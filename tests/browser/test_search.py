@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import time
 from collections import Counter
 from pathlib import Path
@@ -15,8 +16,11 @@ from typing import Any
 
 import pytest
 
+from aci_course.core.node import node_executable
+from aci_course.search.lexicon import decode_forms, encode_forms
 from aci_course.search.split import LANGUAGE_SEARCH, SEPARATOR
 from tests.browser.conftest import LANG_PREFIX, Browse
+from tests.repo_config import ROOT
 
 LANGS = ("ru", "be", "en")
 APOSTROPHES = "'’ʼ"
@@ -91,6 +95,33 @@ def test_built_lunr_languages_are_served(built_site: Path) -> None:
                 assert (lunr / f"lunr.{code}.min.js").is_file(), code
     if any(len(s["lang"]) > 1 for s in LANGUAGE_SEARCH.values()):
         assert (lunr / "lunr.multi.min.js").is_file()
+
+
+@pytest.mark.parametrize("lang", ["ru", "be"])
+def test_built_form_table_reads_the_same_in_python_and_the_browser(
+    built_site: Path, lang: str
+) -> None:
+    # The real tables: lunr.aci's decoder (in Node) and lexicon.decode_forms agree on
+    # every form, and lexicon.encode_forms writes what they read back unchanged.
+    node = node_executable()
+    if node is None:
+        pytest.fail("node is not installed (make deps installs it into .venv)")
+    result = subprocess.run(
+        [node, str(ROOT / "tests/js/lunr_words.cjs"), str(built_site / "assets/javascripts"),
+         lang, ",".join(LANGUAGE_SEARCH[lang]["lang"]), "--table"],
+        capture_output=True, text=True, check=False, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    browser = json.loads(result.stdout)
+    table = decode_forms(browser["encoded"])
+    assert len(table.keys) > 1000 and table.taken, "the course's table is missing"
+    # Differences listed, not the tables compared whole: pytest's diff of two tables of
+    # ten thousand forms takes minutes.
+    forms = {form: tuple(keys) for form, keys in browser["forms"].items()}
+    differ = sorted(f for f in forms.keys() | table.keys if forms.get(f) != table.keys.get(f))
+    assert not differ, [(f, forms.get(f), table.keys.get(f)) for f in differ[:10]]
+    assert not frozenset(browser["taken"]) ^ table.taken
+    assert encode_forms(table) == browser["encoded"], "encode_forms writes another text"
 
 
 # --- in the browser -------------------------------------------------------------

@@ -164,7 +164,46 @@ def test_forms_table_keys_every_form_of_a_word_by_its_lemma() -> None:
     assert table.keys == {"дзецьми": ("дзиц",), "дзице": ("дзиц",), "дзицяци": ("дзиц",)}
     assert table.taken == frozenset()
     assert decode_forms(encode_forms(table)) == table
-    assert encode_forms(table) == "дзиц:2:ецьми,ице,ицяци"
+    # the key, then each form as the letters it drops from the word before and adds
+    assert encode_forms(table) == "|0дзиц2ецьми5ице1яци|"
+
+
+def test_form_table_codes_each_word_after_the_word_before() -> None:
+    long = "а" * 40
+    table = Forms(
+        {
+            "мел": ("мел",),  # the key itself, and a form shorter than its key
+            "ме": ("мел",),
+            "мели": ("маю", "мел"),  # in both groups
+            "мела": ("маю",),
+            long: ("маю",),  # dropping 35 letters or more: written afresh
+        },
+        frozenset({"мел", "мелк"}),
+    )
+    encoded = encode_forms(table)
+    assert encoded == f"|0маю3{long}Zмела1и;2ел10л0и|0мел0к"
+    assert decode_forms(encoded) == table
+    assert encode_forms(Forms({})) == "" and decode_forms("") == Forms({})
+
+
+def test_forms_written_alike_in_several_groups_are_one_paradigm() -> None:
+    # the same endings after keys that end alike: written once, numbered in base 36
+    keys = [f"к{x}{y}а" for x in "бвгдежз" for y in "бвгдеж"][:40]
+    table = Forms({key[:-1] + ending: (key,) for key in keys for ending in ("ами", "ах", "ою")})
+    encoded = encode_forms(table)
+    paradigms, groups, taken = encoded.split("|")
+    assert paradigms == "0ми2х2ою" and taken == ""
+    assert groups.split(";")[:2] == ["0кбба#0", "2ва#0"]
+    assert decode_forms(encoded) == table
+    # written out where a paradigm would not be shorter
+    two = Forms({key[:-1] + ending: (key,) for key in keys[:2] for ending in ("ами", "ах")})
+    assert encode_forms(two) == "|0кбба0ми2х;2ва0ми2х|"
+
+
+@pytest.mark.parametrize("word", ["мел2", "мелB", "ме;л", "ме|л", "ме#л"])
+def test_form_table_refuses_a_word_it_could_not_read_back(word: str) -> None:
+    with pytest.raises(ValueError, match="the form table cannot hold"):
+        encode_forms(Forms({word: ("мел",)}))
 
 
 MEL = ["мель", "мелі", "меллю", "мелей", "меляў", "мелям", "мелямі", "мелях"]  # shoal
