@@ -27,8 +27,8 @@ from aci_course.core.sources import quiz_directives
 from aci_course.core.yamlsource import read_text
 from aci_course.course.pages import PRE_TEST_META
 from aci_course.course.publish import module_of, source_of
-from aci_course.quiz.embed import embed_quizzes, fill_slots
 from aci_course.quiz import scripts
+from aci_course.quiz.embed import embed_quizzes, fill_slots
 from aci_course.quiz.model import Quiz
 from aci_course.quiz.render import FormCache, render_quiz
 
