@@ -69,7 +69,7 @@ class QuizBuild:
         path = scripts.script_path(lang, quiz)
         if path not in self.written:
             self.waiting[path] = (quiz, lang)
-        return scripts.script_tag(path, page_url, lang, mode)
+        return scripts.script_tag(quiz, path, page_url, lang, mode)
 
     def write_scripts(self, site_dir: Path) -> None:
         """Write the scripts of the forms the pages so far asked for (each once per language)."""

@@ -60,7 +60,9 @@ MODES = ("normal", "pre", "both")
 module: one attempt, no feedback, no answers or explanations in the page). ``both`` is
 the one form a lesson and its module's test before share (:mod:`aci_course.quiz.scripts`):
 what only one of the modes shows is marked ``data-quiz-only``, and the browser keeps one
-side (core.js ``aci.quizForm``), which gives the ``normal`` or ``pre`` form exactly."""
+side (core.js ``aci.quizForm``), which gives the ``normal`` or ``pre`` form exactly. It
+holds no ``script[data-quiz-data]``: each page carries its mode's (:func:`quiz_data`),
+which the browser moves into the form."""
 
 
 def _without_feedback(view: dict[str, Any]) -> dict[str, Any]:
@@ -122,22 +124,27 @@ def render_quiz(quiz: Quiz, lang: str, course_version: str, mode: str = "normal"
         has_reflection=not pre and any(not q.scored for q in quiz.questions),
         mode=mode,
         course_version=course_version,
-        data=None if pre else _script_json(_script_data(quiz, lang, pre=False)),
-        pre_data=_script_json(_script_data(quiz, lang, pre=True)) if mode != "normal" else None,
+        data=None if mode == "both" else quiz_data(quiz, lang, mode),
     )
 
 
-def _script_data(quiz: Quiz, lang: str, *, pre: bool) -> dict[str, Any]:
-    """What quiz.js reads from the form (``script[data-quiz-data]``) in either mode."""
+def quiz_data(quiz: Quiz, lang: str, mode: str) -> Markup:
+    """What quiz.js reads from the form (``script[data-quiz-data]``) in ``mode``, as JSON.
+
+    The answer key (in ``pre`` mode of the scored questions only), the points needed,
+    the scored total and the interface texts quiz.js shows in that mode.
+    """
+    pre = mode == "pre"
     all_texts = for_language(lang, "quiz.")
     names = PRE_TEXTS if pre else SCRIPT_TEXTS
     asked = quiz.scored_questions if pre else quiz.questions
-    return {
+    data = {
         "key": {q.id: answer_key(q, lang) for q in asked},
         "needed": quiz.points_needed,
         "total": len(quiz.scored_questions),
         "texts": {name: all_texts[f"quiz.{name}"] for name in names},
     }
+    return _script_json(data)
 
 
 _PACKAGE = Path(__file__).resolve().parents[1]

@@ -7,13 +7,14 @@ each lesson with a quiz (issue 22). The build writes it once, into
 ``assets/javascripts/quiz/<lang>/<module>/<quiz>.js``
 (:func:`script_path`; no ``modules/`` in it: an export of one module takes ``assets/``
 whole), rendered in mode ``both`` (:data:`aci_course.quiz.render.MODES`). Each page
-carries, where the form was, a plain ``<script src>`` (template ``quiz/script.html``,
-``data-quiz-mode="pre"`` on the test before) and a ``<noscript>``. The script calls
-``aci.quizForm`` (core.js, loaded in the head), which writes the form in place of
-its tag while the page is parsed: the form is in the page before quiz.js and
-Material's bundle run, nothing moves once drawn, and it works over ``file://`` (no
-module script, no fetch). The form it writes is the one ``render_quiz`` gives in
-that mode.
+carries, where the form was (template ``quiz/script.html``), the quiz's data for its
+mode (``script[data-quiz-data]``: the answer key and texts, which differ between the
+modes), a plain ``<script src>`` (``data-quiz-mode="pre"`` on the test before) and a
+``<noscript>``. The script calls ``aci.quizForm`` (core.js, loaded in the head), which
+writes the form in place of its tag while the page is parsed and moves the data into
+it: the form is in the page before quiz.js and Material's bundle run, nothing moves
+once drawn, and it works over ``file://`` (no module script, no fetch). The form it
+writes is the one ``render_quiz`` gives in that mode.
 
 The service worker of each language precaches its own forms
 (:mod:`aci_course.progress.webapp`); Material's search never sees them (it indexes
@@ -26,6 +27,7 @@ from mkdocs.utils import get_relative_url
 
 from aci_course.core.templating import render
 from aci_course.quiz.model import Quiz
+from aci_course.quiz.render import quiz_data
 
 FOLDER = "assets/javascripts/quiz"
 """Where the forms wait, one script per quiz and language (``quiz/<lang>/<module>/<quiz>.js``)."""
@@ -57,8 +59,12 @@ def script_text(form: str) -> str:
     return f"{WRITER}(document.currentScript,{js_string(form)});\n"
 
 
-def script_tag(path: str, page_url: str, lang: str, mode: str) -> str:
-    """What the page carries where the form was: the script's tag and a ``<noscript>``."""
+def script_tag(quiz: Quiz, path: str, page_url: str, lang: str, mode: str) -> str:
+    """What the page carries where the form was: its data, the script's tag, a ``<noscript>``."""
     return render(
-        "quiz/script.html", src=get_relative_url(path, page_url), lang=lang, pre=mode == "pre"
+        "quiz/script.html",
+        data=quiz_data(quiz, lang, mode),
+        src=get_relative_url(path, page_url),
+        lang=lang,
+        pre=mode == "pre",
     )

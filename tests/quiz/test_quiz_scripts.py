@@ -1,9 +1,9 @@
 """A quiz's form in its own script (aci_course/quiz/scripts.py), without a browser.
 
 The form in mode ``both`` holds each mode's form: keeping the elements marked for one
-mode and dropping the others' (the rule of core.js ``aci.quizForm``; in Chromium:
-tests/browser/test_quiz_scripts.py) gives exactly what ``render_quiz`` renders in that
-mode, for every quiz of the course and every language. The script's string reads back
+mode, dropping the others' and moving in the page's data for that mode (the rule of
+core.js ``aci.quizForm``; in Chromium: tests/browser/test_quiz_scripts.py) gives exactly
+what ``render_quiz`` renders in that mode, for every quiz of the course and every language. The script's string reads back
 as the form in JavaScript.
 """
 
@@ -18,16 +18,17 @@ import pytest
 from aci_course import LANGUAGES
 from aci_course.core.node import node_executable
 from aci_course.quiz.load import load_quizzes
-from aci_course.quiz.render import render_quiz
+from aci_course.quiz.render import quiz_data, render_quiz
 from aci_course.quiz.scripts import WRITER, script_path, script_tag, script_text
 from tests.repo_config import ROOT
 
 QUIZZES = load_quizzes(ROOT, LANGUAGES)
 
 
-def one_side(html: str, mode: str) -> lxml.html.HtmlElement:
-    """What core.js keeps of a ``both`` form for ``mode``."""
+def one_side(html: str, mode: str, data: str) -> lxml.html.HtmlElement:
+    """What core.js makes of a ``both`` form for ``mode``, with the page's ``data``."""
     form = lxml.html.fragment_fromstring(html)
+    form.append(lxml.html.fragment_fromstring(data))
     for element in form.xpath("//*[@data-quiz-only]"):
         if element.get("data-quiz-only") == mode:
             del element.attrib["data-quiz-only"]
@@ -54,11 +55,14 @@ def test_each_side_of_the_shared_form_is_that_modes_form(full_id: str, lang: str
     quiz = QUIZZES[full_id]
     both = render_quiz(quiz, lang, "2026.1", "both")
     assert 'data-quiz-only="pre"' in both and "<noscript>" not in both
+    assert "data-quiz-data" not in both  # each page carries its own
     for mode in ("normal", "pre"):
         expected = render_quiz(quiz, lang, "2026.1", mode)
         if not expected:  # nothing scored: no test before
             continue
-        side = elements(one_side(both, mode))
+        page = script_tag(quiz, script_path(lang, quiz), "modules/m/01-a.html", lang, mode)
+        data = page[: page.index("</script>") + len("</script>")]
+        side = elements(one_side(both, mode, data))
         assert side == elements(lxml.html.fragment_fromstring(expected)), mode
 
 
@@ -90,12 +94,16 @@ def test_the_tag_is_relative_to_the_page_and_asks_for_the_mode() -> None:
     quiz = QUIZZES["foster-care/check"]
     path = script_path("be", quiz)
     assert path == "assets/javascripts/quiz/be/foster-care/check.js"
-    lesson = script_tag(path, "be/modules/foster-care/03-a.html", "be", "normal")
+    lesson = script_tag(quiz, path, "be/modules/foster-care/03-a.html", "be", "normal")
+    data = f'<script type="application/json" data-quiz-data>{quiz_data(quiz, "be", "normal")}'
     assert lesson.startswith(
+        f"{data}</script>\n"
         '<script src="../../../assets/javascripts/quiz/be/foster-care/check.js"></script>\n'
     )
-    pretest = script_tag(path, "be/modules/foster-care/pretest.html", "be", "pre")
+    pretest = script_tag(quiz, path, "be/modules/foster-care/pretest.html", "be", "pre")
+    data = f'<script type="application/json" data-quiz-data>{quiz_data(quiz, "be", "pre")}'
     assert pretest.startswith(
+        f"{data}</script>\n"
         '<script src="../../../assets/javascripts/quiz/be/foster-care/check.js"'
         ' data-quiz-mode="pre"></script>\n<noscript><p class="aci-quiz__noscript" lang="be">'
     )

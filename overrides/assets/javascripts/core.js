@@ -192,13 +192,16 @@
    * this while the page is parsed, so the form is in place before quiz.js and
    * Material's bundle run. What only one mode shows is marked data-quiz-only="normal"
    * or "pre": the tag's data-quiz-mode chooses, the rest goes (the test before keeps
-   * no explanations or feedback), and the form is the one the build renders in that
-   * mode (aci_course/quiz/render.py). */
+   * no explanations or feedback). The page's data for the quiz in its mode (answer key,
+   * texts), written just before the tag, moves into the form; the form is then the one
+   * the build renders in that mode (aci_course/quiz/render.py). */
   function quizForm(tag, html) {
     if (!tag || !tag.parentNode) return;
     var mode = tag.getAttribute("data-quiz-mode") === "pre" ? "pre" : "normal";
+    var data = tag.previousElementSibling;
     tag.insertAdjacentHTML("beforebegin", html);
     var form = tag.previousElementSibling;
+    if (data && data.matches("script[data-quiz-data]")) form.appendChild(data);
     var marked = form.querySelectorAll("[data-quiz-only]");
     for (var i = 0; i < marked.length; i++) {
       if (marked[i].getAttribute("data-quiz-only") === mode) {
