@@ -3,8 +3,8 @@
 The form in mode ``both`` holds each mode's form: keeping the elements marked for one
 mode, dropping the others' and moving in the page's data for that mode (the rule of
 core.js ``aci.quizForm``; in Chromium: tests/browser/test_quiz_scripts.py) gives exactly
-what ``render_quiz`` renders in that mode, for every quiz of the course and every language. The script's string reads back
-as the form in JavaScript.
+what ``render_quiz`` renders in that mode, for every quiz of the course and every
+language. The script's string reads back as the form in JavaScript.
 """
 
 from __future__ import annotations
