@@ -29,6 +29,10 @@ OURS = ("javascripts/*.js", "javascripts/lunr/min/*.js", "stylesheets/*.css")
 """Our files under ``overrides/assets/`` (relative to it) that the site gets minified."""
 
 
+PAGE_PARTS = ("assets/javascripts/quiz/**/*.js", "assets/javascripts/plain/**/*.js")
+"""Scripts that hold part of a page's HTML (quiz forms, plain versions): PurgeCSS reads
+them like the pages, so the Material rules their HTML uses stay."""
+
 MATERIAL_CSS = "assets/stylesheets/main.*.min.css"
 MATERIAL_SCRIPT = "assets/javascripts/bundle.*.min.js"
 
@@ -94,10 +98,10 @@ def purge_options(site: Path, scripts: Sequence[Path]) -> dict[str, list[str]] |
     css = sorted(site.glob(MATERIAL_CSS))
     if not css:
         return None
-    pages = f"{site.resolve().as_posix()}/**/*.html"
+    pages = [f"{site.resolve().as_posix()}/{pattern}" for pattern in ("**/*.html", *PAGE_PARTS)]
     return {
         "css": [str(path.resolve()) for path in css],
-        "content": [pages, *(str(path.resolve()) for path in scripts)],
+        "content": [*pages, *(str(path.resolve()) for path in scripts)],
         "scripts": [str(path.resolve()) for path in sorted(site.glob(MATERIAL_SCRIPT))],
         "readers": [
             str(path.resolve())
@@ -129,6 +133,7 @@ def minify_site(
     read = sorted(
         {*written, *site.rglob("*.html"), *site.glob(MATERIAL_SCRIPT)}
         | set(site.glob("assets/stylesheets/*.css"))
+        | {path for pattern in PAGE_PARTS for path in site.glob(pattern)}
     )
     cache = cache or DiskCache(None)
     names = [path.relative_to(site).as_posix() for path in written]

@@ -95,6 +95,7 @@ _PROGRESS_MODULE = re.compile(r"^assets/javascripts/progress/([a-z]+)/")
 _TEXTS = re.compile(r"^assets/javascripts/texts/([a-z]+)\.js$")
 _PLAIN = re.compile(r"^assets/javascripts/plain/([a-z]+)/")
 _NAV = re.compile(r"^assets/javascripts/nav/([a-z]+)\.js$")
+_QUIZ = re.compile(r"^assets/javascripts/quiz/([a-z]+)/")
 
 
 def lunr_files(search_langs: Sequence[str]) -> list[str]:
@@ -117,7 +118,7 @@ def _owners(url: str, lunr: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
     for lang in LANGUAGES:
         if prefix(lang) and url.startswith(prefix(lang)):
             return (lang,)
-    for pattern in (_PROGRESS_DATA, _PROGRESS_MODULE, _TEXTS, _PLAIN, _NAV):
+    for pattern in (_PROGRESS_DATA, _PROGRESS_MODULE, _TEXTS, _PLAIN, _NAV, _QUIZ):
         found = pattern.match(url)
         if found:
             return (found[1],) if found[1] in LANGUAGES else ()

@@ -30,6 +30,17 @@ def overrides_dir() -> Path:
     return Path(aci_course.__file__).resolve().parent.parent / "overrides"
 
 
+def theme_loads_core(config: MkDocsConfig) -> bool:
+    """True when the site's theme is the course's, whose head loads core.js on every page.
+
+    Then a quiz's form can wait in its own script, which core.js's ``aci.quizForm``
+    puts in place while the page is parsed (:mod:`aci_course.quiz.scripts`); in another
+    theme core.js comes last (``extra_javascript``), so the form stays in the page.
+    """
+    own = overrides_dir()
+    return any(Path(folder).resolve() == own for folder in config.theme.dirs)
+
+
 def site_brings_them(config: MkDocsConfig) -> bool:
     """True when the site's own configuration already loads the quiz script."""
     return any(

@@ -5,7 +5,9 @@
   with the author's ``file:line``);
 - :meth:`QuizBuild.fill` puts the forms in place of the placeholders, once
   Material's search plugin has read the page (the forms are left out of the
-  index anyway);
+  index anyway); with the course's theme, what it puts there is the tag of the
+  script that writes the form (:mod:`aci_course.quiz.scripts`), and
+  :meth:`QuizBuild.write_scripts` writes those scripts, once per quiz and language;
 - :meth:`QuizBuild.unused` names, once for the whole site, the quizzes no page embeds.
 
 static-i18n builds the site once per language; the quizzes seen on pages are
@@ -25,6 +27,7 @@ from aci_course.core.sources import quiz_directives
 from aci_course.core.yamlsource import read_text
 from aci_course.course.pages import PRE_TEST_META
 from aci_course.course.publish import module_of, source_of
+from aci_course.quiz import scripts
 from aci_course.quiz.embed import embed_quizzes, fill_slots
 from aci_course.quiz.model import Quiz
 from aci_course.quiz.render import FormCache, render_quiz
@@ -34,17 +37,49 @@ class QuizBuild:
     """The quizzes of one whole build and what its pages embedded."""
 
     def __init__(
-        self, quizzes: dict[str, Quiz], course_version: str, cache: DiskCache | None = None
+        self,
+        quizzes: dict[str, Quiz],
+        course_version: str,
+        cache: DiskCache | None = None,
+        *,
+        as_scripts: bool = False,
     ) -> None:
         self.quizzes = quizzes  # full id -> quiz
         self.course_version = course_version
         self.render = FormCache(cache) if cache is not None else render_quiz
+        # True: each form in its own script (the course's theme loads core.js in the head)
+        self.as_scripts = as_scripts
         self.slots: dict[str, str] = {}  # placeholder -> form HTML, language being built
         self.used: set[str] = set()  # full ids embedded by some page of any language
+        self.waiting: dict[str, tuple[Quiz, str]] = {}  # script path -> (quiz, language)
+        self.written: set[str] = set()  # script paths written, language being built
 
     def start_language(self) -> None:
-        """A language build starts: its placeholders are its own."""
+        """A language build starts: its placeholders and scripts are its own."""
         self.slots.clear()
+        self.waiting.clear()
+        self.written.clear()
+
+    def _slot(self, quiz: Quiz, lang: str, version: str, mode: str, page_url: str) -> str:
+        """What stands where the page's quiz line was: the form, or its script's tag."""
+        if not self.as_scripts:
+            return self.render(quiz, lang, version, mode)
+        if mode == "pre" and not quiz.scored_questions:
+            return ""  # nothing to ask before (as render_quiz's pre mode)
+        path = scripts.script_path(lang, quiz)
+        if path not in self.written:
+            self.waiting[path] = (quiz, lang)
+        return scripts.script_tag(quiz, path, page_url, lang, mode)
+
+    def write_scripts(self, site_dir: Path) -> None:
+        """Write the scripts of the forms the pages so far asked for (each once per language)."""
+        for path, (quiz, lang) in sorted(self.waiting.items()):
+            form = self.render(quiz, lang, self.course_version, "both")
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(scripts.script_text(form), encoding="utf-8")
+            self.written.add(path)
+        self.waiting.clear()
 
     def embed(self, markdown: str, page: Page, root: Path, docs_dir: Path, lang: str) -> str:
         """Replace each quiz line by a placeholder and render its quiz in ``lang``."""
@@ -61,7 +96,9 @@ class QuizBuild:
             course_version=self.course_version,
             slot_prefix=f"{lang}-{len(self.slots)}",
             mode=quiz_mode(page.meta),
-            render=self.render,
+            render=lambda quiz, lang, version, mode: self._slot(
+                quiz, lang, version, mode, page.file.url
+            ),
         )
         self.slots.update(embedded.slots)
         self.used.update(embedded.used)

@@ -99,8 +99,9 @@ def embed_quizzes(
     ``source`` names the author's file in messages; ``source_text`` is its full
     text (with front matter), used to find the author's line numbers. ``mode``
     ``pre`` renders the forms as the test before a module (see render_quiz);
-    ``render`` is render_quiz or one that keeps its forms
-    (:class:`~aci_course.quiz.render.FormCache`).
+    ``render`` gives what stands in a quiz line's place: render_quiz, one that keeps its
+    forms (:class:`~aci_course.quiz.render.FormCache`) or, with the course's theme, the
+    tag of the script that writes the form (:class:`~aci_course.quiz.build.QuizBuild`).
     """
     directives = quiz_directives(markdown)
     result = Embedded(markdown=markdown)

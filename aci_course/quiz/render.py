@@ -55,9 +55,14 @@ def _script_json(data: object) -> Markup:
     return htmlsafe_json_dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-MODES = ("normal", "pre")
+MODES = ("normal", "pre", "both")
 """How a form is checked: ``normal`` (feedback, retries) or ``pre`` (the test before a
-module: one attempt, no feedback, no answers or explanations in the page)."""
+module: one attempt, no feedback, no answers or explanations in the page). ``both`` is
+the one form a lesson and its module's test before share (:mod:`aci_course.quiz.scripts`):
+what only one of the modes shows is marked ``data-quiz-only``, and the browser keeps one
+side (core.js ``aci.quizForm``), which gives the ``normal`` or ``pre`` form exactly. It
+holds no ``script[data-quiz-data]``: each page carries its mode's (:func:`quiz_data`),
+which the browser moves into the form."""
 
 
 def _without_feedback(view: dict[str, Any]) -> dict[str, Any]:
@@ -78,6 +83,7 @@ def _question_view(quiz: Quiz, question: Question, number: int, lang: str) -> di
         "dom": base,
         "text": question.text.in_(lang),
         "explanation": question.explanation.in_(lang) if question.explanation else None,
+        "scored": question.scored,
     }
     kind = question_type(question)
     view["template"] = kind.form_template
@@ -91,22 +97,14 @@ def render_quiz(quiz: Quiz, lang: str, course_version: str, mode: str = "normal"
     In ``pre`` mode only the scored questions are shown, numbered as in the lesson's
     form (so the numbers match the lesson, the report and the printed test), without
     explanations or option feedback; a quiz with nothing scored renders as nothing.
+    ``both``: see :data:`MODES`.
     """
+    if mode not in MODES:
+        raise ValueError(f"quiz mode {mode!r} is not one of {', '.join(MODES)}")
     scored = quiz.scored_questions
     pre = mode == "pre"
     if pre and not scored:
         return ""
-    all_texts = for_language(lang, "quiz.")
-    names = PRE_TEXTS if pre else SCRIPT_TEXTS
-    texts = {name: all_texts[f"quiz.{name}"] for name in names}
-    data = {
-        "key": {q.id: answer_key(q, lang) for q in quiz.questions},
-        "needed": quiz.points_needed,
-        "total": len(scored),
-        "texts": texts,
-    }
-    if pre:
-        data["key"] = {q.id: answer_key(q, lang) for q in scored}
     views = [
         _question_view(quiz, question, number, lang)
         for number, question in enumerate(quiz.questions, start=1)
@@ -126,8 +124,27 @@ def render_quiz(quiz: Quiz, lang: str, course_version: str, mode: str = "normal"
         has_reflection=not pre and any(not q.scored for q in quiz.questions),
         mode=mode,
         course_version=course_version,
-        data=_script_json(data),
+        data=None if mode == "both" else quiz_data(quiz, lang, mode),
     )
+
+
+def quiz_data(quiz: Quiz, lang: str, mode: str) -> Markup:
+    """What quiz.js reads from the form (``script[data-quiz-data]``) in ``mode``, as JSON.
+
+    The answer key (in ``pre`` mode of the scored questions only), the points needed,
+    the scored total and the interface texts quiz.js shows in that mode.
+    """
+    pre = mode == "pre"
+    all_texts = for_language(lang, "quiz.")
+    names = PRE_TEXTS if pre else SCRIPT_TEXTS
+    asked = quiz.scored_questions if pre else quiz.questions
+    data = {
+        "key": {q.id: answer_key(q, lang) for q in asked},
+        "needed": quiz.points_needed,
+        "total": len(quiz.scored_questions),
+        "texts": {name: all_texts[f"quiz.{name}"] for name in names},
+    }
+    return _script_json(data)
 
 
 _PACKAGE = Path(__file__).resolve().parents[1]

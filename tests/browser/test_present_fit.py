@@ -65,7 +65,8 @@ def test_a_quiz_on_screen_is_one_question_at_a_time_and_its_feedback_fits(
     lesson = next(
         path
         for path in lessons(built_site)
-        if path.startswith("en/") and "data-quiz=" in (built_site / path).read_text("utf-8")
+        if path.startswith("en/")
+        and "javascripts/quiz/" in (built_site / path).read_text("utf-8")  # its form's script
     )
     browse = new_browse(viewport={"width": 1024, "height": 768})
     page = browse.page

@@ -437,19 +437,7 @@ def test_print_shows_questions_without_answers(browse: Browse, case: Case, lang:
     browse.page.emulate_media(media="screen")
 
 
-@quiz_cases
-@languages
-def test_without_scripts_questions_are_readable(new_browse: Any, case: Case, lang: str) -> None:
-    browse = new_browse(java_script_enabled=False)
-    page = browse.goto(case.page, lang)
-    form = page.locator(f'form[data-quiz="{case.quiz.full_id}"]')
-    assert form.locator(".aci-quiz__noscript").text_content() == t("quiz.noscript", lang)
-    assert form.locator(".aci-quiz__noscript").is_visible()
-    assert form.locator("[data-quiz-actions]").is_hidden()  # no button that cannot work
-    for question in case.quiz.questions:
-        legend = form.locator(f'[data-question="{question.id}"] legend')
-        assert legend.is_visible()
-        assert question.text.in_(lang) in (legend.text_content() or "")
+# Without scripts: tests/browser/test_quiz_scripts.py (the form comes from a script).
 
 
 @quiz_cases

@@ -180,6 +180,7 @@ def test_windows_files_build(course: Project, convert: Callable[[bytes], bytes])
     assert result.returncode == 0, result.stderr
     lesson = course.html("modules/first/01-a.html")
     assert "<title>Урок" in lesson and "\ufeff" not in lesson
-    assert 'data-quiz="first/check-1"' in lesson
+    assert "assets/javascripts/quiz/ru/first/check-1.js" in lesson  # the quiz's form
+    assert 'data-quiz="first/check-1"' in course.html("assets/javascripts/quiz/ru/first/check-1.js")
     assert "Module first" in course.html("en/modules/first/index.html")
     assert "Welcome be." in course.html("be/index.html")

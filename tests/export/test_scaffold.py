@@ -56,7 +56,9 @@ def test_scaffold_builds_strictly_and_lists_drafts(course: Project) -> None:
     result = course.build()
     assert result.returncode == 0, result.stderr
     page = course.html("en/modules/family-contact/02-check.html")
-    assert 'data-quiz="family-contact/check-1"' in page
+    assert '<script src="../../../assets/javascripts/quiz/en/family-contact/check-1.js">' in page
+    form = course.html("assets/javascripts/quiz/en/family-contact/check-1.js")
+    assert 'data-quiz="family-contact/check-1"' in form
     rows = {
         line.split()[2]: line.split(None, 3)[3]
         for line in result.stderr.splitlines()

@@ -83,7 +83,7 @@ def test_lunr_files_are_those_the_search_worker_loads() -> None:
     assert lunr_files(["en"]) == []
 
 
-def test_each_language_gets_only_its_stemmers_course_maps_texts_and_plain_versions() -> None:
+def test_each_language_gets_only_its_own_lunr_maps_texts_plain_versions_and_quizzes() -> None:
     lunr = {"ru": lunr_files(["ru", "aci"]), "be": lunr_files(["be", "aci"]), "en": []}
     urls = [
         "assets/javascripts/lunr/wordcut.js",
@@ -97,6 +97,8 @@ def test_each_language_gets_only_its_stemmers_course_maps_texts_and_plain_versio
         "assets/javascripts/texts/be.js",
         "assets/javascripts/plain/ru/care/01-a.js",
         "assets/javascripts/plain/be/care/01-a.js",
+        "assets/javascripts/quiz/ru/care/check.js",
+        "assets/javascripts/quiz/be/care/check.js",
     ]
     split = split_entries([{"url": url, "revision": "r"} for url in urls], lunr)
     assert [e["url"] for e in split["ru"]] == [
@@ -105,6 +107,7 @@ def test_each_language_gets_only_its_stemmers_course_maps_texts_and_plain_versio
         "assets/javascripts/progress/ru/care.js",
         "assets/javascripts/texts/ru.js",
         "assets/javascripts/plain/ru/care/01-a.js",
+        "assets/javascripts/quiz/ru/care/check.js",
     ]
     assert [e["url"] for e in split["be"]] == [
         "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
@@ -112,6 +115,7 @@ def test_each_language_gets_only_its_stemmers_course_maps_texts_and_plain_versio
         "assets/javascripts/progress/be/care.js",
         "assets/javascripts/texts/be.js",
         "assets/javascripts/plain/be/care/01-a.js",
+        "assets/javascripts/quiz/be/care/check.js",
     ]
     assert split["en"] == []
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import posixpath
+import re
 from pathlib import Path
 
 import pytest
 
+from aci_course.core.texts import t
 from tests.conftest import DEFAULT_PLUGINS, Project
 
 PLUGINS = [*DEFAULT_PLUGINS, "aci-quiz"]
@@ -82,27 +85,68 @@ def search_texts(site: Path) -> str:
     return "\n".join(texts)
 
 
+def form_script(course: Project, page: str) -> tuple[str, str, str]:
+    """The quiz script a built page loads where its quiz line was: (site path, tag, text)."""
+    html = course.html(page)
+    tag = re.search(r'<script src="([^"]*assets/javascripts/quiz/[^"]+)"[^>]*></script>', html)
+    assert tag, f"{page}: no quiz script"
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(page), tag[1]))
+    return path, tag[0], (course.root / "site" / path).read_text(encoding="utf-8")
+
+
 def test_quizzes_render_in_the_page_language(course: Project) -> None:
     result = course.build()
     assert result.returncode == 0, result.stderr
-    ru = course.html("modules/care/01-a.html")
-    be = course.html("be/modules/care/01-a.html")
-    en = course.html("en/modules/care/01-a.html")  # the Russian lesson, shown to an English reader
+    ru_path, ru_tag, ru = form_script(course, "modules/care/01-a.html")
+    be_path, _, be = form_script(course, "be/modules/care/01-a.html")
+    # the Russian lesson, shown to an English reader, with the quiz in English
+    en_path, _, en = form_script(course, "en/modules/care/01-a.html")
+    assert ru_tag == '<script src="../../assets/javascripts/quiz/ru/care/check-1.js"></script>'
+    assert (ru_path, be_path, en_path) == tuple(
+        f"assets/javascripts/quiz/{lang}/care/check-1.js" for lang in ("ru", "be", "en")
+    )
+    assert ru.startswith('window.aci.quizForm(document.currentScript,`<form class="aci-quiz"')
     assert (
         '<form class="aci-quiz" data-quiz="care/check-1" data-course-version="0.0-test" lang="ru"'
         in ru
     )
     assert "Вопрос-один по-русски?" in ru
     assert 'data-quiz="care/check-1"' in be and 'lang="be"' in be and "Пытанне-адно" in be
-    assert 'lang="en"' in en and "Question-one in English?" in en and "Lesson-text-ru" in en
-    for page in (ru, be, en):
-        assert "{{ quiz" not in page and "data-aci-quiz-slot" not in page
+    assert 'lang="en"' in en and "Question-one in English?" in en
+    assert "Lesson-text-ru" in course.html("en/modules/care/01-a.html")
+    for lang, page in (("ru", ""), ("be", "be/"), ("en", "en/")):
+        html = course.html(f"{page}modules/care/01-a.html")
+        assert "{{ quiz" not in html and "data-aci-quiz-slot" not in html
+        assert "<form" not in html  # the form is in its script only
+        assert f'<p class="aci-quiz__noscript" lang="{lang}">{t("quiz.needs-script", lang)}' in html
+
+
+def test_lesson_and_pretest_share_one_script_per_language(course: Project) -> None:
+    assert course.build().returncode == 0
+    for page in ("", "be/"):
+        lesson, lesson_tag, script = form_script(course, f"{page}modules/care/01-a.html")
+        pretest, pretest_tag, _ = form_script(course, f"{page}modules/care/pretest.html")
+        assert lesson == pretest
+        assert 'data-quiz-mode="pre"' in pretest_tag and "data-quiz-mode" not in lesson_tag
+        # both modes in one form: what only one of them shows is marked
+        assert 'data-quiz-only="normal"' in script and 'data-quiz-only="pre"' in script
+    scripts = sorted(
+        path.relative_to(course.root / "site").as_posix()
+        for path in (course.root / "site" / "assets/javascripts/quiz").rglob("*.js")
+    )
+    assert scripts == [
+        f"assets/javascripts/quiz/{lang}/care/{quiz}.js"
+        for lang in ("be", "en", "ru")
+        for quiz in ("check-1", "check-2")
+    ]
 
 
 def test_full_ids_on_site_pages_and_code_left_alone(course: Project) -> None:
     assert course.build().returncode == 0
+    _, tag, script = form_script(course, "en/index.html")
+    assert tag == '<script src="../assets/javascripts/quiz/en/care/check-2.js"></script>'
+    assert 'data-quiz="care/check-2"' in script and "Statement-two" in script
     home = course.html("en/index.html")
-    assert 'data-quiz="care/check-2"' in home and "Statement-two" in home
     assert '{{ quiz "shown-as-code" }}' in home.replace("&quot;", '"')
 
 

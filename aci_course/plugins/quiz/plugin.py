@@ -4,7 +4,9 @@
   with ``quizzes/<file>.yml:LINE: what is wrong - how to fix it``);
 - ``on_page_markdown`` swaps each quiz line for a placeholder and renders the quiz
   in the language being built; ``on_page_context`` puts the forms in place, once
-  Material's search plugin has read the page;
+  Material's search plugin has read the page: with the course's theme, which loads
+  core.js in the head, the tag of the script that writes the form, and writes that
+  script (:mod:`aci_course.quiz.scripts`); in another theme the form itself;
 - ``on_post_build`` warns, once for the whole site, about quizzes no page embeds.
 
 Works in any MkDocs + Material site (``examples/quiz-only``): without static-i18n
@@ -90,6 +92,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                     load_quizzes(root, self._languages(config), self.config.quizzes_dir),
                     version,
                     DiskCache.at(root, "quiz"),
+                    as_scripts=assets.theme_loads_core(config),
                 )
         self.quizzes.start_language()
         if is_outer_build(config):
@@ -121,9 +124,10 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 
     @event_priority(PRIORITY.quiz_fill)
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        """Put each rendered quiz where its placeholder is."""
+        """Put each rendered quiz (or its script's tag) where its placeholder is."""
         if page.content is not None and self.quizzes is not None:
             page.content = self.quizzes.fill(page.content)
+            self.quizzes.write_scripts(Path(config.site_dir))
         return context
 
     @event_priority(PRIORITY.site_end)

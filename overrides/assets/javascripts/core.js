@@ -20,6 +20,8 @@
  *   aci.texts(done)        done(texts): the page language's on-demand interface
  *                          texts ({key: text}, data/ui.yml), loaded once from the
  *                          script this script's data-aci-texts names ({} without one)
+ *   aci.quizForm(tag, html) a quiz's form in place of the script tag that holds it
+ *                          (aci_course/quiz/scripts.py), in the mode the tag asks for
  *
  * Plain script, not an ES module: module scripts do not run over file://. Under
  * Node the pure parts are exported for tests (tests/js/core.test.cjs).
@@ -214,6 +216,33 @@
     load(src, function () { done(window.aci.ui || {}); });
   }
 
+  /* A quiz's form is written once per language into its own script, shared by its
+   * lesson and its module's test before (aci_course/quiz/scripts.py); that script calls
+   * this while the page is parsed, so the form is in place before quiz.js and
+   * Material's bundle run. What only one mode shows is marked data-quiz-only="normal"
+   * or "pre": the tag's data-quiz-mode chooses, the rest goes (the test before keeps
+   * no explanations or feedback). The page's data for the quiz in its mode (answer key,
+   * texts), written just before the tag, moves into the form; the form is then the one
+   * the build renders in that mode (aci_course/quiz/render.py). */
+  function quizForm(tag, html) {
+    if (!tag || !tag.parentNode) return;
+    var mode = tag.getAttribute("data-quiz-mode") === "pre" ? "pre" : "normal";
+    var data = tag.previousElementSibling;
+    tag.insertAdjacentHTML("beforebegin", html);
+    var form = tag.previousElementSibling;
+    if (data && data.matches("script[data-quiz-data]")) form.appendChild(data);
+    var marked = form.querySelectorAll("[data-quiz-only]");
+    for (var i = 0; i < marked.length; i++) {
+      if (marked[i].getAttribute("data-quiz-only") === mode) {
+        marked[i].removeAttribute("data-quiz-only");
+      } else {
+        marked[i].parentNode.removeChild(marked[i]);
+      }
+    }
+    if (mode === "pre") form.setAttribute("data-quiz-mode", "pre");
+    tag.parentNode.removeChild(tag);
+  }
+
   window.aci = {
     format: format,
     key: keyMaker(prefix),
@@ -224,6 +253,7 @@
     ready: ready,
     load: load,
     texts: texts,
+    quizForm: quizForm,
     /* the site's assets/javascripts/ folder, for scripts loaded on demand */
     assets: script ? script.src.replace(/[^/]*$/, "") : ""
   };

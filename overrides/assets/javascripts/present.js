@@ -149,6 +149,9 @@
       if (
         node === start ||
         node.contains(start) ||
+        /* never shown: a quiz's note for readers without scripts (aci_course/quiz/scripts.py) */
+        node.tagName === "NOSCRIPT" ||
+        node.tagName === "SCRIPT" ||
         node.classList.contains("md-source-file") ||
         node.hasAttribute("data-plain") ||
         node.classList.contains("aci-plain-bar")
