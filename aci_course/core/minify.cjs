@@ -16,15 +16,24 @@ const esbuild = require(path.join(root, "node_modules", "esbuild"));
 const { files, purge } = JSON.parse(fs.readFileSync(0, "utf8"));
 
 let saved = 0;
+const bundled = new Set(); // files a bundle took in: no page loads them on their own
 for (const file of files) {
   const source = fs.readFileSync(file, "utf8");
   const loader = file.endsWith(".css") ? "css" : "js";
   // es2017: what the site's browsers run; esbuild keeps the scripts' own syntax.
   const options = { minify: true, target: "es2017", charset: "utf8", legalComments: "none" };
   // A style sheet of @imports (course.css) becomes one file: one request instead of several.
-  const result = loader === "css" && /@import/.test(source)
-    ? esbuild.buildSync({ ...options, entryPoints: [file], bundle: true, write: false }).outputFiles[0]
-    : esbuild.transformSync(source, { ...options, loader });
+  let result;
+  if (loader === "css" && /@import/.test(source)) {
+    const built = esbuild.buildSync({ ...options, entryPoints: [file], bundle: true, write: false, metafile: true });
+    result = built.outputFiles[0];
+    for (const input of Object.keys(built.metafile.inputs)) {
+      const taken = path.resolve(input);
+      if (taken !== path.resolve(file)) bundled.add(taken);
+    }
+  } else {
+    result = esbuild.transformSync(source, { ...options, loader });
+  }
   const code = result.code !== undefined ? result.code : result.text;
   for (const warning of result.warnings || []) process.stderr.write(`${file}: ${warning.text}\n`);
   fs.writeFileSync(file, code);
@@ -69,7 +78,7 @@ async function purgeCss() {
 }
 
 purgeCss().then((purged) => {
-  process.stdout.write(JSON.stringify({ files: files.length, saved, purged }));
+  process.stdout.write(JSON.stringify({ files: files.length, saved, purged, bundled: [...bundled] }));
 }, (error) => {
   process.stderr.write(`${error.stack || error}\n`);
   process.exit(1);

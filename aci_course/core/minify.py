@@ -86,6 +86,15 @@ def remove_source_maps(site: Path) -> None:
         path.unlink()
 
 
+def remove_bundled(site: Path, names: Sequence[str]) -> None:
+    """The files a bundle took in (course.css's imports): in it, no page loads them alone.
+
+    So that the service workers do not install them a second time (about 18 KB).
+    """
+    for name in names:
+        (site / name).unlink(missing_ok=True)
+
+
 def purge_options(site: Path, scripts: Sequence[Path]) -> dict[str, list[str]] | None:
     """What minify.cjs gives PurgeCSS for ``site``; None without Material's style sheet.
 
@@ -149,6 +158,7 @@ def minify_site(
         done = json.loads(stored)
         for name, path in zip(names, written, strict=True):
             path.write_bytes(done["files"][name].encode("utf-8"))
+        remove_bundled(site, done.get("bundled", []))
         remove_source_maps(site)
         return int(done["saved"])
     files = [str(path.resolve()) for path in ours]
@@ -168,7 +178,13 @@ def minify_site(
     minified = {
         name: path.read_bytes().decode("utf-8") for name, path in zip(names, written, strict=True)
     }
-    cache.write_text(key, json.dumps({"files": minified, "saved": saved}), ".json")
+    bundled = sorted(
+        Path(name).resolve().relative_to(site.resolve()).as_posix() for name in result["bundled"]
+    )
+    cache.write_text(
+        key, json.dumps({"files": minified, "saved": saved, "bundled": bundled}), ".json"
+    )
     cache.keep_only(key, ".json")
+    remove_bundled(site, bundled)
     remove_source_maps(site)
     return saved

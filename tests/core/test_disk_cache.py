@@ -72,11 +72,21 @@ def test_minified_files_come_from_the_cache_without_node(tmp_path: Path) -> None
     (overrides / "assets" / "javascripts" / "a.js").write_text(js, "utf-8")
     cache = DiskCache.at(tmp_path, "minify")
 
+    # A style sheet of imports is bundled; the file it took in goes (no page loads it).
+    sheets = {"all.css": '@import "part.css";\n', "part.css": "p {\n  color: red;\n}\n"}
+    (overrides / "assets" / "stylesheets").mkdir(parents=True)
+    for name, text in sheets.items():
+        (overrides / "assets" / "stylesheets" / name).write_text(text, "utf-8")
+
     def site(name: str) -> Path:
         folder = tmp_path / name / "assets" / "javascripts"
         folder.mkdir(parents=True)
         (folder / "a.js").write_text(js, "utf-8")
         (folder / "a.js.map").write_text("{}", "utf-8")
+        styles = tmp_path / name / "assets" / "stylesheets"
+        styles.mkdir()
+        for sheet, text in sheets.items():
+            (styles / sheet).write_text(text, "utf-8")
         return tmp_path / name
 
     first = site("first")
@@ -87,3 +97,7 @@ def test_minified_files_come_from_the_cache_without_node(tmp_path: Path) -> None
     assert minify_site(ROOT, overrides, second, node="/bin/false", cache=cache) == saved
     assert (second / "assets" / "javascripts" / "a.js").read_bytes() == minified
     assert not (second / "assets" / "javascripts" / "a.js.map").exists()
+    for built in (first, second):
+        styles = built / "assets" / "stylesheets"
+        assert (styles / "all.css").read_text("utf-8").strip() == "p{color:red}"
+        assert not (styles / "part.css").exists()
