@@ -135,6 +135,16 @@
   var script = document.currentScript;
   var prefix = (script && script.getAttribute("data-aci-key")) || "aci:dev:";
 
+  /* Polyfills only a page opened from files needs (the iframe-worker shim: browsers
+   * refuse Web Workers over file://), written into the head while it is parsed, so
+   * they run before anything of the page's (overrides/main.html, block libs). */
+  var polyfills = script && script.getAttribute("data-aci-file-polyfills");
+  if (polyfills && location.protocol === "file:") {
+    polyfills.split(" ").forEach(function (src) {
+      document.write('<script src="' + src.replace(/"/g, "&quot;") + '"></scr' + 'ipt>');
+    });
+  }
+
   /* Material's storage helpers, which its theme writes inline into every page's head
    * (partials/javascripts/base.html, emptied by our override): here once instead, with
    * the same names and scope (the site's root: this script is its
