@@ -1,9 +1,10 @@
-"""The progress page, the trainer's group report and the lesson's "done" toggle.
+"""The progress page and the trainer's group report.
 
 Each page is Markdown with a heading and an HTML body rendered from
 ``templates/progress/``; every text comes from ``data/ui.yml``. Nothing here
 knows a learner's state: the pages are the same for everyone and progress.js
-fills them in from the reader's own browser storage.
+fills them in from the reader's own browser storage. A lesson's "done" toggle
+is no page's HTML: progress-lesson.js draws it.
 """
 
 from __future__ import annotations
@@ -35,8 +36,3 @@ def report_page(modules: list[dict[str, Any]], lang: str) -> str:
     """Markdown source of ``group-report.html`` in ``lang``."""
     body = render("progress/report.html", lang=lang, modules=modules)
     return _page(t("report.title", lang), t("report.intro", lang), body)
-
-
-def lesson_toggle(lesson_id: str, lang: str) -> str:
-    """The "lesson done" toggle put at the end of a lesson."""
-    return render("progress/lesson_done.html", lang=lang, lesson_id=lesson_id)

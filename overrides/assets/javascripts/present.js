@@ -2,7 +2,7 @@
  * Present mode: a lesson shown to a room, one section (h2) at a time, in large type,
  * on screens that never scroll (a trainer in front of a room cannot scroll a slide).
  *
- * [data-present] (a button on every lesson, shown by aci.js, which loads this
+ * [data-present] (a button on every lesson, drawn by aci.js, which loads this
  * script on the first press: a lesson that is never presented never loads it) starts it.
  * ArrowRight / PageDown / Space go forward, ArrowLeft / PageUp back (what a
  * presentation clicker sends), Escape leaves and gives focus back to the button.
@@ -29,9 +29,9 @@
  * between file pages has no usable origin); when the browser blocks it, a
  * message says so and the presentation goes on without it.
  *
- * Texts come from data/ui.yml, never from here: the language's on-demand texts
- * (aci.texts, loaded by aci.js before this script) and, for the trainer notes of the
- * facilitator edition, the button's data-present-text-* attributes.
+ * Texts come from data/ui.yml, never from here: the language's interface texts
+ * (aci.texts, loaded before aci.js drew the button; the facilitator edition's have
+ * the trainer notes' texts too).
  */
 (function () {
   "use strict";
@@ -46,10 +46,9 @@
 
   var KEYS = { label: "present.dialog", prev: "present.previous" };
 
-  function text(button, name) {
+  function text(name) {
     var ui = window.aci.ui || {};
-    return button.getAttribute("data-present-text-" + name) ||
-      ui[KEYS[name] || "present." + name] || "";
+    return ui[KEYS[name] || "present." + name] || "";
   }
 
   function element(tag, className, content) {
@@ -164,11 +163,10 @@
   };
 
   Presenter.prototype.build = function () {
-    var b = this.button;
     var dialog = element("div", "aci-present");
     dialog.setAttribute("role", "dialog");
     dialog.setAttribute("aria-modal", "true");
-    dialog.setAttribute("aria-label", text(b, "label"));
+    dialog.setAttribute("aria-label", text("label"));
     dialog.setAttribute("data-present-dialog", "");
     var lang = this.container && this.container.closest("[lang]");
     if (lang) dialog.setAttribute("lang", lang.getAttribute("lang"));
@@ -178,23 +176,23 @@
     slide.setAttribute("data-present-slide", "");
     slide.setAttribute("aria-describedby", helpId);
     var bar = element("div", "aci-present__bar");
-    var prev = element("button", "", text(b, "prev"));
+    var prev = element("button", "", text("prev"));
     prev.type = "button";
     prev.setAttribute("data-present-prev", "");
     var position = element("span", "aci-present__position");
     position.setAttribute("data-present-position", "");
     position.setAttribute("aria-hidden", "true");
-    var next = element("button", "", text(b, "next"));
+    var next = element("button", "", text("next"));
     next.type = "button";
     next.setAttribute("data-present-next", "");
-    var exit = element("button", "", text(b, "exit"));
+    var exit = element("button", "", text("exit"));
     exit.type = "button";
     exit.setAttribute("data-present-exit", "");
     var live = element("p", "aci-sr-only");
     live.setAttribute("aria-live", "polite");
     live.setAttribute("aria-atomic", "true");
     live.setAttribute("data-present-announce", "");
-    var help = element("p", "aci-sr-only", text(b, "help"));
+    var help = element("p", "aci-sr-only", text("help"));
     help.id = helpId;
     var status = element("p", "aci-present__status");
     status.setAttribute("role", "status");
@@ -203,7 +201,7 @@
     bar.appendChild(position);
     bar.appendChild(next);
     if (this.facilitator) {
-      var notes = element("button", "", text(b, "notes"));
+      var notes = element("button", "", text("notes"));
       notes.type = "button";
       notes.setAttribute("data-present-notes", "");
       notes.addEventListener("click", this.openNotes.bind(this));
@@ -605,7 +603,7 @@
     });
     var total = this.screens.length;
     this.position.textContent = index + 1 + " / " + total;
-    this.live.textContent = text(this.button, "position")
+    this.live.textContent = text("position")
       .replace("{n}", String(index + 1))
       .replace("{total}", String(total));
     this.prev.disabled = index === 0;
@@ -667,7 +665,7 @@
       doc = null; /* not ours to write to */
     }
     if (!doc) {
-      this.status.textContent = text(this.button, "notes-blocked");
+      this.status.textContent = text("notes-blocked");
       return;
     }
     this.status.textContent = "";
@@ -681,7 +679,7 @@
     meta.setAttribute("charset", "utf-8");
     doc.head.appendChild(meta);
     var title = doc.createElement("title");
-    title.textContent = text(this.button, "notes-title");
+    title.textContent = text("notes-title");
     doc.head.appendChild(title);
     Array.prototype.forEach.call(document.querySelectorAll("link[rel=stylesheet]"), function (link) {
       var copy = doc.createElement("link");
@@ -715,7 +713,7 @@
     var section = this.sections[this.screens[this.index].section];
     var h = section[0] && /^H[12]$/.test(section[0].tagName) ? section[0] : null;
     heading.textContent =
-      text(this.button, "notes-title") +
+      text("notes-title") +
       " — " +
       this.position.textContent +
       (h ? " — " + h.textContent.replace(/¶$/, "").trim() : "");
@@ -732,7 +730,7 @@
     });
     if (!found) {
       var none = doc.createElement("p");
-      none.textContent = text(this.button, "notes-none");
+      none.textContent = text("notes-none");
       main.appendChild(none);
     }
   };

@@ -1,6 +1,8 @@
 /*
  * A lesson's part of progress (on top of progress.js): its "lesson done" toggle,
- * marked done once all its quizzes are passed, and each checked quiz attempt
+ * drawn here at the end of its article (it does nothing without scripts, so no page
+ * carries it; texts from aci.texts), marked done once all its quizzes are passed,
+ * and each checked quiz attempt
  * recorded (first and last, with the questions missed) from quiz.js's
  * "aci:quiz-checked" event. Loaded by lessons only (overrides/main.html).
  */
@@ -15,6 +17,41 @@
   var lessonDone = P.lessonDone;
 
   /* --- lesson pages ---------------------------------------------------------------- */
+
+  /* The toggle of the lesson aci.lesson names, with the storage notice, at the end of
+   * its article: [data-progress-lesson] holding [data-lesson-done]. */
+  Progress.prototype.startLesson = function () {
+    var self = this;
+    var id = window.aci.lesson;
+    if (!id || !this.lesson(id)) return;
+    window.aci.texts(function (ui) {
+      var article = window.aci.article();
+      if (!article || !ui["progress.lesson-done"] || article.querySelector("[data-progress-lesson]")) return;
+      var el = window.aci.element;
+      var holder = el("div", {
+        "class": "aci-lesson-done", "data-progress-lesson": id, "data-search-exclude": ""
+      });
+      var button = el("button", {
+        type: "button", "class": "md-button aci-lesson-done__button", "data-lesson-done": "",
+        "aria-pressed": "false", hidden: ""
+      });
+      button.appendChild(el("span", { "class": "aci-lesson-done__mark", "aria-hidden": "true" }));
+      button.appendChild(document.createTextNode(" " + ui["progress.lesson-done"]));
+      holder.appendChild(button);
+      var notice = el("p", {
+        "class": "aci-progress-notice", "data-progress-storage-notice": "", role: "status"
+      }, ui["progress.no-storage"]);
+      notice.hidden = self.kept;
+      holder.appendChild(notice);
+      article.appendChild(holder);
+      try {
+        self.setUpLesson(holder);
+      } catch (error) {
+        /* Progress is an aid: whatever goes wrong, the lesson itself stays readable. */
+        notice.hidden = false;
+      }
+    });
+  };
 
   Progress.prototype.setUpLesson = function (holder) {
     var self = this;
