@@ -10,13 +10,13 @@
 
 The block (read by :func:`aci_course.core.sources.plain_blocks`) is written once per
 lesson and language, at the start of a line, with no title. The extension turns it into
-``<section data-plain>`` right after the lesson's title and marks the rest of the lesson
-``data-plain-full``; ``plain.js`` draws the "Plain language" switch
-(``[data-plain-toggle]``) above the section and, with ``aci.css``, shows one version or
-the other. Its inline Markdown is rendered like the lesson's, but the table of contents
-never sees it (its headings take no id and no place in the contents), so the contents
-stay the lesson's. Material's search reads the page's HTML, so the plain version is
-found like the lesson (in its first section).
+``<section data-plain>`` right after the lesson's title, so that what follows it is the
+full lesson; ``plain.js`` draws the "Plain language" switch (``[data-plain-toggle]``)
+above the section and, with ``aci.css``, shows one version or the other (the full
+lesson's quizzes and figures show in both). Its inline Markdown is rendered like the
+lesson's, but the table of contents never sees it (its headings take no id and no place
+in the contents), so the contents stay the lesson's. Material's search reads the page's
+HTML, so the plain version is found like the lesson (in its first section).
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE
 
 from aci_course.core.errors import AuthorError
 from aci_course.core.sources import plain_blocks
@@ -87,17 +86,6 @@ def _is_block(element: etree.Element) -> bool:
     return element.tag == "div" and "admonition" in classes and NAME in classes
 
 
-def _is_raw_html(element: etree.Element) -> bool:
-    """True for a raw HTML block (a quiz's slot): python-markdown unwraps it only unmarked.
-
-    It stays in both versions, so a quiz shows below the plain version too.
-    """
-    text = (element.text or "").strip()
-    return (
-        element.tag == "p" and not len(element) and HTML_PLACEHOLDER_RE.fullmatch(text) is not None
-    )
-
-
 class _Take(Treeprocessor):
     """Takes the plain block out of the tree before the table of contents is made."""
 
@@ -119,7 +107,7 @@ class _Take(Treeprocessor):
 
 
 class _Put(Treeprocessor):
-    """Puts the plain block back after the title; marks the full lesson."""
+    """Puts the plain block back right after the title: the full lesson follows it."""
 
     def __init__(self, md: Markdown, shared: dict[str, etree.Element]) -> None:
         super().__init__(md)
@@ -131,9 +119,6 @@ class _Put(Treeprocessor):
             return
         children = list(root)
         start = 1 if children and children[0].tag == "h1" else 0
-        for child in children[start:]:
-            if not _is_raw_html(child):
-                child.set("data-plain-full", "")
         root.insert(start, section)
 
 

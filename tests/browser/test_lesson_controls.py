@@ -159,3 +159,27 @@ def test_without_scripts_a_reader_sees_no_controls(
     assert page.locator("article h1").is_visible()
     assert page.locator(CONTROLS).count() == 0
     browse.assert_clean()
+
+
+def test_the_plain_state_keeps_quizzes_figures_and_lesson_done(browse: Browse) -> None:
+    """The full lesson is what follows the plain version (no block of it is marked): in
+    the plain state only its quizzes, figures and the "lesson done" toggle still show."""
+    page = browse.goto("modules/staying-safe/03-health-and-help.html", "ru")
+    page.locator("[data-lesson-done]").wait_for(state="visible")
+    page.locator("[data-plain-toggle]").click()
+    page.wait_for_selector("html[data-aci-plain]", state="attached")
+    page.locator("section[data-plain] p").first.wait_for(state="visible")
+    shown = page.evaluate(
+        """() => Array.from(document.querySelectorAll("section[data-plain] ~ *"))
+             .filter(node => node.getClientRects().length)
+             .map(node => node.getAttribute("data-quiz") ? "quiz"
+                  : node.hasAttribute("data-figure") ? "figure" : node.className)"""
+    )
+    assert "quiz" in shown and "figure" in shown
+    assert set(shown) == {"quiz", "figure", "aci-lesson-done"}
+    assert page.locator("article > h1").is_visible()
+    page.locator("[data-plain-toggle]").click()
+    page.wait_for_selector("html:not([data-aci-plain])", state="attached")
+    assert page.locator("section[data-plain]").is_hidden()
+    assert page.locator("section[data-plain] ~ h2").first.is_visible()
+    browse.assert_clean()

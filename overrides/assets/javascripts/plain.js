@@ -1,7 +1,7 @@
 /* The plain-language version of a lesson: the "Plain language" switch.
  *
  * A lesson with a plain version (aci_course/course/plain.py) has the version
- * <section data-plain> and the full lesson's blocks marked [data-plain-full]; the
+ * <section data-plain> right after its title, the full lesson following it; the
  * switch [data-plain-toggle] is drawn here above the section once the page is parsed
  * (it does nothing without this script, so no page carries it; its text from
  * aci.texts).
