@@ -83,42 +83,27 @@
     document.head.appendChild(css);
   }
 
-  /* A language whose voice the reader may choose when the device has none of the page's:
-   * Belarusian readers read Russian, and devices often lack a Belarusian voice. */
-  var VOICE_FALLBACK = { be: "ru" };
-
   /* The lesson's Present button and read-aloud box, first in its article (before its
-   * title), as [data-present] and [data-listen-box]; each only with its texts. */
+   * title), each only with its texts. On Belarusian pages the box offers the Russian
+   * voice, used only if the reader chooses it: devices often lack a Belarusian one. */
+  var PRESENT = '<div class="aci-present-start" data-search-exclude><button type="button" ' +
+    'class="md-button aci-present-button" data-present hidden>{present.start}</button></div>';
+  var LISTEN = '<div class="aci-listen" data-listen-box data-search-exclude hidden role="region" ' +
+    'aria-label="{listen.box}"><button type="button" class="md-button aci-listen__start" ' +
+    'data-listen hidden>{listen.start}</button><p class="aci-listen__none" data-listen-none ' +
+    'hidden></p>{fallback}<p class="aci-sr-only" data-listen-status role="status" ' +
+    'aria-live="polite"></p></div>';
+  var FALLBACK = '<button type="button" class="md-button aci-listen__start" ' +
+    'data-listen-fallback="ru" hidden>{listen.use-russian}</button>';
+
   function drawLessonControls(ui) {
     var article = window.aci.article();
     if (!article || article.querySelector("[data-present], [data-listen-box]")) return;
-    var el = window.aci.element;
     var first = article.firstChild;
-    if (ui["present.start"]) {
-      var start = el("div", { "class": "aci-present-start", "data-search-exclude": "" });
-      start.appendChild(el("button", {
-        type: "button", "class": "md-button aci-present-button", "data-present": "", hidden: ""
-      }, ui["present.start"]));
-      article.insertBefore(start, first);
-    }
+    if (ui["present.start"]) article.insertBefore(window.aci.draw(PRESENT, ui), first);
     if (ui["listen.start"]) {
-      var box = el("div", {
-        "class": "aci-listen", "data-listen-box": "", "data-search-exclude": "", hidden: "",
-        role: "region", "aria-label": ui["listen.box"] || ""
-      });
-      var button = { type: "button", "class": "md-button aci-listen__start", hidden: "" };
-      box.appendChild(el("button", Object.assign({ "data-listen": "" }, button), ui["listen.start"]));
-      box.appendChild(el("p", { "class": "aci-listen__none", "data-listen-none": "", hidden: "" }));
-      var lang = document.documentElement.getAttribute("lang") || "";
-      var other = VOICE_FALLBACK[lang.toLowerCase().split("-")[0]];
-      if (other) {
-        box.appendChild(el("button", Object.assign({ "data-listen-fallback": other }, button),
-          ui["listen.use-russian"]));
-      }
-      box.appendChild(el("p", {
-        "class": "aci-sr-only", "data-listen-status": "", role: "status", "aria-live": "polite"
-      }));
-      article.insertBefore(box, first);
+      var be = document.documentElement.getAttribute("lang") === "be";
+      article.insertBefore(window.aci.draw(LISTEN.replace("{fallback}", be ? FALLBACK : ""), ui), first);
     }
   }
 

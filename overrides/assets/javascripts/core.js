@@ -25,8 +25,8 @@
  *                          controls, which did nothing without scripts and so are
  *                          no part of its HTML; its texts start loading at once
  *   aci.article()          the page's article (where the lesson controls go)
- *   aci.element(tag, attributes, text)
- *                          a new element; an attribute of value "" is set empty
+ *   aci.draw(markup, texts) the element a control's markup makes, its "{key}"
+ *                          placeholders filled with texts[key], escaped
  *
  * Plain script, not an ES module: module scripts do not run over file://. Under
  * Node the pure parts are exported for tests (tests/js/core.test.cjs).
@@ -130,7 +130,18 @@
     };
   }
 
-  var api = { format: format, keyMaker: keyMaker, makeStore: makeStore };
+  /* A control's markup (a script's own constant) with each "{key}" replaced by the
+   * interface text of that key, escaped for HTML ("" for an unknown key). */
+  var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+  function markup(template, texts) {
+    return String(template).replace(/\{([\w.-]+)\}/g, function (whole, key) {
+      return String(has(texts, key) ? texts[key] : "").replace(/[&<>"]/g, function (c) {
+        return ESCAPES[c];
+      });
+    });
+  }
+
+  var api = { format: format, keyMaker: keyMaker, makeStore: makeStore, markup: markup };
 
   if (typeof module === "object" && module.exports) {
     module.exports = api;
@@ -197,13 +208,10 @@
     return document.querySelector(".md-content article") || document.querySelector("article");
   }
 
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
-    });
-    if (text) node.textContent = text;
-    return node;
+  function draw(template, texts) {
+    var holder = document.createElement("div");
+    holder.innerHTML = markup(template, texts);
+    return holder.firstChild;
   }
 
   var lesson = (script && script.getAttribute("data-aci-lesson")) || "";
@@ -220,7 +228,7 @@
     texts: texts,
     lesson: lesson,
     article: article,
-    element: element,
+    draw: draw,
     /* the site's assets/javascripts/ folder, for scripts loaded on demand */
     assets: script ? script.src.replace(/[^/]*$/, "") : ""
   };

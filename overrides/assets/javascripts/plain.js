@@ -83,17 +83,15 @@
     apply(on);
   }
 
-  /* The switch, in its bar right above the version's section. */
+  /* The switch, in its bar right above the version's section (wire() sets aria-pressed). */
+  var SWITCH = '<div class="aci-plain-bar" data-search-exclude><button type="button" ' +
+    'class="md-button aci-plain-toggle" data-plain-toggle aria-pressed="false">{plain.toggle}' +
+    "</button></div>";
+
   function draw(ui) {
     var section = document.querySelector("section[data-plain]");
     if (!section || !ui["plain.toggle"] || document.querySelector("[data-plain-toggle]")) return;
-    var el = window.aci.element;
-    var bar = el("div", { "class": "aci-plain-bar", "data-search-exclude": "" });
-    bar.appendChild(el("button", {
-      type: "button", "class": "md-button aci-plain-toggle", "data-plain-toggle": "",
-      "aria-pressed": document.documentElement.hasAttribute(ATTRIBUTE) ? "true" : "false"
-    }, ui["plain.toggle"]));
-    section.parentNode.insertBefore(bar, section);
+    section.parentNode.insertBefore(window.aci.draw(SWITCH, ui), section);
   }
 
   function start() {

@@ -20,6 +20,12 @@
 
   /* The toggle of the lesson aci.lesson names, with the storage notice, at the end of
    * its article: [data-progress-lesson] holding [data-lesson-done]. */
+  var DONE = '<div class="aci-lesson-done" data-progress-lesson data-search-exclude><button ' +
+    'type="button" class="md-button aci-lesson-done__button" data-lesson-done ' +
+    'aria-pressed="false" hidden><span class="aci-lesson-done__mark" aria-hidden="true"></span> ' +
+    '{progress.lesson-done}</button><p class="aci-progress-notice" data-progress-storage-notice ' +
+    'role="status" hidden>{progress.no-storage}</p></div>';
+
   Progress.prototype.startLesson = function () {
     var self = this;
     var id = window.aci.lesson;
@@ -27,22 +33,10 @@
     window.aci.texts(function (ui) {
       var article = window.aci.article();
       if (!article || !ui["progress.lesson-done"] || article.querySelector("[data-progress-lesson]")) return;
-      var el = window.aci.element;
-      var holder = el("div", {
-        "class": "aci-lesson-done", "data-progress-lesson": id, "data-search-exclude": ""
-      });
-      var button = el("button", {
-        type: "button", "class": "md-button aci-lesson-done__button", "data-lesson-done": "",
-        "aria-pressed": "false", hidden: ""
-      });
-      button.appendChild(el("span", { "class": "aci-lesson-done__mark", "aria-hidden": "true" }));
-      button.appendChild(document.createTextNode(" " + ui["progress.lesson-done"]));
-      holder.appendChild(button);
-      var notice = el("p", {
-        "class": "aci-progress-notice", "data-progress-storage-notice": "", role: "status"
-      }, ui["progress.no-storage"]);
+      var holder = window.aci.draw(DONE, ui);
+      holder.setAttribute("data-progress-lesson", id);
+      var notice = holder.lastChild;
       notice.hidden = self.kept;
-      holder.appendChild(notice);
       article.appendChild(holder);
       try {
         self.setUpLesson(holder);
