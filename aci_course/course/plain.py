@@ -30,6 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from aci_course.core.errors import AuthorError
 from aci_course.core.sources import plain_blocks
+from aci_course.core.templating import render
 
 NAME = "plain"
 """The admonition type of the plain-language version."""
@@ -84,6 +85,11 @@ def check(text: str, path: str) -> bool:
 def _is_block(element: etree.Element) -> bool:
     classes = (element.get("class") or "").split()
     return element.tag == "div" and "admonition" in classes and NAME in classes
+
+
+def toggle_html(lang: str) -> str:
+    """The switch above the plain version, in ``lang`` (drawn by plain.js: ``html.plain``)."""
+    return render("course/plain_toggle.html", lang=lang)
 
 
 class _Take(Treeprocessor):

@@ -65,3 +65,8 @@ def insert_after(nav: list[Any], anchor: str, entries: list[Any]) -> bool:
 def banner_html(lang: str) -> str:
     """The facilitator edition's notice on every page."""
     return render("editions/banner.html", lang=lang)
+
+
+def present_button_html(lang: str, facilitator: bool = False) -> str:
+    """The button that starts present mode on a lesson (drawn by aci.js: ``html.present``)."""
+    return render("editions/present_button.html", lang=lang, facilitator=facilitator)

@@ -36,3 +36,8 @@ def report_page(modules: list[dict[str, Any]], lang: str) -> str:
     """Markdown source of ``group-report.html`` in ``lang``."""
     body = render("progress/report.html", lang=lang, modules=modules)
     return _page(t("report.title", lang), t("report.intro", lang), body)
+
+
+def lesson_toggle(lang: str) -> str:
+    """The "lesson done" toggle (drawn by progress-lesson.js: ``html.lesson-done``)."""
+    return render("progress/lesson_done.html", lang=lang)

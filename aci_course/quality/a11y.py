@@ -9,7 +9,9 @@ language instead of one mixed label.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
+from aci_course.core.templating import render
 from aci_course.core.texts import for_language
 
 TEXT_SIZE_STEPS = 3
@@ -22,24 +24,19 @@ def storage_key(course_version: str, name: str) -> str:
 
 
 TEXTS_SCRIPT = "assets/javascripts/texts/{lang}.js"
-"""The interface texts scripts draw with, once per language (core.js ``aci.texts``)."""
+"""The interface texts and controls scripts draw, once per language (core.js ``aci.texts``)."""
 
-ON_DEMAND = (
-    "a11y.",
-    "listen.",
-    "present.",
-    "forget.",
-    "plain.",
-    "progress.lesson-done",
-    "progress.no-storage",
-)
-"""Texts of the controls a lesson's scripts draw (Present and Listen: aci.js; the
-plain-language switch: plain.js; "lesson done" and its storage notice:
-progress-lesson.js; a lesson loads this script at once, core.js), of the
-reading-settings panel (a11y.js builds it when first opened), of the read-aloud
-player (listen.js), of present mode (present.js) and of the "forget my answers"
-confirmation (aci.js): written once per language instead of into every page. The
-trainer notes' texts (``present.notes*``) are in the facilitator edition's only."""
+ON_DEMAND = ("a11y.", "listen.", "present.", "forget.")
+"""Texts of the reading-settings panel (a11y.js builds it when first opened), of the
+read-aloud player (listen.js), of present mode (present.js) and of the "forget my
+answers" confirmation and the "no voice" note (aci.js): written once per language
+instead of into every page. The trainer notes' texts (``present.notes*``) stay out:
+they belong to the facilitator edition, whose Present button carries them."""
+
+CONTROLS = "html."
+"""The key prefix of a lesson control's markup in the texts (``html.present``...): a
+lesson's controls did nothing without scripts, so no page carries them; the scripts
+that own them draw them from here (a lesson loads this script at once, core.js)."""
 
 
 def texts_path(lang: str) -> str:
@@ -47,17 +44,17 @@ def texts_path(lang: str) -> str:
     return TEXTS_SCRIPT.format(lang=lang)
 
 
-def texts_script(lang: str, *, trainer_notes: bool = False) -> str:
-    """The script that sets ``window.aci.ui`` to the interface texts of ``lang``.
+def texts_script(lang: str, controls: Mapping[str, str] | None = None) -> str:
+    """The script that sets ``window.aci.ui`` to the on-demand texts of ``lang``.
 
-    ``trainer_notes``: with the texts of present mode's trainer notes window (the
-    facilitator edition).
+    ``controls``: the markup of the lesson controls in ``lang`` by name (``present``,
+    ``listen``, ``plain``, ``lesson-done``), each from its own template.
     """
     texts: dict[str, str] = {}
     for prefix in ON_DEMAND:
         texts.update(for_language(lang, prefix))
-    if not trainer_notes:
-        texts = {key: text for key, text in texts.items() if not key.startswith("present.notes")}
+    texts = {key: text for key, text in texts.items() if not key.startswith("present.notes")}
+    texts.update({CONTROLS + name: html for name, html in (controls or {}).items()})
     data = json.dumps(texts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return f"window.aci.ui={data};\n"
 
@@ -71,3 +68,16 @@ def template_context(lang: str, course_version: str) -> dict[str, object]:
         "aci_storage_prefix": storage_key(course_version, ""),  # core.js's aci.key()
         "aci_text_size_steps": list(range(TEXT_SIZE_STEPS)),
     }
+
+
+VOICE_FALLBACK = {"be": "ru"}
+"""A language whose voice the reader may choose when the device has none of the page's:
+Belarusian readers read Russian, and devices often lack a Belarusian voice."""
+
+
+def listen_html(lang: str) -> str:
+    """The read-aloud control of a lesson in ``lang`` (``templates/quality/listen.html``).
+
+    Drawn by aci.js from the texts script (``html.listen``).
+    """
+    return render("quality/listen.html", lang=lang, fallback=VOICE_FALLBACK.get(lang, ""))

@@ -88,12 +88,3 @@ test("no storage object at all", () => {
   assert.equal(store.write("k", "v"), false);
   assert.equal(store.read("k"), "v");
 });
-
-test("markup fills a control's placeholders with escaped texts", () => {
-  const texts = { "listen.box": 'Read "aloud" <now> & then', "present.start": "Present" };
-  assert.equal(
-    core.markup('<div aria-label="{listen.box}"><b>{present.start}</b>{missing}</div>', texts),
-    '<div aria-label="Read &quot;aloud&quot; &lt;now&gt; &amp; then"><b>Present</b></div>'
-  );
-  assert.equal(core.markup("{toString}", {}), "");
-});

@@ -10,6 +10,7 @@ from aci_course import LANGUAGES
 from aci_course.core.texts import t
 from aci_course.quality.a11y import (
     TEXT_SIZE_STEPS,
+    listen_html,
     storage_key,
     template_context,
     texts_path,
@@ -33,24 +34,28 @@ def test_storage_key_starts_with_aci_and_the_version() -> None:
     assert storage_key("2027.2", "text-size") == "aci:2027.2:text-size"
 
 
+def test_listen_control_offers_the_russian_voice_only_on_belarusian_pages() -> None:
+    for lang in ("ru", "be", "en"):
+        html = listen_html(lang)
+        for marker in ("data-listen ", "data-listen-none", "data-search-exclude"):
+            assert marker in html
+        assert t("listen.no-voice", lang) not in html  # in the language's on-demand texts
+        assert ('data-listen-fallback="ru"' in html) == (lang == "be")
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_on_demand_texts_are_one_script_per_language(lang: str) -> None:
     script = texts_script(lang)
     assert script.startswith("window.aci.ui={") and script.endswith("};\n")
     texts = json.loads(script[len("window.aci.ui=") : -2])
-    keys = ["listen.no-voice", "listen.pause", "a11y.line", "present.next", "forget.yes"]
-    # the lesson controls' (aci.js, plain.js, progress-lesson.js)
-    keys += ["present.start", "listen.box", "listen.start", "listen.use-russian", "plain.toggle"]
-    keys += ["progress.lesson-done", "progress.no-storage"]
-    for key in keys:
+    for key in ("listen.no-voice", "listen.pause", "a11y.line", "present.next", "forget.yes"):
         assert texts[key] == t(key, lang)
-    assert "progress.title" not in texts  # the progress page's come with its course map
     # The trainer notes' texts belong to the facilitator edition only.
     assert not [key for key in texts if key.startswith("present.notes")]
-    notes = json.loads(texts_script(lang, trainer_notes=True)[len("window.aci.ui=") : -2])
-    assert notes["present.notes-title"] == t("present.notes-title", lang)
-    assert {
-        key: text for key, text in notes.items() if not key.startswith("present.notes")
-    } == texts
+    assert not [key for key in texts if key.startswith("html.")]  # no controls given
+    # The lesson controls' markup, drawn by the scripts that own them (aci.draw).
+    script = texts_script(lang, {"listen": listen_html(lang)})
+    with_controls = json.loads(script[len("window.aci.ui=") : -2])
+    assert with_controls == {**texts, "html.listen": listen_html(lang)}
     assert texts_path(lang) == f"assets/javascripts/texts/{lang}.js"
     assert template_context(lang, "2026.1")["aci_texts"] == texts_path(lang)

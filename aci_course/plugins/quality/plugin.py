@@ -25,12 +25,26 @@ from aci_course.core.build_context import current_language, edition
 from aci_course.core.errors import stop_build
 from aci_course.core.priorities import PRIORITY
 from aci_course.core.project import course_version
+from aci_course.course.plain import toggle_html
 from aci_course.editions import FACILITATOR
+from aci_course.editions.edition import present_button_html
 from aci_course.plugins.quality.config import QualityConfig
+from aci_course.progress.pages import lesson_toggle
 from aci_course.quality import a11y, external_links
 from aci_course.quality.build import ContentSafety
 from aci_course.quality.compact_html import compact
 from aci_course.quality.valid_html import repair
+
+
+def lesson_controls(config: MkDocsConfig, lang: str) -> dict[str, str]:
+    """The markup of the lesson controls the configured plugins have, by name."""
+    controls = {"listen": a11y.listen_html(lang), "plain": toggle_html(lang)}
+    which = edition(config)
+    if which is not None:
+        controls["present"] = present_button_html(lang, facilitator=which == FACILITATOR)
+    if "aci-progress" in config.plugins:
+        controls["lesson-done"] = lesson_toggle(lang)
+    return controls
 
 
 class QualityPlugin(BasePlugin[QualityConfig]):
@@ -58,16 +72,15 @@ class QualityPlugin(BasePlugin[QualityConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Stop at the first page that is not UTF-8, is too big or is empty.
 
-        Add the language's interface texts for scripts (lesson controls, reading
-        settings, read aloud, present mode; the trainer notes' in the facilitator edition).
+        Add the language's interface texts for scripts: the lesson controls' markup, the
+        texts of reading settings, read aloud and present mode.
         """
         if self.config.content_safety:
             with stop_build():
                 self.safety.check_files(files, config)
         if self.config.display_options:
             lang = current_language(config)
-            notes = edition(config) == FACILITATOR
-            script = a11y.texts_script(lang, trainer_notes=notes)
+            script = a11y.texts_script(lang, lesson_controls(config, lang))
             files.append(File.generated(config, a11y.texts_path(lang), content=script))
         return files
 

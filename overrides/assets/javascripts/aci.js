@@ -84,27 +84,15 @@
   }
 
   /* The lesson's Present button and read-aloud box, first in its article (before its
-   * title), each only with its texts. On Belarusian pages the box offers the Russian
-   * voice, used only if the reader chooses it: devices often lack a Belarusian one. */
-  var PRESENT = '<div class="aci-present-start" data-search-exclude><button type="button" ' +
-    'class="md-button aci-present-button" data-present hidden>{present.start}</button></div>';
-  var LISTEN = '<div class="aci-listen" data-listen-box data-search-exclude hidden role="region" ' +
-    'aria-label="{listen.box}"><button type="button" class="md-button aci-listen__start" ' +
-    'data-listen hidden>{listen.start}</button><p class="aci-listen__none" data-listen-none ' +
-    'hidden></p>{fallback}<p class="aci-sr-only" data-listen-status role="status" ' +
-    'aria-live="polite"></p></div>';
-  var FALLBACK = '<button type="button" class="md-button aci-listen__start" ' +
-    'data-listen-fallback="ru" hidden>{listen.use-russian}</button>';
-
-  function drawLessonControls(ui) {
+   * title), as the build rendered them (aci.draw). */
+  function drawLessonControls() {
     var article = window.aci.article();
     if (!article || article.querySelector("[data-present], [data-listen-box]")) return;
     var first = article.firstChild;
-    if (ui["present.start"]) article.insertBefore(window.aci.draw(PRESENT, ui), first);
-    if (ui["listen.start"]) {
-      var be = document.documentElement.getAttribute("lang") === "be";
-      article.insertBefore(window.aci.draw(LISTEN.replace("{fallback}", be ? FALLBACK : ""), ui), first);
-    }
+    ["present", "listen"].forEach(function (name) {
+      var control = window.aci.draw(name);
+      if (control) article.insertBefore(control, first);
+    });
   }
 
   /* Present mode's script (present.js) loads on the first press of its button. */
@@ -264,8 +252,8 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-forget-answers-box]"), setUpForget);
     Array.prototype.forEach.call(document.querySelectorAll(".aci-catalogue"), setUpCatalogue);
     if (!window.aci.lesson) return;
-    window.aci.texts(function (ui) {
-      drawLessonControls(ui);
+    window.aci.texts(function () {
+      drawLessonControls();
       Array.prototype.forEach.call(document.querySelectorAll("[data-present]"), setUpPresent);
       Array.prototype.forEach.call(document.querySelectorAll("[data-listen-box]"), setUpListen);
     });

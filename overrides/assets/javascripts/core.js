@@ -25,8 +25,9 @@
  *                          controls, which did nothing without scripts and so are
  *                          no part of its HTML; its texts start loading at once
  *   aci.article()          the page's article (where the lesson controls go)
- *   aci.draw(markup, texts) the element a control's markup makes, its "{key}"
- *                          placeholders filled with texts[key], escaped
+ *   aci.draw(name)         the element of the lesson control "name" (its markup,
+ *                          rendered by the build, is in the texts as "html.<name>"),
+ *                          or null when the build has none
  *
  * Plain script, not an ES module: module scripts do not run over file://. Under
  * Node the pure parts are exported for tests (tests/js/core.test.cjs).
@@ -130,18 +131,7 @@
     };
   }
 
-  /* A control's markup (a script's own constant) with each "{key}" replaced by the
-   * interface text of that key, escaped for HTML ("" for an unknown key). */
-  var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-  function markup(template, texts) {
-    return String(template).replace(/\{([\w.-]+)\}/g, function (whole, key) {
-      return String(has(texts, key) ? texts[key] : "").replace(/[&<>"]/g, function (c) {
-        return ESCAPES[c];
-      });
-    });
-  }
-
-  var api = { format: format, keyMaker: keyMaker, makeStore: makeStore, markup: markup };
+  var api = { format: format, keyMaker: keyMaker, makeStore: makeStore };
 
   if (typeof module === "object" && module.exports) {
     module.exports = api;
@@ -208,10 +198,13 @@
     return document.querySelector(".md-content article") || document.querySelector("article");
   }
 
-  function draw(template, texts) {
+  /* The build's own markup (aci_course/quality/a11y.py texts_script, from templates). */
+  function draw(name) {
+    var html = (window.aci.ui || {})["html." + name];
+    if (!html) return null;
     var holder = document.createElement("div");
-    holder.innerHTML = markup(template, texts);
-    return holder.firstChild;
+    holder.innerHTML = html;
+    return holder.firstElementChild;
   }
 
   var lesson = (script && script.getAttribute("data-aci-lesson")) || "";

@@ -83,20 +83,18 @@
     apply(on);
   }
 
-  /* The switch, in its bar right above the version's section (wire() sets aria-pressed). */
-  var SWITCH = '<div class="aci-plain-bar" data-search-exclude><button type="button" ' +
-    'class="md-button aci-plain-toggle" data-plain-toggle aria-pressed="false">{plain.toggle}' +
-    "</button></div>";
-
-  function draw(ui) {
+  /* The switch, in its bar right above the version's section, as the build rendered it
+   * (aci.draw); wire() shows it and sets aria-pressed. */
+  function draw() {
     var section = document.querySelector("section[data-plain]");
-    if (!section || !ui["plain.toggle"] || document.querySelector("[data-plain-toggle]")) return;
-    section.parentNode.insertBefore(window.aci.draw(SWITCH, ui), section);
+    if (!section || document.querySelector("[data-plain-toggle]")) return;
+    var bar = window.aci.draw("plain");
+    if (bar) section.parentNode.insertBefore(bar, section);
   }
 
   function start() {
-    window.aci.texts(function (ui) {
-      draw(ui);
+    window.aci.texts(function () {
+      draw();
       wire();
     });
   }
@@ -105,6 +103,7 @@
     var buttons = document.querySelectorAll("[data-plain-toggle]");
     for (var i = 0; i < buttons.length; i++) {
       var button = buttons[i];
+      button.hidden = false;
       if (!button.hasAttribute("data-plain-ready")) {
         button.setAttribute("data-plain-ready", "");
         button.addEventListener("click", function () {

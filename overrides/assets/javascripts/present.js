@@ -2,7 +2,7 @@
  * Present mode: a lesson shown to a room, one section (h2) at a time, in large type,
  * on screens that never scroll (a trainer in front of a room cannot scroll a slide).
  *
- * [data-present] (a button on every lesson, drawn by aci.js, which loads this
+ * [data-present] (a button on every lesson, drawn and shown by aci.js, which loads this
  * script on the first press: a lesson that is never presented never loads it) starts it.
  * ArrowRight / PageDown / Space go forward, ArrowLeft / PageUp back (what a
  * presentation clicker sends), Escape leaves and gives focus back to the button.
@@ -29,9 +29,9 @@
  * between file pages has no usable origin); when the browser blocks it, a
  * message says so and the presentation goes on without it.
  *
- * Texts come from data/ui.yml, never from here: the language's interface texts
- * (aci.texts, loaded before aci.js drew the button; the facilitator edition's have
- * the trainer notes' texts too).
+ * Texts come from data/ui.yml, never from here: the language's on-demand texts
+ * (aci.texts, loaded by aci.js before this script) and, for the trainer notes of the
+ * facilitator edition, the button's data-present-text-* attributes.
  */
 (function () {
   "use strict";
@@ -46,9 +46,10 @@
 
   var KEYS = { label: "present.dialog", prev: "present.previous" };
 
-  function text(name) {
+  function text(button, name) {
     var ui = window.aci.ui || {};
-    return ui[KEYS[name] || "present." + name] || "";
+    return button.getAttribute("data-present-text-" + name) ||
+      ui[KEYS[name] || "present." + name] || "";
   }
 
   function element(tag, className, content) {
@@ -163,10 +164,11 @@
   };
 
   Presenter.prototype.build = function () {
+    var b = this.button;
     var dialog = element("div", "aci-present");
     dialog.setAttribute("role", "dialog");
     dialog.setAttribute("aria-modal", "true");
-    dialog.setAttribute("aria-label", text("label"));
+    dialog.setAttribute("aria-label", text(b, "label"));
     dialog.setAttribute("data-present-dialog", "");
     var lang = this.container && this.container.closest("[lang]");
     if (lang) dialog.setAttribute("lang", lang.getAttribute("lang"));
@@ -176,23 +178,23 @@
     slide.setAttribute("data-present-slide", "");
     slide.setAttribute("aria-describedby", helpId);
     var bar = element("div", "aci-present__bar");
-    var prev = element("button", "", text("prev"));
+    var prev = element("button", "", text(b, "prev"));
     prev.type = "button";
     prev.setAttribute("data-present-prev", "");
     var position = element("span", "aci-present__position");
     position.setAttribute("data-present-position", "");
     position.setAttribute("aria-hidden", "true");
-    var next = element("button", "", text("next"));
+    var next = element("button", "", text(b, "next"));
     next.type = "button";
     next.setAttribute("data-present-next", "");
-    var exit = element("button", "", text("exit"));
+    var exit = element("button", "", text(b, "exit"));
     exit.type = "button";
     exit.setAttribute("data-present-exit", "");
     var live = element("p", "aci-sr-only");
     live.setAttribute("aria-live", "polite");
     live.setAttribute("aria-atomic", "true");
     live.setAttribute("data-present-announce", "");
-    var help = element("p", "aci-sr-only", text("help"));
+    var help = element("p", "aci-sr-only", text(b, "help"));
     help.id = helpId;
     var status = element("p", "aci-present__status");
     status.setAttribute("role", "status");
@@ -201,7 +203,7 @@
     bar.appendChild(position);
     bar.appendChild(next);
     if (this.facilitator) {
-      var notes = element("button", "", text("notes"));
+      var notes = element("button", "", text(b, "notes"));
       notes.type = "button";
       notes.setAttribute("data-present-notes", "");
       notes.addEventListener("click", this.openNotes.bind(this));
@@ -603,7 +605,7 @@
     });
     var total = this.screens.length;
     this.position.textContent = index + 1 + " / " + total;
-    this.live.textContent = text("position")
+    this.live.textContent = text(this.button, "position")
       .replace("{n}", String(index + 1))
       .replace("{total}", String(total));
     this.prev.disabled = index === 0;
@@ -665,7 +667,7 @@
       doc = null; /* not ours to write to */
     }
     if (!doc) {
-      this.status.textContent = text("notes-blocked");
+      this.status.textContent = text(this.button, "notes-blocked");
       return;
     }
     this.status.textContent = "";
@@ -679,7 +681,7 @@
     meta.setAttribute("charset", "utf-8");
     doc.head.appendChild(meta);
     var title = doc.createElement("title");
-    title.textContent = text("notes-title");
+    title.textContent = text(this.button, "notes-title");
     doc.head.appendChild(title);
     Array.prototype.forEach.call(document.querySelectorAll("link[rel=stylesheet]"), function (link) {
       var copy = doc.createElement("link");
@@ -713,7 +715,7 @@
     var section = this.sections[this.screens[this.index].section];
     var h = section[0] && /^H[12]$/.test(section[0].tagName) ? section[0] : null;
     heading.textContent =
-      text("notes-title") +
+      text(this.button, "notes-title") +
       " — " +
       this.position.textContent +
       (h ? " — " + h.textContent.replace(/¶$/, "").trim() : "");
@@ -730,7 +732,7 @@
     });
     if (!found) {
       var none = doc.createElement("p");
-      none.textContent = text("notes-none");
+      none.textContent = text(this.button, "notes-none");
       main.appendChild(none);
     }
   };

@@ -19,23 +19,19 @@
   /* --- lesson pages ---------------------------------------------------------------- */
 
   /* The toggle of the lesson aci.lesson names, with the storage notice, at the end of
-   * its article: [data-progress-lesson] holding [data-lesson-done]. */
-  var DONE = '<div class="aci-lesson-done" data-progress-lesson data-search-exclude><button ' +
-    'type="button" class="md-button aci-lesson-done__button" data-lesson-done ' +
-    'aria-pressed="false" hidden><span class="aci-lesson-done__mark" aria-hidden="true"></span> ' +
-    '{progress.lesson-done}</button><p class="aci-progress-notice" data-progress-storage-notice ' +
-    'role="status" hidden>{progress.no-storage}</p></div>';
-
+   * its article, as the build rendered it (aci.draw): [data-progress-lesson] holding
+   * [data-lesson-done]. */
   Progress.prototype.startLesson = function () {
     var self = this;
     var id = window.aci.lesson;
     if (!id || !this.lesson(id)) return;
-    window.aci.texts(function (ui) {
+    window.aci.texts(function () {
       var article = window.aci.article();
-      if (!article || !ui["progress.lesson-done"] || article.querySelector("[data-progress-lesson]")) return;
-      var holder = window.aci.draw(DONE, ui);
+      if (!article || article.querySelector("[data-progress-lesson]")) return;
+      var holder = window.aci.draw("lesson-done");
+      if (!holder) return;
       holder.setAttribute("data-progress-lesson", id);
-      var notice = holder.lastChild;
+      var notice = holder.querySelector("[data-progress-storage-notice]");
       notice.hidden = self.kept;
       article.appendChild(holder);
       try {
