@@ -1,10 +1,10 @@
-"""The progress page and the trainer's group report.
+"""The progress page, the trainer's group report and the lesson's "done" toggle.
 
 Each page is Markdown with a heading and an HTML body rendered from
 ``templates/progress/``; every text comes from ``data/ui.yml``. Nothing here
 knows a learner's state: the pages are the same for everyone and progress.js
-fills them in from the reader's own browser storage. A lesson's "done" toggle
-is no page's HTML: progress-lesson.js draws it.
+fills them in from the reader's own browser storage. The toggle is no page's
+HTML: progress-lesson.js draws it from the language's texts script.
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@
 (built into ``site-facilitator/``). See :mod:`aci_course.editions.build`: the learner
 edition drops every trainer note and facilitator file; the facilitator edition adds
 session plans, answer keys and the "for trainers" pages, marks trainer notes and says
-which edition it is on every page. Present mode's button is drawn on every lesson
-by aci.js (its texts, the trainer notes' too in the facilitator edition, come from
-the language's interface texts, ``aci-quality``).
+which edition it is on every page. Present mode's button (with the trainer notes'
+texts in the facilitator edition) is drawn on every lesson by aci.js from the
+language's texts script (``aci-quality``'s ``lesson_controls``).
 """
 
 from __future__ import annotations
