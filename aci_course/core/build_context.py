@@ -29,6 +29,12 @@ def is_outer_build(config: Any) -> bool:
     return not has_i18n(config) or not config.plugins["i18n"].building
 
 
+def edition(config: Any) -> str | None:
+    """The edition being built: ``aci-editions``' ``edition`` option (None without it)."""
+    editions = config.plugins.get("aci-editions")
+    return str(editions.config.edition) if editions is not None else None
+
+
 def project_root(config: Any) -> Path:
     """The folder holding mkdocs.yml, modules/ and quizzes/."""
     return _folder_of(str(config.config_file_path))

@@ -57,7 +57,6 @@ class Priorities:
     generated_body: int = 100
     fallback_notice: int = 40
     figures_fill: int = 30  # drawn figures in place: before search indexes their labels
-    lesson_toggle: int = 20
     # on_page_context / on_template_context
     page_context: int = 40  # after i18n prepared the context; own keys only
     quiz_fill: int = -10  # after search indexed the page: forms are not parsed

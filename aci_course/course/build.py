@@ -25,7 +25,7 @@ from aci_course.course.figures import CACHE_FOLDER, Drawer, Figure, load_figures
 from aci_course.course.figures import fill_slots as fill_figure_slots
 from aci_course.course.languages import prefix
 from aci_course.course.modules import Module, check_docs_layout, load_modules
-from aci_course.course.publish import module_of, source_of, tag
+from aci_course.course.publish import is_lesson, lesson_id, module_of, source_of, tag
 
 
 class CourseBuild:
@@ -245,9 +245,14 @@ def mark_fallback(html: str, page: Page, reader: str, root: Path) -> str:
 def page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, lang: str, version: str
 ) -> dict[str, Any]:
-    """Selector entries for this page; the language root for search; footer version."""
+    """Selector entries for this page; the language root for search; footer version.
+
+    A lesson's id (``aci_lesson``, core.js's ``aci.lesson``): its scripts draw its
+    controls (present, read aloud, plain language, lesson done) from it.
+    """
     set_selector(config, page.file.url)
     context["aci_lang_root"] = languages.language_root(context.get("base_url", "."), lang)
+    context["aci_lesson"] = lesson_id(page.file) if is_lesson(page.file) else ""
     context["aci_version_text"] = t("footer.version", lang, version=version)
     return context
 

@@ -10,12 +10,13 @@
 
 The block (read by :func:`aci_course.core.sources.plain_blocks`) is written once per
 lesson and language, at the start of a line, with no title. The extension turns it into
-``<section data-plain>`` right after the lesson's title, with the "Plain language" switch
-(``[data-plain-toggle]``) above it, and marks the rest of the lesson ``data-plain-full``;
-``plain.js`` and ``aci.css`` show one or the other. Its inline Markdown is rendered like the
-lesson's, but the table of contents never sees it (its headings take no id and no place in
-the contents), so the contents stay the lesson's. Material's search reads the page's HTML,
-so the plain version is found like the lesson (in its first section).
+``<section data-plain>`` right after the lesson's title, so that what follows it is the
+full lesson; ``plain.js`` draws the "Plain language" switch (``[data-plain-toggle]``)
+above the section and, with ``aci.css``, shows one version or the other (the full
+lesson's quizzes and figures show in both). Its inline Markdown is rendered like the
+lesson's, but the table of contents never sees it (its headings take no id and no place
+in the contents), so the contents stay the lesson's. Material's search reads the page's
+HTML, so the plain version is found like the lesson (in its first section).
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE
 
 from aci_course.core.errors import AuthorError
 from aci_course.core.sources import plain_blocks
@@ -82,25 +82,14 @@ def check(text: str, path: str) -> bool:
     return bool(blocks)
 
 
-def toggle_html(lang: str) -> str:
-    """The switch above the plain version, in ``lang``."""
-    return render("course/plain_toggle.html", lang=lang)
-
-
 def _is_block(element: etree.Element) -> bool:
     classes = (element.get("class") or "").split()
     return element.tag == "div" and "admonition" in classes and NAME in classes
 
 
-def _is_raw_html(element: etree.Element) -> bool:
-    """True for a raw HTML block (a quiz's slot): python-markdown unwraps it only unmarked.
-
-    It stays in both versions, so a quiz shows below the plain version too.
-    """
-    text = (element.text or "").strip()
-    return (
-        element.tag == "p" and not len(element) and HTML_PLACEHOLDER_RE.fullmatch(text) is not None
-    )
+def toggle_html(lang: str) -> str:
+    """The switch above the plain version, in ``lang`` (drawn by plain.js: ``html.plain``)."""
+    return render("course/plain_toggle.html", lang=lang)
 
 
 class _Take(Treeprocessor):
@@ -124,12 +113,11 @@ class _Take(Treeprocessor):
 
 
 class _Put(Treeprocessor):
-    """Puts the plain block back after the title, with the switch; marks the full lesson."""
+    """Puts the plain block back right after the title: the full lesson follows it."""
 
-    def __init__(self, md: Markdown, shared: dict[str, etree.Element], lang: str) -> None:
+    def __init__(self, md: Markdown, shared: dict[str, etree.Element]) -> None:
         super().__init__(md)
         self.shared = shared
-        self.lang = lang
 
     def run(self, root: etree.Element) -> None:
         section = self.shared.pop("section", None)
@@ -137,28 +125,17 @@ class _Put(Treeprocessor):
             return
         children = list(root)
         start = 1 if children and children[0].tag == "h1" else 0
-        for child in children[start:]:
-            if not _is_raw_html(child):
-                child.set("data-plain-full", "")
-        bar = etree.Element("p")
-        bar.text = self.md.htmlStash.store(toggle_html(self.lang))
-        root.insert(start, bar)
-        root.insert(start + 1, section)
+        root.insert(start, section)
 
 
 class PlainExtension(Extension):
-    """Option ``lang``: the language of the switch's label (set per page by the course plugin)."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        self.config = {"lang": ["ru", "the language of the page"]}
-        super().__init__(**kwargs)
+    """The plain-language version as ``<section data-plain>`` after the lesson's title."""
 
     def extendMarkdown(self, md: Markdown) -> None:
         """Register the two treeprocessors around the table of contents."""
         shared: dict[str, etree.Element] = {}
         md.treeprocessors.register(_Take(md, shared), "aci_plain_take", TAKE_PRIORITY)
-        lang = str(self.getConfig("lang"))
-        md.treeprocessors.register(_Put(md, shared, lang), "aci_plain_put", PUT_PRIORITY)
+        md.treeprocessors.register(_Put(md, shared), "aci_plain_put", PUT_PRIORITY)
 
 
 def makeExtension(**kwargs: Any) -> PlainExtension:

@@ -8,8 +8,7 @@
   and the "for trainers" pages of ``facilitator/<lang>/`` are published and put in
   the nav; trainer notes stay in place, marked ``data-facilitator``; every page says
   which edition it is;
-- both: session plans are validated (structure, agenda minutes) and every lesson
-  (:func:`aci_course.course.publish.is_lesson`) gets the button that starts present mode.
+- both: session plans are validated (structure, agenda minutes).
 """
 
 from __future__ import annotations
@@ -47,7 +46,6 @@ class EditionBuild:
         if self.facilitator:
             for quiz in load_quizzes(root, languages).values():
                 self.quizzes.setdefault(quiz.module, []).append(quiz)
-        self.present: dict[str, str] = {}  # language -> present button
 
     @property
     def facilitator(self) -> bool:
@@ -121,12 +119,6 @@ class EditionBuild:
         if self.facilitator:
             context["aci_edition_banner"] = edition.banner_html(lang)
         return context
-
-    def present_button(self, lang: str) -> str:
-        """The button that starts present mode (the same on every lesson of a language)."""
-        if lang not in self.present:
-            self.present[lang] = edition.present_button_html(lang, self.facilitator)
-        return self.present[lang]
 
     def _module_page_src(self, module_id: str, name: str, lang: str) -> str:
         shown = plans.shown_language(self.pages[module_id][name], lang)

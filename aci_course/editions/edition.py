@@ -68,5 +68,5 @@ def banner_html(lang: str) -> str:
 
 
 def present_button_html(lang: str, facilitator: bool = False) -> str:
-    """The button that starts present mode on a lesson."""
+    """The button that starts present mode on a lesson (drawn by aci.js: ``html.present``)."""
     return render("editions/present_button.html", lang=lang, facilitator=facilitator)

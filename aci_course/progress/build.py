@@ -1,11 +1,10 @@
-"""Progress of one build: the lesson "done" toggle, progress.html, group-report.html, the map.
+"""Progress of one build: progress.html, group-report.html, the course map.
 
 - the course map is made of the modules and quizzes (read by the first language of
   a build) for the language being built;
 - ``progress.html``, ``group-report.html`` (both outside the navigation: the header
   links the first, the trainers' page the second) and
   the course map scripts (the whole course, and one per module) are added to each language;
-- each lesson (:func:`aci_course.course.publish.is_lesson`) ends with its toggle;
 - every page gets the header's link and the map script of its kind (a lesson: its module's).
 """
 
@@ -24,7 +23,6 @@ from aci_course.core.texts import t
 from aci_course.core.yamlsource import read_text
 from aci_course.course.languages import language_root, prefix
 from aci_course.course.modules import load_modules
-from aci_course.course.publish import is_lesson, lesson_id
 from aci_course.progress import data, pages
 from aci_course.quiz.load import load_quizzes
 
@@ -66,13 +64,6 @@ class ProgressBuild:
         for path, text in self.scripts.items():
             files.append(File.generated(config, path, content=text))
         return files
-
-
-def add_lesson_toggle(html: str, page: Page, lang: str) -> str:
-    """End a lesson with its "lesson done" toggle (any other page is left as it is)."""
-    if not is_lesson(page.file):
-        return html
-    return html + pages.lesson_toggle(lesson_id(page.file), lang)
 
 
 def page_context(context: dict[str, Any], lang: str, page: Page | None) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 Each page is Markdown with a heading and an HTML body rendered from
 ``templates/progress/``; every text comes from ``data/ui.yml``. Nothing here
 knows a learner's state: the pages are the same for everyone and progress.js
-fills them in from the reader's own browser storage.
+fills them in from the reader's own browser storage. The toggle is no page's
+HTML: progress-lesson.js draws it from the language's texts script.
 """
 
 from __future__ import annotations
@@ -37,6 +38,6 @@ def report_page(modules: list[dict[str, Any]], lang: str) -> str:
     return _page(t("report.title", lang), t("report.intro", lang), body)
 
 
-def lesson_toggle(lesson_id: str, lang: str) -> str:
-    """The "lesson done" toggle put at the end of a lesson."""
-    return render("progress/lesson_done.html", lang=lang, lesson_id=lesson_id)
+def lesson_toggle(lang: str) -> str:
+    """The "lesson done" toggle (drawn by progress-lesson.js: ``html.lesson-done``)."""
+    return render("progress/lesson_done.html", lang=lang)

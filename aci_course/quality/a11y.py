@@ -9,6 +9,7 @@ language instead of one mixed label.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from aci_course.core.templating import render
 from aci_course.core.texts import for_language
@@ -23,7 +24,7 @@ def storage_key(course_version: str, name: str) -> str:
 
 
 TEXTS_SCRIPT = "assets/javascripts/texts/{lang}.js"
-"""The interface texts scripts show only on demand, once per language (core.js ``aci.texts``)."""
+"""The interface texts and controls scripts draw, once per language (core.js ``aci.texts``)."""
 
 ON_DEMAND = ("a11y.", "listen.", "present.", "forget.")
 """Texts of the reading-settings panel (a11y.js builds it when first opened), of the
@@ -32,18 +33,28 @@ answers" confirmation and the "no voice" note (aci.js): written once per languag
 instead of into every page. The trainer notes' texts (``present.notes*``) stay out:
 they belong to the facilitator edition, whose Present button carries them."""
 
+CONTROLS = "html."
+"""The key prefix of a lesson control's markup in the texts (``html.present``...): a
+lesson's controls did nothing without scripts, so no page carries them; the scripts
+that own them draw them from here (a lesson loads this script at once, core.js)."""
+
 
 def texts_path(lang: str) -> str:
     """Site path of the on-demand texts of ``lang``."""
     return TEXTS_SCRIPT.format(lang=lang)
 
 
-def texts_script(lang: str) -> str:
-    """The script that sets ``window.aci.ui`` to the on-demand texts of ``lang``."""
+def texts_script(lang: str, controls: Mapping[str, str] | None = None) -> str:
+    """The script that sets ``window.aci.ui`` to the on-demand texts of ``lang``.
+
+    ``controls``: the markup of the lesson controls in ``lang`` by name (``present``,
+    ``listen``, ``plain``, ``lesson-done``), each from its own template.
+    """
     texts: dict[str, str] = {}
     for prefix in ON_DEMAND:
         texts.update(for_language(lang, prefix))
     texts = {key: text for key, text in texts.items() if not key.startswith("present.notes")}
+    texts.update({CONTROLS + name: html for name, html in (controls or {}).items()})
     data = json.dumps(texts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return f"window.aci.ui={data};\n"
 
@@ -65,5 +76,8 @@ Belarusian readers read Russian, and devices often lack a Belarusian voice."""
 
 
 def listen_html(lang: str) -> str:
-    """The read-aloud control of a lesson in ``lang`` (``templates/quality/listen.html``)."""
+    """The read-aloud control of a lesson in ``lang`` (``templates/quality/listen.html``).
+
+    Drawn by aci.js from the texts script (``html.listen``).
+    """
     return render("quality/listen.html", lang=lang, fallback=VOICE_FALLBACK.get(lang, ""))

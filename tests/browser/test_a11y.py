@@ -94,6 +94,13 @@ def axe_violations(page: Any) -> list[str]:
     ]
 
 
+def lesson_controls_drawn(page: Any) -> None:
+    """On a lesson, wait until its scripts drew its controls (aci.js, progress-lesson.js)."""
+    if page.evaluate("() => window.aci.lesson"):
+        page.locator("[data-present]").wait_for(state="visible")
+        page.locator("[data-lesson-done]").wait_for(state="visible")
+
+
 def answer_everything(form: Any) -> None:
     """Some answer to every question (right or wrong does not matter here)."""
     for question in form.locator("[data-question]").all():
@@ -126,9 +133,11 @@ def test_no_wcag_violations(new_browse: Callable[..., Browse], lang: str, scheme
     for path in PAGES:
         browse.goto(path, lang)
         assert page.locator(".aci-text-size").is_visible(), "the text-size control is hidden"
+        lesson_controls_drawn(page)
         check(path)
 
     browse.goto(QUIZ_LESSON, lang)
+    lesson_controls_drawn(page)
     form = page.locator("form[data-quiz]").first
     check(f"{QUIZ_LESSON} (quiz not checked)")
     answer_everything(form)

@@ -25,7 +25,7 @@ def _state(browse: Browse) -> tuple[str | None, bool, bool]:
     return (
         toggle.get_attribute("aria-pressed"),
         page.locator("section[data-plain]").is_visible(),
-        page.locator("article [data-plain-full]").first.is_visible(),
+        page.locator("article section[data-plain] ~ p").first.is_visible(),
     )
 
 

@@ -326,9 +326,9 @@ def test_each_page_loads_only_the_scripts_it_uses(built_site: Path) -> None:
     lesson code, and present mode's script loads only when its button is pressed."""
 
     def plain_version(href: str) -> set[str]:
-        """plain.js on a lesson with a plain-language version (its switch), nowhere else."""
+        """plain.js on a lesson with a plain-language version (its section), nowhere else."""
         html = (built_site / href).read_text(encoding="utf-8")
-        return {"plain.js"} if "data-plain-toggle" in html else set()
+        return {"plain.js"} if 'data-plain=""' in html else set()
 
     course = course_map(built_site)
     module = next(m for m in course["modules"] if m["quizzes"])

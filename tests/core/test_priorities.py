@@ -46,7 +46,7 @@ def test_table_keeps_the_order_the_build_needs() -> None:
     assert I18N_EARLY > p.plain_version > p.figures > p.quiz_embed
     # on_page_content: the body of a generated page first; figures before search
     # indexes their labels.
-    assert p.generated_body >= p.fallback_notice > p.lesson_toggle
+    assert p.generated_body >= p.fallback_notice
     assert p.figures_fill > SEARCH_INDEX
     # on_page_context: own keys after i18n's context; quiz forms after search indexed.
     assert I18N_EARLY > p.page_context > SEARCH_INDEX > p.quiz_fill

@@ -84,9 +84,10 @@ def test_plain_block_becomes_switchable_version(course: Project, update_golden: 
     links = root.xpath("//nav[contains(@class, 'md-nav--secondary')]//a/@href")
     assert set(links) == {"#первая-часть", "#вторая-часть"}
     assert "plain.js" in html
-    # A lesson without a plain version loads no script and has no switch.
+    assert "data-plain-toggle" not in html  # the switch: drawn by plain.js
+    # A lesson without a plain version loads no script and has no version.
     other = course.html("be/modules/life/01-a.html")
-    assert "plain.js" not in other and "data-plain-toggle" not in other
+    assert "plain.js" not in other and "data-plain" not in other
 
 
 @pytest.mark.parametrize(

@@ -11,12 +11,10 @@ SECTION = '<section class="aci-plain" data-plain="">'
 
 def test_the_section_is_emptied_and_its_content_returned() -> None:
     inner = "<h2>Кратко</h2><section><p>вложенная</p></section><p>конец</p>"
-    page = f"<article><h1>T</h1>{SECTION}{inner}</section><p data-plain-full>full</p></article>"
+    page = f"<article><h1>T</h1>{SECTION}{inner}</section><p>full</p></article>"
     split = split_out(page)
     assert split is not None
-    assert (
-        split[0] == f"<article><h1>T</h1>{SECTION}</section><p data-plain-full>full</p></article>"
-    )
+    assert split[0] == f"<article><h1>T</h1>{SECTION}</section><p>full</p></article>"
     assert split[1] == inner
 
 

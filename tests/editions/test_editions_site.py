@@ -131,10 +131,12 @@ def test_facilitator_pages_notes_banner_and_answer_keys(sites: tuple[Path, Path,
     assert (site / "assets" / "stylesheets" / "facilitator.css").is_file()
 
 
-def test_only_lessons_carry_the_lesson_done_toggle_and_present_button(
+def test_only_lessons_draw_the_lesson_done_toggle_and_present_button(
     sites: tuple[Path, Path, Path],
 ) -> None:
-    """Progress and editions share one definition of a lesson (course.publish.is_lesson)."""
+    """Progress and editions share one definition of a lesson (course.publish.is_lesson):
+    a lesson's id on core.js, from which its scripts draw those controls (issue 22: no
+    page carries them as HTML; tests/browser/test_lesson_controls.py draws them)."""
     _, _, site = sites
     facilitator_pages = [
         *site.rglob("session-plan.html"),
@@ -142,13 +144,18 @@ def test_only_lessons_carry_the_lesson_done_toggle_and_present_button(
         *(site / "facilitator").glob("*.html"),
     ]
     assert len(facilitator_pages) > 3 * 2
-    for page in facilitator_pages:
+    for page in [*facilitator_pages, *site.rglob("modules/*/0*.html")]:
         text = page.read_text("utf-8")
-        assert "data-lesson-done" not in text, page
-        assert "data-present" not in text, page
+        assert "data-lesson-done" not in text and "data-present" not in text, page
+    for page in facilitator_pages:
+        assert "data-aci-lesson" not in page.read_text("utf-8"), page
     module = load_modules(ROOT, LANGUAGES)[0].id
-    lesson = sorted((site / "en" / "modules" / module).glob("0*.html"))[0].read_text("utf-8")
-    assert "data-lesson-done" in lesson and "data-present" in lesson
+    lesson = sorted((site / "en" / "modules" / module).glob("0*.html"))[0]
+    assert f'data-aci-lesson="{module}/{lesson.stem}"' in lesson.read_text("utf-8")
+    # The trainer notes window's texts: in the facilitator edition's interface texts.
+    for lang in LANGUAGES:
+        texts = readable(site / "assets" / "javascripts" / "texts" / f"{lang}.js")
+        assert t("present.notes-title", lang) in texts
 
 
 def test_a_missing_plan_falls_back_to_russian_with_the_notice(

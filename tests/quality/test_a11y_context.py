@@ -52,5 +52,30 @@ def test_on_demand_texts_are_one_script_per_language(lang: str) -> None:
         assert texts[key] == t(key, lang)
     # The trainer notes' texts belong to the facilitator edition only.
     assert not [key for key in texts if key.startswith("present.notes")]
+    assert not [key for key in texts if key.startswith("html.")]  # no controls given
+    # The lesson controls' markup, drawn by the scripts that own them (aci.draw).
+    script = texts_script(lang, {"listen": listen_html(lang)})
+    with_controls = json.loads(script[len("window.aci.ui=") : -2])
+    assert with_controls == {**texts, "html.listen": listen_html(lang)}
     assert texts_path(lang) == f"assets/javascripts/texts/{lang}.js"
     assert template_context(lang, "2026.1")["aci_texts"] == texts_path(lang)
+
+
+def test_the_texts_carry_the_controls_of_the_configured_plugins() -> None:
+    """aci-quality's lesson_controls: present with aci-editions (the facilitator's with
+    the notes window's texts), "lesson done" with aci-progress; listen and plain always."""
+    from types import SimpleNamespace
+
+    from aci_course.plugins.quality.plugin import lesson_controls
+
+    editions = SimpleNamespace(config=SimpleNamespace(edition="facilitator"))
+    plugins = {"aci-editions": editions, "aci-progress": object()}
+    full = lesson_controls(SimpleNamespace(plugins=plugins), "en")  # type: ignore[arg-type]
+    assert set(full) == {"present", "listen", "plain", "lesson-done"}
+    assert f'data-present-text-notes-title="{t("present.notes-title", "en")}"' in full["present"]
+    assert "data-lesson-done" in full["lesson-done"] and "data-plain-toggle" in full["plain"]
+    editions.config.edition = "learner"
+    learner = lesson_controls(SimpleNamespace(plugins=plugins), "en")  # type: ignore[arg-type]
+    assert "data-present " in learner["present"] and "notes" not in learner["present"]
+    bare = lesson_controls(SimpleNamespace(plugins={}), "en")  # type: ignore[arg-type]
+    assert set(bare) == {"listen", "plain"}

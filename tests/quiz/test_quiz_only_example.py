@@ -65,4 +65,4 @@ def test_example_builds_with_its_quiz_and_the_quiz_front_end(tmp_path: Path) -> 
     # Nothing of the course came along.
     for course_only in ("progress.html", "modules", "be", "en", "sw.js"):
         assert not (site / course_only).exists(), course_only
-    assert "data-lesson-done" not in page
+    assert "data-aci-lesson" not in page  # no lesson, so no lesson controls are drawn

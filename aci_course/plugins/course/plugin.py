@@ -151,10 +151,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     @event_priority(PRIORITY.plain_version)
     def _plain(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """The plain-language version: checked, its switch in this language, its script flagged.
-
-        MkDocs makes the page's Markdown converter after this event, with these options.
-        """
+        """The plain-language version: checked, its script flagged."""
         assert self.course is not None
         lang = current_language(config)
         with stop_build():
@@ -162,7 +159,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if page.meta["aci_plain"]:
             path = plain.fragment_path(lang, page.file.dest_uri, prefix(lang))
             page.meta["aci_plain_src"] = path.removeprefix("assets/javascripts/")
-        config.mdx_configs[plain.EXTENSION] = {"lang": lang}
         return markdown
 
     @event_priority(PRIORITY.plain_out)

@@ -4,7 +4,9 @@
 (built into ``site-facilitator/``). See :mod:`aci_course.editions.build`: the learner
 edition drops every trainer note and facilitator file; the facilitator edition adds
 session plans, answer keys and the "for trainers" pages, marks trainer notes and says
-which edition it is on every page; every lesson gets the present-mode button.
+which edition it is on every page. Present mode's button (with the trainer notes'
+texts in the facilitator edition) is drawn on every lesson by aci.js from the
+language's texts script (``aci-quality``'s ``lesson_controls``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from aci_course.core.build_context import (
 )
 from aci_course.core.errors import stop_build
 from aci_course.core.priorities import PRIORITY
-from aci_course.course.publish import is_lesson
 from aci_course.editions import FACILITATOR, blocks
 from aci_course.editions.build import EditionBuild
 from aci_course.plugins.editions.config import EditionsConfig
@@ -76,13 +77,9 @@ class EditionsPlugin(BasePlugin[EditionsConfig]):
 
     @event_priority(PRIORITY.page_context)
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        """The edition banner, and the present button on lessons."""
+        """The edition banner."""
         assert self.edition is not None
-        lang = current_language(config)
-        self.edition.banner(context, lang)
-        if is_lesson(page.file):
-            context["aci_present_html"] = self.edition.present_button(lang)
-        return context
+        return self.edition.banner(context, current_language(config))
 
     @event_priority(PRIORITY.page_context)
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:

@@ -2,7 +2,8 @@
 
 - the course map of each language (:mod:`aci_course.progress.build`), with
   ``progress.html``, ``group-report.html`` and ``progress-data.<lang>.js``;
-- each lesson ends with its toggle; every page gets the header's progress link;
+- every page gets the header's progress link (a lesson's "done" toggle is drawn by
+  progress-lesson.js, its texts from the language's interface texts);
 - web app (:mod:`aci_course.progress.webapp`): ``manifest.webmanifest`` in each
   language root, the Workbox runtime from node_modules, and, once all languages are
   built, ``sw.js`` per language. Over ``file://`` nothing registers (webapp.js checks).
@@ -73,11 +74,6 @@ class ProgressPlugin(BasePlugin[ProgressConfig]):
                 File.generated(config, f"{prefix(lang)}manifest.webmanifest", content=text)
             )
         return files
-
-    @event_priority(PRIORITY.lesson_toggle)
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """End a lesson with its "lesson done" toggle."""
-        return build.add_lesson_toggle(html, page, current_language(config))
 
     @event_priority(PRIORITY.page_context)
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:

@@ -6,7 +6,8 @@
   marked, with screen-reader text in the reader's language;
 - display options (:mod:`aci_course.quality.a11y`): the header's text size, reading
   settings and palette labels (markup in ``overrides/partials/``, behaviour in
-  ``a11y.js``), and the read-aloud control on lessons (``aci_listen_html``);
+  ``a11y.js``) and the language's interface texts, ``texts/<lang>.js``, from which
+  the scripts draw the lesson controls (present, read aloud, plain language, done);
 - valid HTML (:mod:`aci_course.quality.valid_html`) and compact HTML
   (:mod:`aci_course.quality.compact_html`) on every page's final HTML.
 """
@@ -20,16 +21,30 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from aci_course.core.build_context import current_language
+from aci_course.core.build_context import current_language, edition
 from aci_course.core.errors import stop_build
 from aci_course.core.priorities import PRIORITY
 from aci_course.core.project import course_version
-from aci_course.course.publish import is_lesson
+from aci_course.course.plain import toggle_html
+from aci_course.editions import FACILITATOR
+from aci_course.editions.edition import present_button_html
 from aci_course.plugins.quality.config import QualityConfig
+from aci_course.progress.pages import lesson_toggle
 from aci_course.quality import a11y, external_links
 from aci_course.quality.build import ContentSafety
 from aci_course.quality.compact_html import compact
 from aci_course.quality.valid_html import repair
+
+
+def lesson_controls(config: MkDocsConfig, lang: str) -> dict[str, str]:
+    """The markup of the lesson controls the configured plugins have, by name."""
+    controls = {"listen": a11y.listen_html(lang), "plain": toggle_html(lang)}
+    which = edition(config)
+    if which is not None:
+        controls["present"] = present_button_html(lang, facilitator=which == FACILITATOR)
+    if "aci-progress" in config.plugins:
+        controls["lesson-done"] = lesson_toggle(lang)
+    return controls
 
 
 class QualityPlugin(BasePlugin[QualityConfig]):
@@ -40,14 +55,12 @@ class QualityPlugin(BasePlugin[QualityConfig]):
     def __init__(self) -> None:
         self.safety = ContentSafety()
         self.header: dict[str, dict[str, object]] = {}  # language -> header variables
-        self.listen: dict[str, str] = {}  # language -> read-aloud control
 
     @event_priority(PRIORITY.any)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """A new language build: nothing of the previous one is kept."""
         self.safety = ContentSafety()
         self.header = {}
-        self.listen = {}
         if (
             self.config.external_links
             and external_links.EXTENSION not in config.markdown_extensions
@@ -59,14 +72,15 @@ class QualityPlugin(BasePlugin[QualityConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Stop at the first page that is not UTF-8, is too big or is empty.
 
-        Add the language's on-demand interface texts (reading settings, read aloud).
+        Add the language's interface texts for scripts: the lesson controls' markup, the
+        texts of reading settings, read aloud and present mode.
         """
         if self.config.content_safety:
             with stop_build():
                 self.safety.check_files(files, config)
         if self.config.display_options:
             lang = current_language(config)
-            script = a11y.texts_script(lang)
+            script = a11y.texts_script(lang, lesson_controls(config, lang))
             files.append(File.generated(config, a11y.texts_path(lang), content=script))
         return files
 
@@ -107,12 +121,7 @@ class QualityPlugin(BasePlugin[QualityConfig]):
 
     @event_priority(PRIORITY.page_context)
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        """Texts and storage key for the header of a page; read aloud on lessons."""
-        if self.config.display_options and is_lesson(page.file):
-            lang = current_language(config)
-            if lang not in self.listen:  # the same on every lesson: rendered once
-                self.listen[lang] = a11y.listen_html(lang)
-            context["aci_listen_html"] = self.listen[lang]
+        """Texts and storage key for the header of a page."""
         return self._header(context, config)
 
     @event_priority(PRIORITY.page_context)

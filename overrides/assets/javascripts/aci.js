@@ -2,9 +2,12 @@
  * The course's own behaviour around content (quizzes and text size live in
  * their own files). Plain JavaScript, no network, nothing stored.
  *
- * Present mode: the [data-present] button shows here; its script (present.js)
- * loads when it is first pressed. scorm.js loads only in a frame or a window
- * opened by another (where an LMS can be).
+ * A lesson's controls above its title, Present and Listen, are drawn here (they do
+ * nothing without scripts, so no page carries them; texts from aci.texts).
+ *
+ * Present mode: the [data-present] button; its script (present.js) loads when it
+ * is first pressed. scorm.js loads only in a frame or a window opened by another
+ * (where an LMS can be).
  *
  * Read aloud: the [data-listen] button shows when the device has a voice of its own
  * (localService) for the lesson's language; otherwise the box says there is none and,
@@ -80,6 +83,18 @@
     document.head.appendChild(css);
   }
 
+  /* The lesson's Present button and read-aloud box, first in its article (before its
+   * title), as the build rendered them (aci.draw). */
+  function drawLessonControls() {
+    var article = window.aci.article();
+    if (!article || article.querySelector("[data-present], [data-listen-box]")) return;
+    var first = article.firstChild;
+    ["present", "listen"].forEach(function (name) {
+      var control = window.aci.draw(name);
+      if (control) article.insertBefore(control, first);
+    });
+  }
+
   /* Present mode's script (present.js) loads on the first press of its button. */
   function setUpPresent(button) {
     if (button.hasAttribute("data-aci-ready")) return;
@@ -98,7 +113,7 @@
   }
 
 
-  /* Read aloud (templates/quality/listen.html). Voices arrive late in some browsers
+  /* Read aloud (drawLessonControls). Voices arrive late in some browsers
    * (Chrome fills getVoices() after "voiceschanged"); a browser that never reports
    * any has none. Only local voices count: a network voice would send the text away. */
   var VOICE_WAIT = 2000;
@@ -119,18 +134,10 @@
     var start = box.querySelector("[data-listen]");
     var none = box.querySelector("[data-listen-none]");
     var other = box.querySelector("[data-listen-fallback]");
-    /* The "no voice" note's text comes from aci.texts, the first time it shows. */
-    var noneWanted = false;
+    /* The "no voice" note's text: the texts are there, the box was drawn from them. */
     function showNone(state) {
-      noneWanted = state;
-      if (!state || none.textContent) {
-        none.hidden = !state;
-        return;
-      }
-      window.aci.texts(function (ui) {
-        if (!none.textContent) none.textContent = ui["listen.no-voice"] || "";
-        none.hidden = !noneWanted;
-      });
+      if (state && !none.textContent) none.textContent = (window.aci.ui || {})["listen.no-voice"] || "";
+      none.hidden = !state;
     }
     if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) {
       showNone(true);
@@ -244,8 +251,12 @@
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-forget-answers-box]"), setUpForget);
     Array.prototype.forEach.call(document.querySelectorAll(".aci-catalogue"), setUpCatalogue);
-    Array.prototype.forEach.call(document.querySelectorAll("[data-present]"), setUpPresent);
-    Array.prototype.forEach.call(document.querySelectorAll("[data-listen-box]"), setUpListen);
+    if (!window.aci.lesson) return;
+    window.aci.texts(function () {
+      drawLessonControls();
+      Array.prototype.forEach.call(document.querySelectorAll("[data-present]"), setUpPresent);
+      Array.prototype.forEach.call(document.querySelectorAll("[data-listen-box]"), setUpListen);
+    });
   }
 
   /* SCORM 1.2: an LMS's API lives in a window above the page or in its opener, so a

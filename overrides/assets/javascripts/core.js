@@ -17,11 +17,19 @@
  *                          document$ reports (instant navigation); fn must be
  *                          idempotent (feature scripts mark what they set up)
  *   aci.load(src, done)    a plain <script> inserted on demand (works over file://)
- *   aci.texts(done)        done(texts): the page language's on-demand interface
- *                          texts ({key: text}, data/ui.yml), loaded once from the
+ *   aci.texts(done)        done(texts): the page language's interface texts for
+ *                          scripts ({key: text}, data/ui.yml), loaded once from the
  *                          script this script's data-aci-texts names ({} without one)
  *   aci.quizForm(tag, html) a quiz's form in place of the script tag that holds it
  *                          (aci_course/quiz/scripts.py), in the mode the tag asks for
+ *   aci.lesson             on a lesson, its id "<module>/<NN-slug>" (this script's
+ *                          data-aci-lesson), else "": a lesson's scripts draw its
+ *                          controls, which did nothing without scripts and so are
+ *                          no part of its HTML; its texts start loading at once
+ *   aci.article()          the page's article (where the lesson controls go)
+ *   aci.draw(name)         the element of the lesson control "name" (its markup,
+ *                          rendered by the build, is in the texts as "html.<name>"),
+ *                          or null when the build has none
  *
  * Plain script, not an ES module: module scripts do not run over file://. Under
  * Node the pure parts are exported for tests (tests/js/core.test.cjs).
@@ -215,8 +223,9 @@
     document.head.appendChild(tag);
   }
 
-  /* Texts only a control opened on demand shows (reading settings, read aloud) live in
-   * one script per language instead of in every page; it sets window.aci.ui. */
+  /* Texts of the controls scripts draw (a lesson's controls, reading settings, read
+   * aloud, present mode) live in one script per language instead of in every page;
+   * it sets window.aci.ui. */
   function texts(done) {
     var src = script && script.getAttribute("data-aci-texts");
     if (window.aci.ui || !src) {
@@ -253,6 +262,21 @@
     tag.parentNode.removeChild(tag);
   }
 
+  function article() {
+    return document.querySelector(".md-content article") || document.querySelector("article");
+  }
+
+  /* The build's own markup (aci_course/quality/a11y.py texts_script, from templates). */
+  function draw(name) {
+    var html = (window.aci.ui || {})["html." + name];
+    if (!html) return null;
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    return holder.firstElementChild;
+  }
+
+  var lesson = (script && script.getAttribute("data-aci-lesson")) || "";
+
   window.aci = {
     format: format,
     key: keyMaker(prefix),
@@ -264,9 +288,16 @@
     load: load,
     texts: texts,
     quizForm: quizForm,
+    lesson: lesson,
+    article: article,
+    draw: draw,
     /* the site's assets/javascripts/ folder, for scripts loaded on demand */
     assets: script ? script.src.replace(/[^/]*$/, "") : ""
   };
+
+  /* A lesson draws its controls from the texts: they load from here, in the head,
+   * while the page is parsed, so they are mostly there by the time its scripts run. */
+  if (lesson) texts(function () {});
 
   /* The reader's text size and reading settings (a11y.js, a11y.css) apply before the
    * first paint: this script runs in the head, before the body is parsed. The dyslexia

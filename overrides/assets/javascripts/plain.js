@@ -1,8 +1,10 @@
 /* The plain-language version of a lesson: the "Plain language" switch.
  *
- * A lesson with a plain version (aci_course/course/plain.py) has the switch
- * [data-plain-toggle] (hidden until this script runs), the version
- * <section data-plain> and the full lesson's blocks marked [data-plain-full].
+ * A lesson with a plain version (aci_course/course/plain.py) has the version
+ * <section data-plain> right after its title, the full lesson following it; the
+ * switch [data-plain-toggle] is drawn here above the section once the page is parsed
+ * (it does nothing without this script, so no page carries it; its text from
+ * aci.texts).
  * The reader's choice is the attribute data-aci-plain on <html> (aci.css shows
  * one version or the other) and is kept in browser storage under
  * "aci:<course version>:plain", so it holds on every lesson and after a reload.
@@ -81,7 +83,23 @@
     apply(on);
   }
 
+  /* The switch, in its bar right above the version's section, as the build rendered it
+   * (aci.draw); wire() shows it and sets aria-pressed. */
+  function draw() {
+    var section = document.querySelector("section[data-plain]");
+    if (!section || document.querySelector("[data-plain-toggle]")) return;
+    var bar = window.aci.draw("plain");
+    if (bar) section.parentNode.insertBefore(bar, section);
+  }
+
   function start() {
+    window.aci.texts(function () {
+      draw();
+      wire();
+    });
+  }
+
+  function wire() {
     var buttons = document.querySelectorAll("[data-plain-toggle]");
     for (var i = 0; i < buttons.length; i++) {
       var button = buttons[i];

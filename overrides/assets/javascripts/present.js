@@ -2,7 +2,7 @@
  * Present mode: a lesson shown to a room, one section (h2) at a time, in large type,
  * on screens that never scroll (a trainer in front of a room cannot scroll a slide).
  *
- * [data-present] (a button on every lesson, shown by aci.js, which loads this
+ * [data-present] (a button on every lesson, drawn and shown by aci.js, which loads this
  * script on the first press: a lesson that is never presented never loads it) starts it.
  * ArrowRight / PageDown / Space go forward, ArrowLeft / PageUp back (what a
  * presentation clicker sends), Escape leaves and gives focus back to the button.

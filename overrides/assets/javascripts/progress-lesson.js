@@ -1,6 +1,8 @@
 /*
  * A lesson's part of progress (on top of progress.js): its "lesson done" toggle,
- * marked done once all its quizzes are passed, and each checked quiz attempt
+ * drawn here at the end of its article (it does nothing without scripts, so no page
+ * carries it; texts from aci.texts), marked done once all its quizzes are passed,
+ * and each checked quiz attempt
  * recorded (first and last, with the questions missed) from quiz.js's
  * "aci:quiz-checked" event. Loaded by lessons only (overrides/main.html).
  */
@@ -15,6 +17,31 @@
   var lessonDone = P.lessonDone;
 
   /* --- lesson pages ---------------------------------------------------------------- */
+
+  /* The toggle of the lesson aci.lesson names, with the storage notice, at the end of
+   * its article, as the build rendered it (aci.draw): [data-progress-lesson] holding
+   * [data-lesson-done]. */
+  Progress.prototype.startLesson = function () {
+    var self = this;
+    var id = window.aci.lesson;
+    if (!id || !this.lesson(id)) return;
+    window.aci.texts(function () {
+      var article = window.aci.article();
+      if (!article || article.querySelector("[data-progress-lesson]")) return;
+      var holder = window.aci.draw("lesson-done");
+      if (!holder) return;
+      holder.setAttribute("data-progress-lesson", id);
+      var notice = holder.querySelector("[data-progress-storage-notice]");
+      notice.hidden = self.kept;
+      article.appendChild(holder);
+      try {
+        self.setUpLesson(holder);
+      } catch (error) {
+        /* Progress is an aid: whatever goes wrong, the lesson itself stays readable. */
+        notice.hidden = false;
+      }
+    });
+  };
 
   Progress.prototype.setUpLesson = function (holder) {
     var self = this;

@@ -336,9 +336,7 @@
       if (progress.setUpLesson) {
         /* progress-lesson.js, on lessons */
         progress.listen();
-        all(document, "[data-progress-lesson]").forEach(function (holder) {
-          progress.setUpLesson(holder);
-        });
+        progress.startLesson();
       }
       var page = document.querySelector("[data-progress-page]");
       progress.render(page);
