@@ -147,9 +147,7 @@ def config_of(page_html: str, page_url: str) -> dict[str, Any] | None:
     return config
 
 
-def shell_script(
-    items: Any, header: str, home: str, config: dict[str, Any] | None = None
-) -> str:
+def shell_script(items: Any, header: str, home: str, config: dict[str, Any] | None = None) -> str:
     """The script that sets ``window.aci.nav`` (nav.js draws from it).
 
     The navigation ``items`` as data, the ``header`` HTML and Material's ``config``

@@ -92,7 +92,7 @@ def globs() -> dict[str, list[str]]:
 _MEDIA = re.compile(r"^modules/[^/]+/media/")
 _PROGRESS_DATA = re.compile(r"^assets/javascripts/progress-data\.([a-z]+)\.js$")
 _PROGRESS_MODULE = re.compile(r"^assets/javascripts/progress/([a-z]+)/")
-_TEXTS = re.compile(r"^assets/javascripts/texts/([a-z]+)\.js$")
+_TEXTS = re.compile(r"^assets/javascripts/texts/([a-z]+)(\.later)?\.js$")
 _PLAIN = re.compile(r"^assets/javascripts/plain/([a-z]+)/")
 _NAV = re.compile(r"^assets/javascripts/nav/([a-z]+)\.js$")
 _QUIZ = re.compile(r"^assets/javascripts/quiz/([a-z]+)/")

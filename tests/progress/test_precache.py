@@ -94,6 +94,7 @@ def test_each_language_gets_only_its_own_lunr_maps_texts_plain_versions_and_quiz
         "assets/javascripts/progress/ru/care.js",
         "assets/javascripts/progress/be/care.js",
         "assets/javascripts/texts/ru.js",
+        "assets/javascripts/texts/ru.later.js",
         "assets/javascripts/texts/be.js",
         "assets/javascripts/plain/ru/care/01-a.js",
         "assets/javascripts/plain/be/care/01-a.js",
@@ -106,6 +107,7 @@ def test_each_language_gets_only_its_own_lunr_maps_texts_plain_versions_and_quiz
         "assets/javascripts/lunr/min/lunr.ru.min.js",
         "assets/javascripts/progress/ru/care.js",
         "assets/javascripts/texts/ru.js",
+        "assets/javascripts/texts/ru.later.js",
         "assets/javascripts/plain/ru/care/01-a.js",
         "assets/javascripts/quiz/ru/care/check.js",
     ]

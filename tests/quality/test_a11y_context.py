@@ -10,11 +10,12 @@ from aci_course import LANGUAGES
 from aci_course.core.texts import t
 from aci_course.quality.a11y import (
     TEXT_SIZE_STEPS,
+    later_path,
     listen_html,
     storage_key,
     template_context,
     texts_path,
-    texts_script,
+    texts_scripts,
 )
 
 
@@ -43,20 +44,33 @@ def test_listen_control_offers_the_russian_voice_only_on_belarusian_pages() -> N
         assert ('data-listen-fallback="ru"' in html) == (lang == "be")
 
 
+def _assigned(script: str) -> dict[str, str]:
+    """The texts a script of :func:`texts_scripts` puts into ``window.aci.ui``."""
+    start = "Object.assign(window.aci.ui=window.aci.ui||{},"
+    line = script.splitlines()[0]
+    assert line.startswith(start) and line.endswith(");")
+    texts: dict[str, str] = json.loads(line[len(start) : -2])
+    return texts
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_on_demand_texts_are_one_script_per_language(lang: str) -> None:
-    script = texts_script(lang)
-    assert script.startswith("window.aci.ui={") and script.endswith("};\n")
-    texts = json.loads(script[len("window.aci.ui=") : -2])
-    for key in ("listen.no-voice", "listen.pause", "a11y.line", "present.next", "forget.yes"):
-        assert texts[key] == t(key, lang)
+def test_texts_come_in_two_scripts_per_language(lang: str) -> None:
+    """What a lesson shows as it opens in the first, the rest when a control opens."""
+    scripts = texts_scripts(lang)
+    assert list(scripts) == [texts_path(lang), later_path(lang)]
+    first, later = (_assigned(script) for script in scripts.values())
+    assert first == {"listen.no-voice": t("listen.no-voice", lang)}
+    assert scripts[texts_path(lang)].endswith(f'window.aci.uiLater="texts/{lang}.later.js";\n')
+    for key in ("listen.pause", "a11y.line", "present.next", "forget.yes"):
+        assert later[key] == t(key, lang)
+    assert "listen.no-voice" not in later
     # The trainer notes' texts belong to the facilitator edition only.
-    assert not [key for key in texts if key.startswith("present.notes")]
-    assert not [key for key in texts if key.startswith("html.")]  # no controls given
+    assert not [key for key in later if key.startswith("present.notes")]
+    assert not [key for key in later if key.startswith("html.")]
     # The lesson controls' markup, drawn by the scripts that own them (aci.draw).
-    script = texts_script(lang, {"listen": listen_html(lang)})
-    with_controls = json.loads(script[len("window.aci.ui=") : -2])
-    assert with_controls == {**texts, "html.listen": listen_html(lang)}
+    with_controls = texts_scripts(lang, {"listen": listen_html(lang)})
+    assert _assigned(with_controls[texts_path(lang)]) == {**first, "html.listen": listen_html(lang)}
+    assert with_controls[later_path(lang)] == scripts[later_path(lang)]
     assert texts_path(lang) == f"assets/javascripts/texts/{lang}.js"
     assert template_context(lang, "2026.1")["aci_texts"] == texts_path(lang)
 

@@ -80,8 +80,9 @@ class QualityPlugin(BasePlugin[QualityConfig]):
                 self.safety.check_files(files, config)
         if self.config.display_options:
             lang = current_language(config)
-            script = a11y.texts_script(lang, lesson_controls(config, lang))
-            files.append(File.generated(config, a11y.texts_path(lang), content=script))
+            scripts = a11y.texts_scripts(lang, lesson_controls(config, lang))
+            for path, script in scripts.items():
+                files.append(File.generated(config, path, content=script))
         return files
 
     @event_priority(PRIORITY.content_safety)

@@ -256,7 +256,7 @@
       drawLessonControls();
       Array.prototype.forEach.call(document.querySelectorAll("[data-present]"), setUpPresent);
       Array.prototype.forEach.call(document.querySelectorAll("[data-listen-box]"), setUpListen);
-    });
+    }, true);
   }
 
   /* SCORM 1.2: an LMS's API lives in a window above the page or in its opener, so a

@@ -17,9 +17,11 @@
  *                          document$ reports (instant navigation); fn must be
  *                          idempotent (feature scripts mark what they set up)
  *   aci.load(src, done)    a plain <script> inserted on demand (works over file://)
- *   aci.texts(done)        done(texts): the page language's interface texts for
+ *   aci.texts(done, atLoad) done(texts): the page language's interface texts for
  *                          scripts ({key: text}, data/ui.yml), loaded once from the
  *                          script this script's data-aci-texts names ({} without one)
+ *                          and, unless atLoad (what a lesson shows as it opens), the
+ *                          one that one names (window.aci.uiLater)
  *   aci.quizForm(tag, html) a quiz's form in place of the script tag that holds it
  *                          (aci_course/quiz/scripts.py), in the mode the tag asks for
  *   aci.lesson             on a lesson, its id "<module>/<NN-slug>" (this script's
@@ -224,15 +226,24 @@
   }
 
   /* Texts of the controls scripts draw (a lesson's controls, reading settings, read
-   * aloud, present mode) live in one script per language instead of in every page;
-   * it sets window.aci.ui. */
-  function texts(done) {
+   * aloud, present mode) live in scripts per language instead of in every page; they
+   * fill window.aci.ui (aci_course/quality/a11y.py texts_scripts). The first holds what
+   * a lesson shows as it opens (atLoad) and names the second (window.aci.uiLater),
+   * which waits until a control that needs it opens. */
+  function texts(done, atLoad) {
     var src = script && script.getAttribute("data-aci-texts");
-    if (window.aci.ui || !src) {
+    if (!src) {
       done(window.aci.ui || {});
       return;
     }
-    load(src, function () { done(window.aci.ui || {}); });
+    load(src, function () {
+      var later = window.aci.uiLater;
+      if (atLoad || !later) {
+        done(window.aci.ui || {});
+        return;
+      }
+      load(window.aci.assets + later, function () { done(window.aci.ui || {}); });
+    });
   }
 
   /* A quiz's form is written once per language into its own script, shared by its
@@ -297,7 +308,7 @@
 
   /* A lesson draws its controls from the texts: they load from here, in the head,
    * while the page is parsed, so they are mostly there by the time its scripts run. */
-  if (lesson) texts(function () {});
+  if (lesson) texts(function () {}, true);
 
   /* The reader's text size and reading settings (a11y.js, a11y.css) apply before the
    * first paint: this script runs in the head, before the body is parsed. The dyslexia

@@ -96,7 +96,7 @@
     window.aci.texts(function () {
       draw();
       wire();
-    });
+    }, true);
   }
 
   function wire() {

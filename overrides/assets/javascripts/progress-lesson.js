@@ -40,7 +40,7 @@
         /* Progress is an aid: whatever goes wrong, the lesson itself stays readable. */
         notice.hidden = false;
       }
-    });
+    }, true);
   };
 
   Progress.prototype.setUpLesson = function (holder) {
