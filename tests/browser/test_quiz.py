@@ -550,6 +550,8 @@ def test_forget_my_answers_clears_answers_and_reflections(browse: Browse) -> Non
     button = box.locator("[data-forget-answers]")
     assert button.text_content() == t("forget.button", lang)
     button.click()
+    # The confirmation's texts load with the first control that needs them (core.js).
+    box.locator("[data-forget-answers-cancel]").wait_for(state="visible")
     assert button.get_attribute("aria-expanded") == "true"
     box.locator("[data-forget-answers-cancel]").click()  # changing one's mind keeps everything
     assert page.evaluate(stored) >= 2
