@@ -44,6 +44,7 @@ from aci_course.core.disk_cache import DiskCache
 from aci_course.core.errors import stop_build
 from aci_course.core.priorities import PRIORITY
 from aci_course.core.project import course_version
+from aci_course.core.theme_files import ListingOnce
 from aci_course.core.vendor import SITE_VENDOR_FILES, VendorMissing, add_vendor_files
 from aci_course.course import build, figures, plain
 from aci_course.course.languages import prefix
@@ -66,11 +67,17 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.header = ""  # the language's header, from its home page (core/shell.py)
         self.material_config: dict[str, Any] | None = None  # and Material's configuration
         self.header_from = ""
+        self.listing: ListingOnce | None = None
 
     @event_priority(PRIORITY.any)
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """A new command: only ``build`` is redirected to the partial folder."""
+        """A new command: only ``build`` is redirected to the partial folder.
+
+        A ``build`` lists the theme's files once for all its language builds
+        (core/theme_files.py).
+        """
         self.session = safe_build.Session(active=command == "build" and self.config.safe_build)
+        self.listing = ListingOnce() if command == "build" else None
 
     # --- on_config ------------------------------------------------------------------
 
@@ -89,6 +96,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     @event_priority(PRIORITY.modules_config)
     def _modules(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.listing is not None:
+            self.listing.wrap(config.theme)
         with stop_build():
             self.version = course_version(config)
             if is_outer_build(config) or self.course is None:
