@@ -62,7 +62,10 @@ def test_an_inline_svg_loses_its_namespace_attribute() -> None:
 
 def test_inside_the_article_only_its_edges_collapse() -> None:
     icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"></svg>'
-    page = f"<main>\n  <article class=a>\n    \n\n<h1>T</h1>\n\n\n<p>x  {icon}</p>\n  \n\n  </article>\n</main>"
+    page = (
+        "<main>\n  <article class=a>\n    \n\n<h1>T</h1>\n\n\n"
+        f"<p>x  {icon}</p>\n  \n\n  </article>\n</main>"
+    )
     assert compact(page) == (
         '<main>\n<article class=a>\n<h1>T</h1>\n\n\n<p>x  <svg viewBox="0 0 1 1"></svg></p>\n'
         "</article>\n</main>"
