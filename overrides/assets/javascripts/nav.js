@@ -85,7 +85,7 @@
   }
 
   if (me.hasAttribute("data-aci-page")) {
-    page_end();
+    pageEnd();
     return;
   }
 
@@ -230,7 +230,7 @@
 
   // --- after the article (data-aci-page) ---------------------------------------
 
-  function page_end() {
+  function pageEnd() {
     if (data.config && !document.getElementById("__config")) config();
     var footer = document.querySelector("footer.md-footer[data-aci-footer]");
     if (footer && !footer.querySelector(".md-footer__inner")) neighbours(footer);
