@@ -21,7 +21,7 @@
  *                          scripts ({key: text}, data/ui.yml), loaded once from the
  *                          script this script's data-aci-texts names ({} without one)
  *                          and, unless atLoad (what a lesson shows as it opens), the
- *                          one that one names (window.aci.uiLater)
+ *                          second script, which the first names (window.aci.uiLater)
  *   aci.quizForm(tag, html) a quiz's form in place of the script tag that holds it
  *                          (aci_course/quiz/scripts.py), in the mode the tag asks for
  *   aci.lesson             on a lesson, its id "<module>/<NN-slug>" (this script's
@@ -277,7 +277,7 @@
     return document.querySelector(".md-content article") || document.querySelector("article");
   }
 
-  /* The build's own markup (aci_course/quality/a11y.py texts_script, from templates). */
+  /* The build's own markup (aci_course/quality/a11y.py texts_scripts, from templates). */
   function draw(name) {
     var html = (window.aci.ui || {})["html." + name];
     if (!html) return null;
