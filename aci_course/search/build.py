@@ -23,6 +23,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
+
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.core.disk_cache import DiskCache
 from aci_course.search import glossary, lexicon
@@ -38,6 +40,33 @@ def read_index(site_dir: str) -> dict[str, Any] | None:
         return None
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+# What Material's search plugin writes into the index's ``config`` (SearchIndex).
+_INDEX_SETTINGS = ("lang", "separator", "pipeline", "fields")
+
+
+def built_index(config: MkDocsConfig) -> dict[str, Any] | None:
+    """The index the search plugin has just written, as :func:`read_index` would read it.
+
+    Taken from the plugin's memory (its ``search_index``: the entries it wrote and
+    its settings) rather than parsed back from the file: the file of the Russian
+    index is about 1 MB at 1x, read four times a build (issue 22). The entries are
+    copied, as static-i18n clears and refills the last index's list at the end.
+    A search plugin without that index (another version) is read from the file.
+    """
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    if plugin is None or not getattr(plugin.config, "enabled", True):
+        return None
+    index = getattr(plugin, "search_index", None)
+    entries = getattr(index, "entries", None)
+    settings = getattr(index, "config", None)
+    if not isinstance(entries, list) or settings is None:
+        return read_index(config.site_dir)
+    return {
+        "config": {key: settings[key] for key in _INDEX_SETTINGS},
+        "docs": list(entries),
+    }
 
 
 class SearchBuild:

@@ -184,12 +184,12 @@ def write_indexes(
     for lang, index in indexes.items():
         folder = index_dir(root, lang, default)
         folder.mkdir(parents=True, exist_ok=True)
-        data = dumps(index)
-        for name, text in (
+        data = dumps(index).encode("utf-8")  # once for both files (1 MB and more)
+        for name, content in (
             ("search_index.json", data),
-            ("search_index.js", f"var __index = {data}"),
+            ("search_index.js", b"var __index = " + data),
         ):
             path = folder / name
-            path.write_text(text, encoding="utf-8")
+            path.write_bytes(content)
             written.append(path)
     return written

@@ -17,7 +17,7 @@ from aci_course.core.build_context import current_language, has_i18n, is_outer_b
 from aci_course.core.disk_cache import DiskCache
 from aci_course.core.priorities import PRIORITY
 from aci_course.plugins.search.config import SearchConfig
-from aci_course.search.build import SearchBuild, read_index
+from aci_course.search.build import SearchBuild, built_index
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -47,7 +47,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """Keep an inner build's index; at the very end, write one index per language."""
         if self.search is None:
             return
-        index = read_index(config.site_dir)
+        index = built_index(config)
         if index is None:  # search plugin disabled
             return
         if not is_outer_build(config):
