@@ -7,12 +7,15 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from material.plugins.search.plugin import SearchIndex
 
 from aci_course.core.node import node_executable
 from aci_course.search import split as search_split
+from aci_course.search.build import built_index, read_index
 from aci_course.search.lexicon import write_lunr_scripts
 from aci_course.search.split import (
     LANGUAGE_SEARCH,
@@ -472,3 +475,22 @@ def test_generated_pages_weigh_less() -> None:
         ]
     )
     assert [d.get("boost") for d in docs] == [0.25, 0.25, None]
+
+
+def test_built_index_is_what_the_search_plugin_writes(tmp_path: Path) -> None:
+    """The index taken from the search plugin's memory equals the file it writes."""
+    index = SearchIndex(lang=["ru"], separator=SEPARATOR, pipeline=["stemmer"], fields=FIELDS)
+    index.entries += [doc("index.html", "Главная", "текст\u2028"), doc("a.html#b", "Б", "")]
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(
+        index.generate_search_index(None), encoding="utf-8"
+    )
+    plugin = SimpleNamespace(config=SimpleNamespace(enabled=True), search_index=index)
+    config: Any = SimpleNamespace(plugins={"material/search": plugin}, site_dir=str(tmp_path))
+    taken = built_index(config)
+    assert taken == read_index(str(tmp_path))
+    assert taken is not None and taken["docs"] is not index.entries  # static-i18n clears that list
+    plugin.search_index = None  # another version of the plugin: its file is read
+    assert built_index(config) == read_index(str(tmp_path))
+    plugin.config.enabled = False
+    assert built_index(config) is None
