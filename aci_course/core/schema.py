@@ -203,7 +203,7 @@ class AuthorModel(BaseModel):
     """Base of every model of an author file: strict, closed, immutable."""
 
     # Strict: YAML already gives typed values, so "90" is no number and 1 no text.
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
     messages: ClassVar[Mapping[str, Say]] = {}
     called: ClassVar[str] = "{parent}"

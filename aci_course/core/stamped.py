@@ -15,11 +15,15 @@ files, the stamp also holds a checksum of each file modified in the last
 from __future__ import annotations
 
 import os
+import pickle
+import sys
 import time
 import zlib
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Generic, TypeVar
+
+from aci_course.core.disk_cache import DiskCache, code_version, digest
 
 T = TypeVar("T")
 
@@ -47,15 +51,26 @@ def _stamp_into(entries: list[tuple[str, int, int, int]], top: str, rel: str, no
         try:
             info = entry.stat()
             folder = entry.is_dir()
-            checksum = 0
-            if not folder and now - info.st_mtime_ns < RECENT_NS:
-                with open(entry.path, "rb") as file:
-                    checksum = zlib.crc32(file.read())
+            checksum = 0 if folder else _checksum(entry.path, info.st_mtime_ns, now)
         except OSError:
             continue
         entries.append((name, info.st_mtime_ns, info.st_size, checksum))
         if folder:
             _stamp_into(entries, entry.path, f"{name}/", now)
+
+
+def _checksum(path: str, mtime_ns: int, now: int) -> int:
+    """The file's checksum if it was modified within :data:`RECENT_NS`, else 0."""
+    if now - mtime_ns >= RECENT_NS:
+        return 0
+    with open(path, "rb") as file:
+        return zlib.crc32(file.read())
+
+
+def file_stamp(path: Path) -> tuple[int, int, int]:
+    """Modification time (ns), size and, if recent, checksum of one file."""
+    info = path.stat()
+    return (info.st_mtime_ns, info.st_size, _checksum(str(path), info.st_mtime_ns, time.time_ns()))
 
 
 class Stamped(Generic[T]):
@@ -75,3 +90,64 @@ class Stamped(Generic[T]):
         result = make()
         self._entries[key] = (stamp, result)
         return result
+
+
+_CODE: list[str] = []
+
+
+def _code() -> str:
+    """A key part that changes with our package's code and the libraries results hold."""
+    if not _CODE:
+        import pydantic
+        import yaml
+
+        package = Path(__file__).resolve().parents[1]
+        _CODE.append(
+            digest(
+                code_version(sorted(package.rglob("*.py"))),
+                sys.version,
+                pydantic.VERSION,
+                yaml.__version__,
+            )
+        )
+    return _CODE[0]
+
+
+class KeptOnDisk(Generic[T]):
+    """Results pickled in ``cache`` under a key of what they were made from and our code.
+
+    For results that take long to make and depend only on files: the parts given to
+    :meth:`get` must hold everything ``make`` reads (paths resolved, their stamps,
+    the languages), so a `make site` after an edit makes again only what the edit
+    touched, and a build of an unchanged course reads its validated modules and
+    quizzes instead of parsing and validating them again (issue 22). ``make`` may log
+    nothing (a kept result would not log it again); one that raises keeps nothing.
+    The cache is the project's own (``.cache/`` beside mkdocs.yml), trusted like its
+    files.
+    """
+
+    def __init__(self, cache: DiskCache, suffix: str) -> None:
+        self.cache = cache
+        self.suffix = suffix
+        self.used: set[str] = set()
+
+    def get(self, parts: Hashable, make: Callable[[], T]) -> T:
+        """The kept result for ``parts``, else ``make()`` (then kept)."""
+        key = digest(_code(), repr(parts))
+        self.used.add(key)
+        data = self.cache.read_bytes(key, self.suffix)
+        if data is not None:
+            try:
+                kept: T = pickle.loads(data)  # the project's own cache, trusted like its files
+                return kept
+            except Exception:  # an unreadable entry (another pickle format): made again
+                pass
+        result = make()
+        self.cache.write_bytes(key, pickle.dumps(result, pickle.HIGHEST_PROTOCOL), self.suffix)
+        return result
+
+    def forget_unused(self) -> None:
+        """Delete the entries that no :meth:`get` asked for: what an edit made obsolete."""
+        for path in self.cache.entries(self.suffix):
+            if path.name.removesuffix(self.suffix) not in self.used:
+                path.unlink(missing_ok=True)

@@ -49,6 +49,8 @@ class CourseBuild:
         self.drawer = Drawer(self.root / CACHE_FOLDER)
         # The drawn figures of each page of the language being built, by source URI.
         self.figure_slots: dict[str, dict[str, str]] = {}
+        # Each module's pre-test quizzes, read from its Russian lessons once for every language.
+        self.pretests: dict[str, list[tuple[str, str]]] = {}
 
     def navigation(self, config: MkDocsConfig, lang: str) -> None:
         """Set the nav of the ``lang`` build."""
@@ -68,7 +70,8 @@ class CourseBuild:
             )
         )
         for module in self.modules:
-            overview = pages.overview_page(module, lang, self.modules)
+            quizzes = self._pretest_quizzes(module)
+            overview = pages.overview_page(module, lang, self.modules, quizzes)
             src = f"modules/{module.id}/index.md"
             dest = f"{base}modules/{module.id}/index.html"
             files.append(self._generated(src, dest, overview, config, lang, module.id))
@@ -76,7 +79,6 @@ class CourseBuild:
                 files.append(self._lesson_file(module, lesson.name, lang, config))
             # After the lessons: MkDocs reads pages in this order, so a mistake in a
             # lesson's quiz line is reported at the lesson's own file and line first.
-            quizzes = pages.pretest_quizzes(module)
             if quizzes:
                 name = pages.PRE_TEST_PAGE
                 pretest = File.generated(
@@ -91,6 +93,11 @@ class CourseBuild:
                 if media.src_uri not in files.src_uris:
                     files.append(media)
         return files
+
+    def _pretest_quizzes(self, module: Module) -> list[tuple[str, str]]:
+        if module.id not in self.pretests:
+            self.pretests[module.id] = pages.pretest_quizzes(module)
+        return self.pretests[module.id]
 
     def render_facts(self, markdown: str, page: Page, lang: str) -> str:
         """Each ``{{ fact "id" }}`` of ``page`` in ``lang``, its source in the Sources.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Annotated, ClassVar, Generic, Literal, TypeVar, get_args
 
@@ -17,6 +18,7 @@ from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
+from aci_course.core.disk_cache import DiskCache
 from aci_course.core.errors import AuthorError
 from aci_course.core.schema import (
     AtLeast,
@@ -30,7 +32,7 @@ from aci_course.core.schema import (
     validate,
 )
 from aci_course.core.sources import read_source
-from aci_course.core.stamped import Stamped, folder_stamp
+from aci_course.core.stamped import KeptOnDisk, Stamped, folder_stamp
 from aci_course.core.yamlsource import load_yaml, read_text
 
 Track = Literal["inclusive-care", "life-skills", "trainers"]
@@ -368,11 +370,16 @@ def load_modules(root: Path, languages: Sequence[str]) -> list[Module]:
 
 def _read_modules(root: Path, languages: Sequence[str]) -> list[Module]:
     base = root / "modules"
+    kept: KeptOnDisk[Module] = KeptOnDisk(DiskCache.at(root, "modules"), ".pickle")
     modules = [
-        load_module(folder, root, languages)
+        kept.get(
+            (str(folder.resolve()), str(root.resolve()), folder_stamp(folder), tuple(languages)),
+            partial(load_module, folder, root, languages),
+        )
         for folder in sorted(base.iterdir())
         if folder.is_dir() and not folder.name.startswith((".", "_"))
     ]
+    kept.forget_unused()
     _check_prerequisites(modules, root)
     return sorted(modules, key=lambda m: (TRACKS.index(m.track), m.order, m.id))
 

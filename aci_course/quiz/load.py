@@ -8,12 +8,14 @@ and a fix, so the build stops with ``quizzes/<file>.yml:LINE: what is wrong - ho
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from aci_course.core.disk_cache import DiskCache
 from aci_course.core.errors import AuthorError
 from aci_course.core.schema import validate
-from aci_course.core.stamped import Stamped, folder_stamp
+from aci_course.core.stamped import KeptOnDisk, Stamped, file_stamp, folder_stamp
 from aci_course.core.yamlsource import load_yaml
 from aci_course.quiz.model import Quiz, QuizFile
 
@@ -79,8 +81,22 @@ def load_quizzes(
 
 def _read_quizzes(root: Path, folder: Path, languages: Sequence[str]) -> dict[str, Quiz]:
     result: dict[str, Quiz] = {}
+    kept: KeptOnDisk[QuizFile] = KeptOnDisk(DiskCache.at(root, "quizzes"), ".pickle")
+    modules = root / "modules"
+    # What load_quiz_file reads besides the file: the names of the module folders.
+    names = (
+        tuple(sorted(p.name for p in modules.iterdir() if p.is_dir())) if modules.is_dir() else None
+    )
     for path in sorted(folder.iterdir()):
         if path.is_file() and path.suffix in (".yml", ".yaml"):
-            for quiz in load_quiz_file(path, root, languages).quizzes:
+            parts = (
+                str(path.resolve()),
+                str(root.resolve()),
+                file_stamp(path),
+                names,
+                tuple(languages),
+            )
+            for quiz in kept.get(parts, partial(load_quiz_file, path, root, languages)).quizzes:
                 result[quiz.full_id] = quiz
+    kept.forget_unused()
     return result
