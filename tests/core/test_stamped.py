@@ -89,7 +89,7 @@ def test_kept_on_disk_for_its_parts_and_made_again_for_others(tmp_path: Path) ->
     assert len(cache.entries(".pickle")) == 2
     again: KeptOnDisk[dict[str, str]] = KeptOnDisk(cache, ".pickle")
     assert again.get(("b", 1), lambda: make("b")) == {"value": "b"}
-    assert made == ["a", "b", "a2"]
+    assert made == ["a", "b", "a2", "b"]  # left out by the later build: made again
 
 
 def test_an_unreadable_entry_is_made_again_and_a_failed_make_keeps_nothing(
