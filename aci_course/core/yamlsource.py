@@ -7,12 +7,14 @@ validator can point an author at the exact line of a mistake.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from aci_course.core.errors import AuthorError
+from aci_course.core.stamped import RECENT_NS
 
 
 class MarkedDict(dict[str, Any]):
@@ -169,13 +171,26 @@ def _load_fast(text: str) -> Any:
 _parsed: dict[Path, tuple[str, Any]] = {}
 
 
+# Texts of author files by path, with the (modification time, size) they were read at.
+# A page's file is read by several steps of each language build (content safety,
+# facts, figures, plain versions, quizzes); an unchanged file is read once. A file
+# modified in the last RECENT_NS is read again every time: two saves within one
+# tick of the file system's clock can keep its time and size (see core/stamped.py).
+_texts: dict[Path, tuple[tuple[int, int], str]] = {}
+
+
 def read_text(path: Path, display: str) -> str:
     """Read an author's file as UTF-8 (a BOM is allowed), or raise an AuthorError.
 
     Line ends are kept as they are: callers count lines by line feeds.
     """
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        stamp = (info.st_mtime_ns, info.st_size)
+        kept = _texts.get(path)
+        if kept is not None and kept[0] == stamp and time.time_ns() - stamp[0] >= RECENT_NS:
+            return kept[1]
+        size = info.st_size
         if size > MAX_TEXT_BYTES:
             raise AuthorError(
                 display,
@@ -196,12 +211,14 @@ def read_text(path: Path, display: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise AuthorError(display, 1, "is saved as UTF-16 text", "save the file as UTF-8")
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise AuthorError(
             display, line, "is not valid UTF-8 text", "save the file with UTF-8 encoding"
         ) from None
+    _texts[path] = (stamp, text)
+    return text
 
 
 def _explain(error: yaml.MarkedYAMLError) -> tuple[int | None, str, str]:

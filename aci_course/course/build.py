@@ -18,7 +18,9 @@ from mkdocs.structure.pages import Page
 from aci_course import DEFAULT_LANGUAGE, LANGUAGES
 from aci_course.core.build_context import course_languages, project_root
 from aci_course.core.generated import GeneratedPage, fill
+from aci_course.core.sources import normalize
 from aci_course.core.texts import t
+from aci_course.core.yamlsource import read_text
 from aci_course.course import coverage, languages, pages, plain
 from aci_course.course.facts import facts_file, load_facts, render_facts
 from aci_course.course.figures import CACHE_FOLDER, Drawer, Figure, load_figures, place_figures
@@ -147,7 +149,8 @@ class CourseBuild:
             path = Path(page.file.abs_src_path or self.root).resolve()
             inside = path.is_relative_to(self.root)
             source = path.relative_to(self.root).as_posix() if inside else str(path)
-        text = path.read_text(encoding="utf-8") if path.is_file() else markdown
+        # As MkDocs reads a page: one kind of line end, no byte-order mark.
+        text = normalize(read_text(path, source)) if path.is_file() else markdown
         return source, text
 
     def has_plain_version(self, markdown: str, page: Page) -> bool:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 
@@ -47,3 +50,20 @@ def test_utf16_and_missing_files(tmp_path: Path) -> None:
         load(tmp_path, "a: 1\n".encode("utf-16"))
     with pytest.raises(AuthorError, match=r"^gone\.md: cannot be read \("):
         read_text(tmp_path / "gone.md", "gone.md")
+
+
+def test_read_text_reads_an_unchanged_file_once(tmp_path: Path) -> None:
+    """Several steps of each language build read a page's file: only a change reads it again."""
+    path = tmp_path / "lesson.md"
+    path.write_text("one", encoding="utf-8")
+    os.utime(path, ns=(10**9, 10**9))  # an old file
+    assert read_text(path, "lesson.md") == "one"
+    with patch.object(Path, "read_bytes", side_effect=AssertionError("read again")):
+        assert read_text(path, "lesson.md") == "one"
+    path.write_text("two", encoding="utf-8")  # saved now: same size, a new time
+    assert read_text(path, "lesson.md") == "two"
+    now = time.time_ns()
+    os.utime(path, ns=(now, now))
+    path.write_bytes(b"six")  # a second save within the clock's tick: time and size kept
+    os.utime(path, ns=(now, now))
+    assert read_text(path, "lesson.md") == "six"  # recent files are always read
