@@ -16,6 +16,7 @@ functions over text:
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -115,23 +116,34 @@ _SUSPECT_IN_TAG = (
     r"|[a-z][^<>]*?[\s/\"']on[a-z]+\s*="
 )
 _SUSPECT_SCRIPT_URL = r"script\s*[:&]"
-_SUSPECT_URL = _SUSPECT_SCRIPT_URL + "|&#|&colon"  # also "java&#x53;cript:", "&colon;"
-_SUSPECT_HTML = f"<(?:{_SUSPECT_ELEMENT}|{_SUSPECT_IN_TAG})|{_SUSPECT_URL}"
-_SUSPECT_MARKDOWN_ONLY = r"!\[|\{[^{}\n]*="
+_SUSPECT_ENTITY = r"&#|&colon"  # e.g. "java&#x53;cript:", "javascript&colon;"
+_SUSPECT_HTML = f"<(?:{_SUSPECT_ELEMENT}|{_SUSPECT_IN_TAG})|{_SUSPECT_SCRIPT_URL}|{_SUSPECT_ENTITY}"
+_SUSPECT_IMAGE = r"!\["
+_SUSPECT_ATTR_LIST = r"\{[^{}\n]*="
+_SUSPECT_MARKDOWN_ONLY = f"{_SUSPECT_IMAGE}|{_SUSPECT_ATTR_LIST}"
 _SUSPECT = re.compile(_SUSPECT_HTML, re.IGNORECASE)
 _SUSPECT_MARKDOWN = re.compile(_SUSPECT_HTML + "|" + _SUSPECT_MARKDOWN_ONLY, re.IGNORECASE)
 
 # How _is_suspect reads the specification. Python's re is slow on _SUSPECT: with
 # IGNORECASE no branch has a literal prefix to scan for, and the in-tag branch walks
-# every tag's attributes. So the text is case-folded once (_fold_case) and the
-# branches that start with fixed text are searched without IGNORECASE, which re scans
-# for quickly; the in-tag branch is searched only when some "name =" could end a match.
+# every tag's attributes. re scans quickly for a pattern that starts with fixed
+# characters that case does not change. So the text is case-folded once (_fold_case)
+# and the branches are searched one by one, those starting with letters in the folded
+# text without IGNORECASE; the in-tag branch is searched only when an "=" found by
+# _NAME_EQUALS or _HANDLER_EQUALS ends a name it could match (_ends_in_tag_name).
 _FOLDED_ELEMENT = re.compile("<" + _SUSPECT_ELEMENT)
 _FOLDED_SCRIPT_URL = re.compile(_SUSPECT_SCRIPT_URL)
-_MARKDOWN_ONLY = re.compile(_SUSPECT_MARKDOWN_ONLY)
+_ENTITY = re.compile(_SUSPECT_ENTITY, re.IGNORECASE)  # re takes the "&" out in front
+_IMAGE = re.compile(_SUSPECT_IMAGE)
+_ATTR_LIST_EQUALS = re.compile(_SUSPECT_ATTR_LIST)
 _IN_TAG = re.compile("<(?:" + _SUSPECT_IN_TAG + ")", re.IGNORECASE)
-_IN_TAG_NAMES = frozenset(_SUSPECT_ATTRS.split("|")[1:])  # on\w+ is checked by its prefix
+_IN_TAG_NAMES = frozenset(_SUSPECT_ATTRS.split("|")[1:])  # all but on\w+
 _IN_TAG_BEFORE_NAME = "/\"'"  # or a blank
+# "=" after a blank or after the last three letters of one of _IN_TAG_NAMES.
+_NAME_EQUALS = re.compile(
+    r"=(?:(?<=\s=)|(?<=(?:" + "|".join(sorted({n[-3:] for n in _IN_TAG_NAMES})) + ")=))"
+)
+_HANDLER_EQUALS = re.compile(r"on\w+\s*=")
 # IGNORECASE equates these with an ASCII letter but str.lower() does not map them to it
 # (it leaves "ſ" and "ı" and makes two characters of "İ").
 _ODD_CASES = (("\u017f", "s"), ("\u0131", "i"), ("\u0130", "i"))
@@ -241,33 +253,41 @@ def _fold_case(text: str) -> str:
     return text.lower()
 
 
-def _may_open_in_tag_match(folded: str) -> bool:
-    r"""True when some ``name\s*=`` of ``folded`` could end a match of _SUSPECT_IN_TAG.
+def _ends_in_tag_name(folded: str, equals: int) -> bool:
+    r"""True when the "=" at ``equals`` could end a match of _SUSPECT_IN_TAG.
 
-    Both alternatives of _SUSPECT_IN_TAG end in a blank, "/" or a quote, then one of
-    _SUSPECT_ATTRS (a run of word characters), blanks and "=". So, walking back from
-    each "=" over blanks, the whole run of word characters before must be such a name,
-    with such a character before it. Pages have few "=" (about 35 in 7 KB of HTML) and
-    most are class=, href= or id=. ``str.isspace`` and ``str.isalnum`` (or "_") are
-    re's ``\s`` and ``\w``; a test checks every code point.
+    Both its alternatives end in a blank, "/" or a quote, then one of _SUSPECT_ATTRS (a
+    run of word characters), blanks and "=". So, walking back from the "=" over blanks,
+    the whole run of word characters before must be such a name, with such a character
+    before it. ``str.isspace`` and ``str.isalnum`` (or "_") are re's ``\s`` and ``\w``;
+    a test checks every code point.
     """
-    equals = folded.find("=")
-    while equals >= 0:
-        end = equals
-        while end and folded[end - 1].isspace():
-            end -= 1
-        start = end
-        while start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
-            start -= 1
-        if 0 < start < end:
-            name = folded[start:end]
-            before = folded[start - 1]
-            if (name in _IN_TAG_NAMES or (name.startswith("on") and len(name) > 2)) and (
-                before.isspace() or before in _IN_TAG_BEFORE_NAME
-            ):
-                return True
-        equals = folded.find("=", equals + 1)
-    return False
+    end = equals
+    while end and folded[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+        start -= 1
+    if not 0 < start < end:
+        return False
+    name = folded[start:end]
+    before = folded[start - 1]
+    return (name in _IN_TAG_NAMES or (name.startswith("on") and len(name) > 2)) and (
+        before.isspace() or before in _IN_TAG_BEFORE_NAME
+    )
+
+
+def _may_match_in_tag(folded: str) -> bool:
+    """True when some "=" of ``folded`` could end a match of _SUSPECT_IN_TAG.
+
+    Such an "=" has right before it a blank or the end of one of _IN_TAG_NAMES (both
+    found by _NAME_EQUALS), or a handler's name (found by _HANDLER_EQUALS: no earlier
+    match reaches past the blank, "/" or quote before the name). Pages have few "="
+    (about 35 in 7 KB of HTML, mostly class=, href= and id=), and these two find fewer.
+    """
+    found = (m.start() for m in _NAME_EQUALS.finditer(folded))
+    handlers = (m.end() - 1 for m in _HANDLER_EQUALS.finditer(folded))
+    return any(_ends_in_tag_name(folded, at) for at in itertools.chain(found, handlers))
 
 
 def _is_suspect(text: str, *, markdown: bool = False) -> bool:
@@ -276,20 +296,17 @@ def _is_suspect(text: str, *, markdown: bool = False) -> bool:
     The same answer, several times faster on real pages (see the comment above
     _FOLDED_ELEMENT). The pattern is an alternation, so it finds something exactly when
     one of its branches does; each branch is asked here in a cheaper way that gives the
-    same answer, and _IN_TAG, read as written, only when _may_open_in_tag_match says
-    it can match (on real pages: a table cell's style).
+    same answer, the in-tag branch, read as written, only when _may_match_in_tag says
+    it can match (on the real course: in a few tables' cell styles).
     """
-    if markdown and _MARKDOWN_ONLY.search(text):
+    if markdown and (_IMAGE.search(text) or _ATTR_LIST_EQUALS.search(text)):
+        return True
+    if _ENTITY.search(text):
         return True
     folded = _fold_case(text)
-    if (
-        "&#" in folded
-        or "&colon" in folded
-        or _FOLDED_SCRIPT_URL.search(folded)
-        or _FOLDED_ELEMENT.search(folded)
-    ):
+    if _FOLDED_SCRIPT_URL.search(folded) or _FOLDED_ELEMENT.search(folded):
         return True
-    return _may_open_in_tag_match(folded) and _IN_TAG.search(text) is not None
+    return _may_match_in_tag(folded) and _IN_TAG.search(text) is not None
 
 
 # --- the checks ----------------------------------------------------------------------------
