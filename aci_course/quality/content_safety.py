@@ -134,7 +134,7 @@ _SUSPECT_MARKDOWN = re.compile(_SUSPECT_HTML + "|" + _SUSPECT_MARKDOWN_ONLY, re.
 _FOLDED_ELEMENT = re.compile("<" + _SUSPECT_ELEMENT)
 _FOLDED_SCRIPT_URL = re.compile(_SUSPECT_SCRIPT_URL)
 _ENTITY = re.compile(_SUSPECT_ENTITY, re.IGNORECASE)  # re takes the "&" out in front
-_IMAGE = re.compile(_SUSPECT_IMAGE)
+_IMAGE_START = re.compile(_SUSPECT_IMAGE)
 _ATTR_LIST_EQUALS = re.compile(_SUSPECT_ATTR_LIST)
 _IN_TAG = re.compile("<(?:" + _SUSPECT_IN_TAG + ")", re.IGNORECASE)
 _IN_TAG_NAMES = frozenset(_SUSPECT_ATTRS.split("|")[1:])  # all but on\w+
@@ -299,7 +299,7 @@ def _is_suspect(text: str, *, markdown: bool = False) -> bool:
     same answer, the in-tag branch, read as written, only when _may_match_in_tag says
     it can match (on the real course: in a few tables' cell styles).
     """
-    if markdown and (_IMAGE.search(text) or _ATTR_LIST_EQUALS.search(text)):
+    if markdown and (_IMAGE_START.search(text) or _ATTR_LIST_EQUALS.search(text)):
         return True
     if _ENTITY.search(text):
         return True
