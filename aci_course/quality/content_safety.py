@@ -133,7 +133,7 @@ _SUSPECT_MARKDOWN = re.compile(_SUSPECT_HTML + "|" + _SUSPECT_MARKDOWN_ONLY, re.
 # _NAME_EQUALS or _HANDLER_EQUALS ends a name it could match (_ends_in_tag_name).
 _FOLDED_ELEMENT = re.compile("<" + _SUSPECT_ELEMENT)
 _FOLDED_SCRIPT_URL = re.compile(_SUSPECT_SCRIPT_URL)
-_ENTITY = re.compile(_SUSPECT_ENTITY, re.IGNORECASE)  # re takes the "&" out in front
+_ENTITY = re.compile(_SUSPECT_ENTITY, re.IGNORECASE)  # re scans for the common "&"
 _IMAGE_START = re.compile(_SUSPECT_IMAGE)
 _ATTR_LIST_EQUALS = re.compile(_SUSPECT_ATTR_LIST)
 _IN_TAG = re.compile("<(?:" + _SUSPECT_IN_TAG + ")", re.IGNORECASE)
@@ -143,7 +143,9 @@ _IN_TAG_BEFORE_NAME = "/\"'"  # or a blank
 _NAME_EQUALS = re.compile(
     r"=(?:(?<=\s=)|(?<=(?:" + "|".join(sorted({n[-3:] for n in _IN_TAG_NAMES})) + ")=))"
 )
-_HANDLER_EQUALS = re.compile(r"on\w+\s*=")
+# "on" that starts a run of word characters, the run, blanks, "=". Without (?<!\won) and
+# the possessive ++ a long run such as "onononon..." would take quadratic time.
+_HANDLER_EQUALS = re.compile(r"on(?<!\won)\w++\s*+=")
 # IGNORECASE equates these with an ASCII letter but str.lower() does not map them to it
 # (it leaves "ſ" and "ı" and makes two characters of "İ").
 _ODD_CASES = (("\u017f", "s"), ("\u0131", "i"), ("\u0130", "i"))

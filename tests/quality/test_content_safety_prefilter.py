@@ -14,6 +14,7 @@ import random
 import re
 import string
 import sys
+import time
 
 import pytest
 
@@ -148,3 +149,15 @@ def test_the_scans_use_the_prefilter() -> None:
     assert cs.scan_html('<p title="a" onclick=x>t</p>')[0].needle == "onclick"
     assert cs.scan_markdown("<p title='a' style=\"background:url(//e.org/x)\">t</p>\n")
     assert cs.scan_html("<p>data = 5</p>") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on" * 100_000, "<a " + "on" * 100_000, "=" * 200_000, " =" * 100_000, "script " * 30_000],
+    ids=["on-run", "on-run-in-tag", "equals", "blank-equals", "script"],
+)
+def test_prefilter_takes_linear_time(text: str) -> None:
+    # Quadratic time would take minutes here; linear takes milliseconds.
+    started = time.process_time()
+    assert not cs._is_suspect(text, markdown=True)
+    assert time.process_time() - started < 2
