@@ -283,9 +283,9 @@ def _may_match_in_tag(folded: str) -> bool:
     """True when some "=" of ``folded`` could end a match of _SUSPECT_IN_TAG.
 
     Such an "=" has right before it a blank or the end of one of _IN_TAG_NAMES (both
-    found by _NAME_EQUALS), or a handler's name (found by _HANDLER_EQUALS: no earlier
-    match reaches past the blank, "/" or quote before the name). Pages have few "="
-    (about 35 in 7 KB of HTML, mostly class=, href= and id=), and these two find fewer.
+    found by _NAME_EQUALS), or a handler's name, a whole run of word characters that
+    starts with "on" (found by _HANDLER_EQUALS). Pages have few "=" (about 35 in 7 KB
+    of HTML, mostly class=, href= and id=), and these two find fewer.
     """
     found = (m.start() for m in _NAME_EQUALS.finditer(folded))
     handlers = (m.end() - 1 for m in _HANDLER_EQUALS.finditer(folded))
