@@ -49,6 +49,8 @@ class CourseBuild:
         self.drawer = Drawer(self.root / CACHE_FOLDER)
         # The drawn figures of each page of the language being built, by source URI.
         self.figure_slots: dict[str, dict[str, str]] = {}
+        # Each module's test before it (read from its Russian lessons: one for all languages).
+        self.pretests: dict[str, list[tuple[str, str]]] = {}
 
     def navigation(self, config: MkDocsConfig, lang: str) -> None:
         """Set the nav of the ``lang`` build."""
@@ -68,7 +70,10 @@ class CourseBuild:
             )
         )
         for module in self.modules:
-            overview = pages.overview_page(module, lang, self.modules)
+            quizzes = self.pretests.get(module.id)
+            if quizzes is None:
+                quizzes = self.pretests[module.id] = pages.pretest_quizzes(module)
+            overview = pages.overview_page(module, lang, self.modules, quizzes)
             src = f"modules/{module.id}/index.md"
             dest = f"{base}modules/{module.id}/index.html"
             files.append(self._generated(src, dest, overview, config, lang, module.id))
@@ -76,7 +81,6 @@ class CourseBuild:
                 files.append(self._lesson_file(module, lesson.name, lang, config))
             # After the lessons: MkDocs reads pages in this order, so a mistake in a
             # lesson's quiz line is reported at the lesson's own file and line first.
-            quizzes = pages.pretest_quizzes(module)
             if quizzes:
                 name = pages.PRE_TEST_PAGE
                 pretest = File.generated(

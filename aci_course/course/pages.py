@@ -94,8 +94,18 @@ def pretest_page(module: Module, lang: str, quizzes: Sequence[tuple[str, str]]) 
     return f"---\n{front}---\n\n# {title}\n\n{body}\n\n{sections}{end}\n"
 
 
-def overview_html(module: Module, lang: str, modules: Sequence[Module]) -> str:
-    """The body of ``modules/<id>/index.html`` in ``lang``."""
+def overview_html(
+    module: Module,
+    lang: str,
+    modules: Sequence[Module],
+    pretest: Sequence[tuple[str, str]] | None = None,
+) -> str:
+    """The body of ``modules/<id>/index.html`` in ``lang``.
+
+    ``pretest`` is :func:`pretest_quizzes` of ``module`` when the caller has it already.
+    """
+    if pretest is None:
+        pretest = pretest_quizzes(module)
     by_id = {m.id: m for m in modules}
     lessons = []
     for lesson in module.lessons:
@@ -119,16 +129,21 @@ def overview_html(module: Module, lang: str, modules: Sequence[Module]) -> str:
         lessons=lessons,
         prerequisites=prerequisites,
         licence_href="../../licence.html",
-        pretest_href=f"{PRE_TEST_PAGE}.html" if pretest_quizzes(module) else None,
+        pretest_href=f"{PRE_TEST_PAGE}.html" if pretest else None,
         **FORMATTERS,
     )
 
 
-def overview_page(module: Module, lang: str, modules: Sequence[Module]) -> GeneratedPage:
+def overview_page(
+    module: Module,
+    lang: str,
+    modules: Sequence[Module],
+    pretest: Sequence[tuple[str, str]] | None = None,
+) -> GeneratedPage:
     """A module's overview page (see :mod:`aci_course.core.generated`)."""
     return GeneratedPage(
         page_markdown(module.title[lang], module.summary[lang]),
-        overview_html(module, lang, modules),
+        overview_html(module, lang, modules, pretest),
     )
 
 
