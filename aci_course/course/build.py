@@ -51,6 +51,8 @@ class CourseBuild:
         self.figure_slots: dict[str, dict[str, str]] = {}
         # Each module's test before it (read from its Russian lessons: one for all languages).
         self.pretests: dict[str, list[tuple[str, str]]] = {}
+        # The page whose author's file was read last, with what _author_file gave.
+        self._last_author: tuple[Page, tuple[str, str]] | None = None
 
     def navigation(self, config: MkDocsConfig, lang: str) -> None:
         """Set the nav of the ``lang`` build."""
@@ -63,6 +65,7 @@ class CourseBuild:
         base = prefix(lang)
         self.bodies.clear()
         self.figure_slots.clear()
+        self._last_author = None  # (a rebuild in mkdocs serve reads the files again)
         catalogue = pages.catalogue_page(self.modules, lang)
         files.append(
             self._generated(
@@ -137,6 +140,8 @@ class CourseBuild:
 
     def _author_file(self, page: Page, markdown: str) -> tuple[str, str]:
         """The file the author wrote ``page`` in (as messages name it) and its text."""
+        if self._last_author is not None and self._last_author[0] is page:
+            return self._last_author[1]  # facts, plain version and figures ask in a row
         source = source_of(page.file)
         if source:
             path = self.root / source
@@ -144,7 +149,10 @@ class CourseBuild:
             path = Path(page.file.abs_src_path or self.root).resolve()
             inside = path.is_relative_to(self.root)
             source = path.relative_to(self.root).as_posix() if inside else str(path)
-        text = path.read_text(encoding="utf-8") if path.is_file() else markdown
+        if not path.is_file():
+            return source, markdown
+        text = path.read_text(encoding="utf-8")
+        self._last_author = (page, (source, text))
         return source, text
 
     def has_plain_version(self, markdown: str, page: Page) -> bool:
