@@ -207,3 +207,13 @@ def test_generated_texts() -> None:
         for part in parts:
             text += part + rng.choice(SEPARATORS)
         assert_same(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "a\nb", "\ufeffa\r\nb\rc\n", "\r", "\r\r\n\n", "a\u2028b\x0bc", "\ufeff\ufeffa\r"],
+)
+def test_normalize_as_before(text: str) -> None:
+    """normalize replaces line ends only in a text that has a carriage return: the same text."""
+    before = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    assert normalize(text) == before
