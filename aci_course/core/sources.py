@@ -77,6 +77,14 @@ FIGURE_DIRECTIVE = re.compile(
     r'^(?P<indent>[ \t]*)\{\{[ \t]*figure[ \t]+"(?P<id>[^"]*)"[ \t]*\}\}[ \t]*$'
 )
 FIGURE_CANDIDATE = re.compile(r"^[ \t]*\{\{[ \t]*figure\b")
+# Quick tests on a whole text before it is split into lines: a text without a match has
+# no candidate line (each candidate line holds the match; the character after "quiz"
+# on that line, or the line break ending it, is no word character), so it has no
+# directive. Not anchored to a line start: str.splitlines() also breaks lines at
+# characters (\x0b, \x1c, \u2028...) after which re's ^ does not match, and a search
+# with a literal start is faster than one anchored in a lookbehind.
+_QUIZ_IN_TEXT = re.compile(r"\{\{[ \t]*quiz\b")
+_FIGURE_IN_TEXT = re.compile(r"\{\{[ \t]*figure\b")
 
 
 @dataclass(frozen=True)
@@ -91,7 +99,9 @@ class Source:
 
 def normalize(text: str) -> str:
     """The text as MkDocs reads a file: no byte-order mark, one kind of line end."""
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff")
+    # Finding one character is much quicker than replacing a pair that is not there.
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def read_source(text: str) -> Source:
@@ -150,6 +160,12 @@ def fence_ranges(lines: Sequence[str]) -> list[tuple[int, int]]:
     return ranges
 
 
+def may_have_fences(text: str) -> bool:
+    """False if ``text`` surely has no fenced code block (its lines hold no fence)."""
+    # One character is found much quicker than three; most lessons have neither.
+    return ("`" in text and "```" in text) or ("~" in text and "~~~" in text)
+
+
 def code_lines(lines: Sequence[str]) -> list[bool]:
     """For each line, True if it belongs to a fenced code block (its fences included)."""
     inside = [False] * len(lines)
@@ -169,26 +185,26 @@ class Directive:
 
 def quiz_directives(text: str) -> list[Directive]:
     """Every ``{{ quiz "id" }}`` line of ``text`` outside fenced code, in order."""
-    return _line_directives(text, QUIZ_CANDIDATE, QUIZ_DIRECTIVE)
+    return _line_directives(text, _QUIZ_IN_TEXT, QUIZ_CANDIDATE, QUIZ_DIRECTIVE)
 
 
 def figure_directives(text: str) -> list[Directive]:
     """Every ``{{ figure "name" }}`` line of ``text`` outside fenced code, in order."""
-    return _line_directives(text, FIGURE_CANDIDATE, FIGURE_DIRECTIVE)
+    return _line_directives(text, _FIGURE_IN_TEXT, FIGURE_CANDIDATE, FIGURE_DIRECTIVE)
 
 
 def _line_directives(
-    text: str, candidate: re.Pattern[str], pattern: re.Pattern[str]
+    text: str, in_text: re.Pattern[str], candidate: re.Pattern[str], pattern: re.Pattern[str]
 ) -> list[Directive]:
-    if "{{" not in text:  # every directive starts so; most pages: nothing to read line by line
+    if in_text.search(text) is None:  # most pages: nothing to read line by line
         return []
     lines = text.splitlines()
     candidates = [index for index, line in enumerate(lines) if candidate.match(line)]
-    code = code_lines(lines)
+    code = code_lines(lines) if candidates and may_have_fences(text) else None
     found = []
     for index in candidates:
         line = lines[index]
-        if code[index]:
+        if code is not None and code[index]:
             continue
         directive = pattern.match(line)
         found.append(
@@ -231,6 +247,8 @@ def qualified_quiz_id(written: str, module: str | None) -> str | None:
 PLAIN_CANDIDATE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]+plain\b(?P<rest>.*)$"
 )
+# A quick test of a whole text (as _QUIZ_IN_TEXT): no match, no candidate line.
+_PLAIN_IN_TEXT = re.compile(r"(?:!!!|\?\?\?\+?)[ \t]+plain\b")
 PLAIN_INDENT = "    "
 
 
@@ -260,12 +278,15 @@ class PlainBlock:
 
 def plain_blocks(text: str) -> list[PlainBlock]:
     """Every ``!!! plain`` block of ``text`` outside fenced code, in order."""
-    lines = normalize(text).split("\n")
-    inside = code_lines(lines)
+    text = normalize(text)
+    if _PLAIN_IN_TEXT.search(text) is None:
+        return []
+    lines = text.split("\n")
+    inside = code_lines(lines) if may_have_fences(text) else None
     found = []
     for index, line in enumerate(lines):
         match = PLAIN_CANDIDATE.match(line)
-        if inside[index] or not match:
+        if not match or (inside is not None and inside[index]):
             continue
         problem = None
         if match["indent"]:

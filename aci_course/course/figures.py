@@ -11,9 +11,9 @@ script reaches the page.
 
 The SVG draws with ``currentColor`` only (no fixed colours), so it follows the
 light, dark and high-contrast palettes and prints; its ``viewBox`` lets it shrink to
-the column (``max-width: 100%`` in course.css). dot's output is cached by the hash
-of its input under ``.cache/figures/`` beside mkdocs.yml, so three languages and
-repeated builds run dot only for what changed.
+the column (``max-width: 100%`` in course.css). The finished SVG is cached by the
+hash of all it depends on under ``.cache/figures/`` beside mkdocs.yml, so repeated
+builds run dot (and tidy its SVG) only for what changed.
 
 An unknown figure name, a missing language or an unknown node is an author error
 with the file and line.
@@ -21,7 +21,6 @@ with the file and line.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 import subprocess
@@ -33,6 +32,7 @@ from pathlib import Path
 from lxml import etree
 from markupsafe import Markup
 
+from aci_course.core.disk_cache import DiskCache, digest
 from aci_course.core.errors import AuthorError
 from aci_course.core.schema import language_examples
 from aci_course.core.slots import fill as fill_placeholders
@@ -54,8 +54,9 @@ DOT_MISSING = "Graphviz dot is not installed - apt-get install graphviz (scripts
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KEYS = ("caption", "description", "direction", "nodes", "edges", "groups")
 _DIRECTIONS = ("TB", "LR")
-# Bumped when the drawing below changes, so cached dot output is not reused wrongly.
-_DRAWING_VERSION = "1"
+# Bumped when the drawing below (dot's input or figure_svg) changes, so a cached finished
+# SVG is not reused wrongly.
+_DRAWING_VERSION = "2"
 
 
 class DotMissing(RuntimeError):
@@ -402,29 +403,37 @@ def dot_source(figure: Figure, lang: str) -> str:
 
 @dataclass
 class Drawer:
-    """Runs dot, keeping its output by the hash of its input (on disk and in memory)."""
+    """Draws figures, keeping each finished SVG on disk by the hash of all it depends on.
+
+    A finished SVG (dot's drawing made fit for a page by :func:`figure_svg`) depends on
+    dot's input, the figure's id, title and description, and the code
+    (``_DRAWING_VERSION``): an unchanged figure costs one small file read, and dot runs
+    only for a figure whose finished SVG is not stored.
+    """
 
     cache: Path | None
-    memory: dict[str, str] = field(default_factory=dict)
+    memory: dict[str, str] = field(default_factory=dict)  # dot's output by its input
     runs: int = 0  # how often dot ran (tests and the bench read it)
 
+    def __post_init__(self) -> None:
+        self.disk = DiskCache(self.cache)
+
     def svg(self, source: str) -> str:
-        """The SVG that dot draws for ``source``."""
-        key = hashlib.sha256((_DRAWING_VERSION + source).encode()).hexdigest()
-        if key in self.memory:
-            return self.memory[key]
-        stored = self.cache / f"{key}.svg" if self.cache else None
-        if stored is not None and stored.is_file():
-            svg = stored.read_text(encoding="utf-8")
-        else:
-            svg = _run_dot(source)
+        """The SVG that dot draws for ``source`` (dot runs once per input per drawer)."""
+        svg = self.memory.get(source)
+        if svg is None:
+            svg = self.memory[source] = _run_dot(source)
             self.runs += 1
-            if stored is not None:
-                stored.parent.mkdir(parents=True, exist_ok=True)
-                partial = stored.with_suffix(".tmp")
-                partial.write_text(svg, encoding="utf-8")
-                partial.replace(stored)  # never a half-written file in the cache
-        self.memory[key] = svg
+        return svg
+
+    def figure(self, source: str, figure_id: str, title: str, description: str) -> str:
+        """:func:`figure_svg` of dot's drawing of ``source``, from the cache when stored."""
+        key = digest(_DRAWING_VERSION, source, figure_id, title, description)
+        stored = self.disk.read_text(key, ".svg")
+        if stored is not None:
+            return stored
+        svg = figure_svg(self.svg(source), figure_id, title, description)
+        self.disk.write_text(key, svg, ".svg")  # written whole or not at all
         return svg
 
 
@@ -535,8 +544,9 @@ def _tint_frames(svg: etree._Element) -> None:
 def render_figure(figure: Figure, lang: str, drawer: Drawer) -> str:
     """The figure in ``lang`` as HTML: ``<figure>`` with the inline SVG and its caption."""
     figure_id = f"figure-{figure.name}"
-    raw = drawer.svg(dot_source(figure, lang))
-    svg = figure_svg(raw, figure_id, figure.caption[lang], figure.description[lang])
+    svg = drawer.figure(
+        dot_source(figure, lang), figure_id, figure.caption[lang], figure.description[lang]
+    )
     return render(
         "course/figure.html",
         figure_id=figure_id,

@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 from aci_course import LANGUAGES
 from aci_course.core.errors import AuthorError
 from aci_course.core.sources import figure_directives, read_source
+from aci_course.course import figures as figures_module
 from aci_course.course.figures import (
     Drawer,
     Figure,
@@ -93,6 +94,44 @@ def test_dot_output_is_cached_by_content(tmp_path: Path) -> None:
     assert render_figure(figure, "ru", again) == first
     assert again.runs == 0
     assert len(list(cache.glob("*.svg"))) == 2
+
+
+def test_the_finished_svg_is_read_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The next build reads the finished SVG: neither dot nor figure_svg runs."""
+    figure = load_figure(figure_file(tmp_path), "care", tmp_path, LANGUAGES)
+    cache = tmp_path / "cache"
+    first = render_figure(figure, "ru", Drawer(cache))
+    (entry,) = cache.glob("*.svg")
+    assert entry.read_text(encoding="utf-8").startswith("<svg ")
+    assert 'aria-labelledby="figure-steps-title figure-steps-desc"' in entry.read_text()
+    assert not list(cache.glob("*.tmp"))  # written whole, nothing left beside it
+
+    def unused(*args: object) -> str:
+        raise AssertionError("the cached SVG should have been used")
+
+    monkeypatch.setattr(figures_module, "figure_svg", unused)
+    monkeypatch.setattr(figures_module, "_run_dot", unused)
+    again = Drawer(cache)
+    assert render_figure(figure, "ru", again) == first
+    assert again.runs == 0
+
+
+def test_a_changed_caption_or_description_makes_a_new_entry(tmp_path: Path) -> None:
+    """The title and description are inside the SVG: a change of either is drawn anew."""
+    cache = tmp_path / "cache"
+    figure = load_figure(figure_file(tmp_path), "care", tmp_path, LANGUAGES)
+    render_figure(figure, "ru", Drawer(cache))
+    for old, new in (('ru: "Шаги"', 'ru: "Два шага"'), ('ru: "Два шага."', 'ru: "Шаг за шагом."')):
+        path = figure_file(tmp_path, FIGURE.replace(old, new))
+        changed = load_figure(path, "care", tmp_path, LANGUAGES)
+        drawer = Drawer(cache)
+        page = render_figure(changed, "ru", drawer)
+        assert drawer.runs == 1
+        assert new.split('"')[1] in page
+        assert render_figure(changed, "ru", Drawer(None)) == page  # as drawn without a cache
+    assert len(list(cache.glob("*.svg"))) == 3
 
 
 def _course_figures() -> dict[str, dict[str, Figure]]:
