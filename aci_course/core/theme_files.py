@@ -32,8 +32,11 @@ class ListingOnce:
         # MkDocs makes its filter anew for every build: the same code, closing over the
         # configuration, whose part it reads (static templates) is in the key too.
         code = getattr(filter_func, "__code__", filter_func)
+        # Each folder once: static-i18n puts its sitemap folder in front of the theme's
+        # folders again in every language build, and a folder listed twice adds nothing
+        # (Jinja's loader gives the set of names it finds).
         return (
-            tuple(theme.dirs),
+            tuple(dict.fromkeys(theme.dirs)),
             tuple(extensions or ()),
             code,
             tuple(sorted(theme.static_templates)),

@@ -35,7 +35,15 @@ def test_a_theme_lists_its_files_once_per_command(tmp_path: Path, monkeypatch) -
     again = theme.get_env().list_templates(filter_func=static)
     assert first == again and "assets/a.css" in first and "main.html" not in first
     assert len(walks) == 1
+    # static-i18n puts its sitemap folder in front once more in every language build.
+    sitemap = tmp_path / "sitemap"
+    sitemap.mkdir()
+    theme.dirs.insert(0, str(sitemap))
+    with_sitemap = theme.get_env().list_templates(filter_func=static)
+    theme.dirs.insert(0, str(sitemap))
+    assert theme.get_env().list_templates(filter_func=static) == with_sitemap
+    assert len(walks) == 2
     # Another folder, or another command (mkdocs serve gets none), lists afresh.
     theme.dirs.append(str(tmp_path))
     theme.get_env().list_templates(filter_func=static)
-    assert len(walks) == 2
+    assert len(walks) == 3
