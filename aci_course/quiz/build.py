@@ -21,6 +21,7 @@ from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
+from aci_course.core import site_files
 from aci_course.core.disk_cache import DiskCache
 from aci_course.core.errors import AuthorError
 from aci_course.core.sources import quiz_directives
@@ -75,9 +76,7 @@ class QuizBuild:
         """Write the scripts of the forms the pages so far asked for (each once per language)."""
         for path, (quiz, lang) in sorted(self.waiting.items()):
             form = self.render(quiz, lang, self.course_version, "both")
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(scripts.script_text(form), encoding="utf-8")
+            site_files.write_text(site_dir / path, scripts.script_text(form))
             self.written.add(path)
         self.waiting.clear()
 

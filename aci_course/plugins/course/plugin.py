@@ -34,6 +34,7 @@ from aci_course.core import (
     minify,
     safe_build,
     shell,
+    site_files,
     template_cache,
     templating,
     texts,
@@ -178,8 +179,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if split is None:
             return output
         target = Path(config.site_dir) / "assets" / "javascripts" / str(src)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(plain.fragment_script(str(src), split[1]), encoding="utf-8")
+        site_files.write_text(target, plain.fragment_script(str(src), split[1]))
         return split[0]
 
     @event_priority(PRIORITY.shell_header)
