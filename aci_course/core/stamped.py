@@ -14,6 +14,7 @@ files, the stamp also holds a checksum of each file modified in the last
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import sys
@@ -22,6 +23,9 @@ import zlib
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Generic, TypeVar
+
+import pydantic
+import yaml
 
 from aci_course.core.disk_cache import DiskCache, code_version, digest
 
@@ -92,25 +96,16 @@ class Stamped(Generic[T]):
         return result
 
 
-_CODE: list[str] = []
-
-
+@functools.cache
 def _code() -> str:
     """A key part that changes with our package's code and the libraries results hold."""
-    if not _CODE:
-        import pydantic
-        import yaml
-
-        package = Path(__file__).resolve().parents[1]
-        _CODE.append(
-            digest(
-                code_version(sorted(package.rglob("*.py"))),
-                sys.version,
-                pydantic.VERSION,
-                yaml.__version__,
-            )
-        )
-    return _CODE[0]
+    package = Path(__file__).resolve().parents[1]
+    return digest(
+        code_version(sorted(package.rglob("*.py"))),
+        sys.version,
+        pydantic.VERSION,
+        yaml.__version__,
+    )
 
 
 class KeptOnDisk(Generic[T]):
