@@ -26,6 +26,7 @@ import compileall
 import cProfile
 import io
 import json
+import logging
 import os
 import pstats
 import random
@@ -540,7 +541,9 @@ def hook_costs(project: Path, site: Path) -> tuple[float, dict[str, dict[str, fl
 
     Every handler MkDocs registered is wrapped by a timer (in this process, so the
     times add up with little overhead, unlike a profile; CPU time, so that other
-    work on the machine does not count).
+    work on the machine does not count). Quiet, as the timed builds (``-q``): the
+    synthetic course keeps the repository's ``docs/``, whose pages link to modules
+    it does not have, which only a build that reports warnings stops at.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -549,6 +552,9 @@ def hook_costs(project: Path, site: Path) -> tuple[float, dict[str, dict[str, fl
     spent: dict[str, dict[str, float]] = {}
     cwd = Path.cwd()
     os.chdir(project)
+    mkdocs_log = logging.getLogger("mkdocs")
+    level = mkdocs_log.level
+    mkdocs_log.setLevel(logging.ERROR)  # what mkdocs build -q does
     try:
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
         for event, handlers in config.plugins.events.items():
@@ -582,6 +588,7 @@ def hook_costs(project: Path, site: Path) -> tuple[float, dict[str, dict[str, fl
         total = time.process_time() - start
     finally:
         os.chdir(cwd)
+        mkdocs_log.setLevel(level)
     return total, spent
 
 
