@@ -20,6 +20,8 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
+from aci_course.core import site_files
+
 NAV_SCRIPT = "assets/javascripts/nav/{lang}.js"
 """Where each language's navigation data is written (precached by that language)."""
 
@@ -184,6 +186,4 @@ def _js_string(text: str) -> str:
 
 def write(site_dir: str, lang: str, script: str) -> None:
     """Write the language's shell script into the built site."""
-    path = Path(site_dir) / nav_path(lang)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(script, encoding="utf-8")
+    site_files.write_text(Path(site_dir) / nav_path(lang), script)

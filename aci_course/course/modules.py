@@ -371,9 +371,10 @@ def load_modules(root: Path, languages: Sequence[str]) -> list[Module]:
 def _read_modules(root: Path, languages: Sequence[str]) -> list[Module]:
     base = root / "modules"
     kept: KeptOnDisk[Module] = KeptOnDisk(DiskCache.at(root, "modules"), ".pickle")
+    place = (str(root.resolve()), tuple(languages))
     modules = [
         kept.get(
-            (str(folder.resolve()), str(root.resolve()), folder_stamp(folder), tuple(languages)),
+            (str(folder.resolve()), folder_stamp(folder), place),
             partial(load_module, folder, root, languages),
         )
         for folder in sorted(base.iterdir())

@@ -41,38 +41,31 @@ def author_file(file: File, config: MkDocsConfig) -> tuple[str, Path] | None:
 
 
 class ContentSafety:
-    """The author's text of each page of the language being built (raises AuthorError)."""
+    """The author's text of each page of the language being built (raises AuthorError).
 
-    def __init__(self) -> None:
-        self.texts: dict[str, str] = {}  # by source file, read when the files are known
+    Each check reads the page's file with :func:`read_text`, which reads an unchanged
+    file once.
+    """
 
     def check_files(self, files: Files, config: MkDocsConfig) -> None:
         """Stop at the first page that is not UTF-8, is too big or is empty."""
-        self.texts.clear()
         for file in files.documentation_pages():
             found = author_file(file, config)
             if found is None:
                 continue
             display, path = found
-            text = read_text(path, display)
-            content_safety.check_not_empty(text, display)
-            self.texts[str(file.abs_src_path)] = text
+            content_safety.check_not_empty(read_text(path, display), display)
 
     def check_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> None:
         """Stop at the first script, handler, script URL, embed or remote image of a page."""
         found = author_file(page.file, config)
         if found is not None:
             display, path = found
-            content_safety.check_markdown(markdown, self._text(page.file, display, path), display)
+            content_safety.check_markdown(markdown, read_text(path, display), display)
 
     def check_html(self, html: str, page: Page, config: MkDocsConfig) -> None:
         """The same, in the HTML: backticks inside a raw HTML block are not code."""
         found = author_file(page.file, config)
         if found is not None:
             display, path = found
-            content_safety.check_html(html, self._text(page.file, display, path), display)
-
-    def _text(self, file: File, display: str, path: Path) -> str:
-        """The author's text of ``file`` (read again only if check_files did not see it)."""
-        text = self.texts.get(file.abs_src_path or "")
-        return text if text is not None else read_text(path, display)
+            content_safety.check_html(html, read_text(path, display), display)

@@ -87,15 +87,10 @@ def _read_quizzes(root: Path, folder: Path, languages: Sequence[str]) -> dict[st
     names = (
         tuple(sorted(p.name for p in modules.iterdir() if p.is_dir())) if modules.is_dir() else None
     )
+    place = (str(root.resolve()), names, tuple(languages))
     for path in sorted(folder.iterdir()):
         if path.is_file() and path.suffix in (".yml", ".yaml"):
-            parts = (
-                str(path.resolve()),
-                str(root.resolve()),
-                file_stamp(path),
-                names,
-                tuple(languages),
-            )
+            parts = (str(path.resolve()), file_stamp(path), place)
             for quiz in kept.get(parts, partial(load_quiz_file, path, root, languages)).quizzes:
                 result[quiz.full_id] = quiz
     kept.forget_unused()
